@@ -1,0 +1,328 @@
+#include "analysis.h"
+#include "util.h"
+
+#include <string.h>
+
+struct work {
+	uint32_t blk;
+	const struct lstate *state;
+};
+
+struct blockstates {
+	const struct lstate **v;
+	uint32_t n;
+};
+
+struct engine {
+	struct arena *a;
+	const struct cfg *cfg;
+	struct blockstates *in;		/* per block: the states that reached it */
+	VEC(struct work) work;
+	VEC(struct exit_state) exits;
+	VEC(struct event_issue) issues;
+	bool over_budget;
+};
+
+static void issue(struct engine *en, enum event_finding k, const struct event *at,
+		  const struct event *prev, const struct lstate *s)
+{
+	for (size_t i = 0; i < en->issues.n; i++)	/* loops revisit events: once each */
+		if (en->issues.v[i].at == at && en->issues.v[i].kind == k)
+			return;
+	VEC_PUSH(&en->issues, ((struct event_issue){(uint8_t)k, at, prev, s}));
+}
+
+/* Adds s to the states of block b; queues it unless nothing new arrived. */
+static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
+{
+	struct blockstates *bs = &en->in[b];
+	for (uint32_t i = 0; i < bs->n; i++) {
+		if (!lstate_same_locks(bs->v[i], s))
+			continue;
+		struct lstate *j = lstate_join(en->a, bs->v[i], s);
+		if (!j)
+			return;
+		bs->v[i] = j;
+		VEC_PUSH(&en->work, ((struct work){b, j}));
+		return;
+	}
+	if (bs->n == ANALYSIS_MAX_STATES_PER_BLOCK) {
+		en->over_budget = true;
+		return;
+	}
+	const struct lstate **v = ARENA_ARRAY(en->a, const struct lstate *, bs->n + 1);
+	if (bs->n)
+		memcpy(v, bs->v, bs->n * sizeof(*v));
+	v[bs->n++] = s;
+	bs->v = v;
+	VEC_PUSH(&en->work, ((struct work){b, s}));
+}
+
+static bool modes_clash(const struct lockent *l, const struct event *e)
+{
+	return l->mode != e->mode && !(l->flags & LS_ANY_MODE) && !(e->flags & LP_ANY_MODE);
+}
+
+static int8_t clamp(int c)
+{
+	return (int8_t)(c < LOCK_COUNT_MIN ? LOCK_COUNT_MIN : c > LOCK_COUNT_MAX ? LOCK_COUNT_MAX : c);
+}
+
+/* acquire: "double acquire" when a non-nesting lock is already held on this path. */
+static void apply_acquire(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e, bool report)
+{
+	struct lockent *l = lstate_lock_mut(en->a, s, e->key);
+	if (e->flags & LP_NESTS)
+		l->flags |= LS_NESTS;
+	if (e->flags & LP_ANY_MODE)
+		l->flags |= LS_ANY_MODE;
+	if (l->count >= 1 && !(l->flags & LS_NESTS)) {
+		if (report)
+			issue(en, EF_DOUBLE_ACQUIRE, e, l->last, before);
+		return;
+	}
+	if (l->count < 0 && report && modes_clash(l, e))
+		issue(en, EF_MODE_MISMATCH, e, l->last, before);
+	if (l->count == 0 && !l->last)
+		l->flags |= LS_ACQ_FIRST;
+	if (l->count <= 0)
+		l->mode = e->mode;
+	l->count = clamp(l->count + 1);
+	l->last = e;
+}
+
+/* release: the first event on a lock being a release means "held on entry"; a release
+ * after the path already let go of it is a double release. */
+static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
+{
+	struct lockent *l = lstate_lock_mut(en->a, s, e->key);
+	if (e->flags & LP_ANY_MODE)
+		l->flags |= LS_ANY_MODE;
+	if (l->count > 0) {
+		if (modes_clash(l, e) && !(l->flags & LS_NESTS))
+			issue(en, EF_MODE_MISMATCH, e, l->last, before);
+		l->count = clamp(l->count - 1);
+		l->last = e;
+		return;
+	}
+	if (l->last || l->count < 0) {
+		issue(en, EF_DOUBLE_RELEASE, e, l->last, before);
+		return;
+	}
+	l->count = -1;
+	l->mode = e->mode;
+	l->flags |= LS_ENTRY;
+	l->last = e;
+}
+
+static uint8_t try_bits(const struct event *e, bool success)
+{
+	if (e->success == TS_ZERO)
+		return success ? VB_ZERO : VB_NEG;
+	return success ? VB_POS : VB_ZERO;
+}
+
+/* Applies one event; a try splits the state in two.  Returns how many states are in out. */
+static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[2])
+{
+	struct lstate *n = lstate_copy(en->a, s);
+	out[0] = n;
+	switch (e->kind) {
+	case EV_LOCK:
+		if (e->result)
+			lstate_kill(n, e->result);
+		if (e->effect == LE_ACQUIRE) {
+			apply_acquire(en, n, s, e, true);
+		} else if (e->effect == LE_RELEASE) {
+			apply_release(en, n, s, e);
+		} else if (e->effect == LE_DOWNGRADE) {
+			struct lockent *l = lstate_lock_mut(en->a, n, e->key);
+			if (l->count > 0)
+				l->mode = LM_SHARED;
+			l->last = e;
+		} else if (e->effect == LE_TRY) {
+			apply_acquire(en, n, s, e, false);
+			if (!e->result)	/* result ignored: nothing can tell the outcomes apart */
+				return 1;
+			lstate_set_fact(en->a, n, e->result, try_bits(e, true));
+			struct lstate *f = lstate_copy(en->a, s);
+			lstate_kill(f, e->result);
+			lstate_set_fact(en->a, f, e->result, try_bits(e, false));
+			out[1] = f;
+			return 2;
+		}
+		return 1;
+	case EV_CALL:
+		if (e->result)
+			lstate_kill(n, e->result);
+		return 1;
+	case EV_ASSIGN:
+		lstate_kill(n, e->key);
+		if (e->flags)
+			lstate_set_fact(en->a, n, e->key, e->flags);
+		return 1;
+	case EV_BREAK:
+		for (uint16_t i = 0; i < n->nlocks; i++) {
+			struct lockent *l = &n->locks[i];
+			if (l->count > 0 && l->last && l->last->effect != LE_RELEASE &&
+			    l->last->span_start >= e->span_start && l->last->span_start < e->span_end)
+				l->brk = e;
+		}
+		return 1;
+	}
+	return 1;
+}
+
+/* The values each side of a test allows. */
+static void test_sides(const struct test *t, uint8_t *yes, uint8_t *no)
+{
+	if (t->kind == TEST_NEG) {
+		*yes = VB_NEG;
+		*no = VB_ANY & ~VB_NEG;
+	} else {
+		*yes = VB_ANY & ~VB_ZERO;
+		*no = VB_ZERO;
+	}
+}
+
+static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
+{
+	struct lstate *n = lstate_copy(en->a, s);
+	if (b->test.key && b->test.kind != TEST_UNKNOWN)
+		lstate_set_fact(en->a, n, b->test.key, bits);
+	if (b->test.kind != TEST_UNKNOWN)
+		lstate_add_cond(en->a, n, b, side);
+	propagate(en, b->succ[side ? 0 : 1], n);
+}
+
+static void branch(struct engine *en, const struct block *b, const struct lstate *s)
+{
+	if (b->test.kind == TEST_UNKNOWN || !b->test.key) {
+		take_branch(en, b, s, true, VB_ANY);
+		take_branch(en, b, s, false, VB_ANY);
+		return;
+	}
+	uint8_t known = lstate_fact(s, b->test.key), yes, no;
+	test_sides(&b->test, &yes, &no);
+	if (known & yes)
+		take_branch(en, b, s, true, known & yes);
+	if (known & no)
+		take_branch(en, b, s, false, known & no);
+}
+
+/* The class of what a return hands back, narrowed by what the path knows of the variable. */
+static uint8_t return_bits(const struct engine *en, const struct block *b, const struct lstate *s)
+{
+	if (!b->ret.var)
+		return b->ret.bits;
+	uint8_t bits = lstate_fact(s, b->ret.var);
+	for (uint16_t i = 0; i < s->nfacts; i++) {
+		const char *k = s->facts[i].key;	/* IS_ERR(var) decided on this path */
+		size_t n = strlen(b->ret.var);
+		if (strncmp(k, "IS_ERR(", 7) == 0 && strncmp(k + 7, b->ret.var, n) == 0 && strcmp(k + 7 + n, ")") == 0)
+			bits &= (s->facts[i].bits & VB_ZERO) ? (uint8_t)~VB_ERRPTR : VB_ERRPTR;
+	}
+	(void)en;
+	return bits ? bits : VB_ANY;
+}
+
+static void finish(struct engine *en, const struct block *b, const struct lstate *s)
+{
+	switch (b->term) {
+	case T_GOTO:
+		propagate(en, b->succ[0], s);
+		break;
+	case T_BRANCH:
+		branch(en, b, s);
+		break;
+	case T_SWITCH:
+		for (uint32_t i = 0; i < b->nsucc; i++)
+			propagate(en, b->succ[i], s);
+		break;
+	case T_RETURN:
+		VEC_PUSH(&en->exits, ((struct exit_state){b, s, return_bits(en, b, s)}));
+		break;
+	case T_STOP:
+		break;
+	}
+}
+
+/* Runs the block's events from state s; each try doubles the states in flight. */
+static void run_block(struct engine *en, const struct block *b, const struct lstate *s)
+{
+	const struct lstate *cur[64];
+	size_t ncur = 1;
+	cur[0] = s;
+	for (uint32_t k = 0; k < b->nevents; k++) {
+		const struct lstate *next[64];
+		size_t nn = 0;
+		for (size_t i = 0; i < ncur; i++) {
+			struct lstate *out[2];
+			int cnt = apply_event(en, cur[i], &b->events[k], out);
+			for (int o = 0; o < cnt && nn < countof(next); o++)
+				next[nn++] = out[o];
+		}
+		memcpy(cur, next, nn * sizeof(*cur));
+		ncur = nn;
+	}
+	for (size_t i = 0; i < ncur; i++)
+		finish(en, b, cur[i]);
+}
+
+/* Exits reached by the same return with the same locks are one exit (joins re-queue them). */
+static void dedupe_exits(struct engine *en)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < en->exits.n; i++) {
+		struct exit_state *x = &en->exits.v[i];
+		size_t j;
+		for (j = 0; j < k; j++)
+			if (en->exits.v[j].blk == x->blk && lstate_same_locks(en->exits.v[j].state, x->state))
+				break;
+		if (j < k) {
+			en->exits.v[j].bits |= x->bits;
+			continue;
+		}
+		en->exits.v[k++] = *x;
+	}
+	en->exits.n = k;
+}
+
+static bool still_current(const struct engine *en, struct work w)
+{
+	const struct blockstates *bs = &en->in[w.blk];
+	for (uint32_t i = 0; i < bs->n; i++)
+		if (bs->v[i] == w.state)
+			return true;
+	return false;
+}
+
+void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg *cfg)
+{
+	memset(res, 0, sizeof(*res));
+	res->cfg = cfg;
+	if (cfg->too_deep || cfg->nblocks == 0)
+		return;
+	struct engine en = {.a = scratch, .cfg = cfg};
+	en.in = ARENA_ARRAY(scratch, struct blockstates, cfg->nblocks);
+	propagate(&en, 0, lstate_new(scratch));
+	while (en.work.n && !en.over_budget) {
+		struct work w = en.work.v[--en.work.n];
+		if (!still_current(&en, w))
+			continue;	/* superseded by a join that was queued too */
+		if (++res->steps > ANALYSIS_MAX_STEPS) {
+			en.over_budget = true;
+			break;
+		}
+		run_block(&en, cfg->blocks[w.blk], w.state);
+	}
+	dedupe_exits(&en);
+	res->over_budget = en.over_budget;
+	res->exits = arena_memdup(scratch, en.exits.v, en.exits.n * sizeof(*en.exits.v));
+	res->nexits = en.exits.n;
+	res->issues = arena_memdup(scratch, en.issues.v, en.issues.n * sizeof(*en.issues.v));
+	res->nissues = en.issues.n;
+	VEC_FREE(&en.work);
+	VEC_FREE(&en.exits);
+	VEC_FREE(&en.issues);
+}

@@ -1,0 +1,52 @@
+/* analysis: path-sensitive lock-state analysis of one CFG (property simulation, ESP-style).
+ * Takes: a cfg.  Gives: the state at every exit, tagged with its return class, and the
+ * findings that arise at single events (double acquire, double release, mode mismatch).
+ * Owns: nothing; states live in the scratch arena given, valid until it is reset.
+ *
+ * States that reach a block with the same lockset are joined (facts they disagree on are
+ * dropped); states with different locksets stay apart, with the branch facts that tell them
+ * apart, so `if (flags & X) unlock_shared(); else unlock(); ... if (flags & X) lock_shared();
+ * else lock();` is followed exactly. */
+#ifndef LOCKAUDIT_ANALYSIS_H
+#define LOCKAUDIT_ANALYSIS_H
+
+#include "arena.h"
+#include "cfg.h"
+#include "lockstate.h"
+
+/* Budgets: beyond them the function gets a note and no findings. */
+#define ANALYSIS_MAX_STATES_PER_BLOCK 32
+#define ANALYSIS_MAX_STEPS 200000
+
+struct exit_state {
+	const struct block *blk;	/* the T_RETURN block */
+	const struct lstate *state;
+	uint8_t bits;			/* return class (enum value_bits) */
+};
+
+enum event_finding {
+	EF_DOUBLE_ACQUIRE,
+	EF_DOUBLE_RELEASE,
+	EF_MODE_MISMATCH,
+};
+
+struct event_issue {
+	uint8_t kind;			/* enum event_finding */
+	const struct event *at;
+	const struct event *prev;	/* the earlier event on the same lock, if known */
+	const struct lstate *state;	/* state just before the event */
+};
+
+struct analysis {
+	const struct cfg *cfg;
+	struct exit_state *exits;
+	size_t nexits;
+	struct event_issue *issues;
+	size_t nissues;
+	bool over_budget;
+	size_t steps;
+};
+
+void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg *cfg);
+
+#endif

@@ -1,0 +1,185 @@
+#include "cfg.h"
+#include "util.h"
+
+#include <string.h>
+
+/* Interned strings: an open-addressing table in the function's arena. */
+struct strtab {
+	const char **slot;
+	uint32_t cap, n;
+};
+
+struct cfg *cfg_new(struct arena *a)
+{
+	struct cfg *c = ARENA_NEW(a, struct cfg);
+	c->arena = a;
+	c->strings = ARENA_NEW(a, struct strtab);
+	c->strings->cap = 64;
+	c->strings->slot = ARENA_ARRAY(a, const char *, 64);
+	return c;
+}
+
+uint32_t cfg_block_new(struct cfg *c)
+{
+	if (c->nblocks == c->cap) {
+		uint32_t cap = c->cap ? 2 * c->cap : 16;
+		struct block **b = ARENA_ARRAY(c->arena, struct block *, cap);
+		if (c->nblocks)
+			memcpy(b, c->blocks, c->nblocks * sizeof(*b));
+		c->blocks = b;
+		c->cap = cap;
+	}
+	struct block *b = ARENA_NEW(c->arena, struct block);
+	b->id = c->nblocks;
+	b->term = T_GOTO;
+	c->blocks[c->nblocks] = b;
+	return c->nblocks++;
+}
+
+struct event *cfg_event_add(struct cfg *c, uint32_t block)
+{
+	struct block *b = c->blocks[block];
+	if (b->nevents == b->cap) {
+		uint32_t cap = b->cap ? 2 * b->cap : 4;
+		struct event *e = ARENA_ARRAY(c->arena, struct event, cap);
+		if (b->nevents)
+			memcpy(e, b->events, b->nevents * sizeof(*e));
+		b->events = e;
+		b->cap = cap;
+	}
+	return &b->events[b->nevents++];
+}
+
+void cfg_set_succ(struct cfg *c, uint32_t block, const uint32_t *succ, uint32_t n)
+{
+	struct block *b = c->blocks[block];
+	b->succ = arena_memdup(c->arena, succ, n * sizeof(*succ));
+	b->nsucc = n;
+}
+
+static void strtab_grow(struct cfg *c)
+{
+	struct strtab *t = c->strings;
+	uint32_t cap = t->cap * 2;
+	const char **slot = ARENA_ARRAY(c->arena, const char *, cap);
+	for (uint32_t i = 0; i < t->cap; i++) {
+		const char *s = t->slot[i];
+		if (!s)
+			continue;
+		uint32_t h = (uint32_t)hash_bytes(s, strlen(s), 0) & (cap - 1);
+		while (slot[h])
+			h = (h + 1) & (cap - 1);
+		slot[h] = s;
+	}
+	t->slot = slot;
+	t->cap = cap;
+}
+
+const char *cfg_intern(struct cfg *c, const char *s, size_t n)
+{
+	struct strtab *t = c->strings;
+	if (2 * (t->n + 1) > t->cap)
+		strtab_grow(c);
+	uint32_t h = (uint32_t)hash_bytes(s, n, 0) & (t->cap - 1);
+	for (;; h = (h + 1) & (t->cap - 1)) {
+		const char *e = t->slot[h];
+		if (!e)
+			break;
+		if (strncmp(e, s, n) == 0 && e[n] == '\0')
+			return e;
+	}
+	t->slot[h] = arena_strndup(c->arena, s, n);
+	t->n++;
+	return t->slot[h];
+}
+
+static const char *const effect_names[] = {
+	[LE_ACQUIRE] = "acquire", [LE_RELEASE] = "release", [LE_TRY] = "try",
+	[LE_DOWNGRADE] = "downgrade", [LE_GUARD] = "guard", [LE_NORETURN] = "noreturn",
+};
+
+static void dump_bits(uint8_t bits, FILE *out)
+{
+	static const char *const names[] = {"zero", "neg", "pos", "errptr", "ptr"};
+	if (bits == VB_ANY) {
+		fputs("any", out);
+		return;
+	}
+	const char *sep = "";
+	for (int i = 0; i < 5; i++)
+		if (bits & (1 << i)) {
+			fprintf(out, "%s%s", sep, names[i]);
+			sep = "|";
+		}
+}
+
+static void dump_event(const struct event *e, FILE *out)
+{
+	fprintf(out, "    %u:%u ", e->loc.line, e->loc.col);
+	switch (e->kind) {
+	case EV_LOCK:
+		fprintf(out, "lock %s %s '%s'%s%s", effect_names[e->effect],
+			e->mode == LM_SHARED ? "shared" : "exclusive", e->key,
+			e->scope_exit ? " scope-exit" : "", e->result ? " -> " : "");
+		if (e->result)
+			fputs(e->result, out);
+		break;
+	case EV_CALL:
+		fprintf(out, "call %s%s%s", e->key, e->result ? " -> " : "", e->result ? e->result : "");
+		break;
+	case EV_ASSIGN:
+		fprintf(out, "assign %s", e->key);
+		if (e->flags) {
+			fputs(" = ", out);
+			dump_bits(e->flags, out);
+		}
+		break;
+	case EV_BREAK:
+		fputs("break", out);
+		break;
+	}
+	fputc('\n', out);
+}
+
+static void dump_term(const struct block *b, FILE *out)
+{
+	static const char *const tests[] = {"unknown", "truth", "neg"};
+	switch (b->term) {
+	case T_GOTO:
+		fprintf(out, "    goto B%u\n", b->succ[0]);
+		break;
+	case T_BRANCH:
+		fprintf(out, "    if %s(%s) B%u else B%u\n", tests[b->test.kind],
+			b->test.key ? b->test.key : "", b->succ[0], b->succ[1]);
+		break;
+	case T_SWITCH:
+		fputs("    switch", out);
+		for (uint32_t i = 0; i < b->nsucc; i++)
+			fprintf(out, " B%u", b->succ[i]);
+		fputc('\n', out);
+		break;
+	case T_RETURN:
+		fprintf(out, "    return%s ", b->ret.implicit ? " (implicit)" : "");
+		if (b->ret.var)
+			fprintf(out, "%s ", b->ret.var);
+		dump_bits(b->ret.bits, out);
+		fputc('\n', out);
+		break;
+	case T_STOP:
+		fputs("    stop\n", out);
+		break;
+	}
+}
+
+void cfg_dump(const struct cfg *c, FILE *out)
+{
+	fprintf(out, "function %s%s%s\n", c->name, c->has_error ? " (syntax errors)" : "",
+		c->too_deep ? " (too deep)" : "");
+	for (uint32_t i = 0; i < c->nblocks; i++) {
+		const struct block *b = c->blocks[i];
+		fprintf(out, "  B%u:\n", b->id);
+		for (uint32_t k = 0; k < b->nevents; k++)
+			dump_event(&b->events[k], out);
+		dump_term(b, out);
+	}
+}

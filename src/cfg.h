@@ -1,0 +1,125 @@
+/* cfg: the control-flow graph of one function, in our own types (no TSNode).
+ * Takes: built by cfg_build (cfgbuild.c) from a function_definition of a parsed file.
+ * Gives: blocks of events ending in one terminator each; block 0 is the entry.
+ * Owns: nothing; everything lives in the arena passed to cfg_build (per function).
+ *
+ * Invariants: every block has exactly one terminator; T_BRANCH has succ[0] = taken when the
+ * test is true, succ[1] = when false; strings (keys) are interned in the cfg's string table,
+ * so equal keys are equal pointers. */
+#ifndef LOCKAUDIT_CFG_H
+#define LOCKAUDIT_CFG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "lockapi.h"
+
+struct parser;
+struct parsed_file;
+
+struct loc {
+	uint32_t line, col;	/* 1-based; col counts bytes, as compilers do */
+};
+
+enum event_kind {
+	EV_LOCK,	/* a primitive: acquire, release, try, downgrade (effect below) */
+	EV_CALL,	/* any other call; result is where its value goes, if anywhere */
+	EV_ASSIGN,	/* var is written: facts about it die; value is the class of a literal */
+	EV_BREAK,	/* a `break` leaving the loop whose body spans [span_start, span_end) */
+};
+
+/* Classes of values a test or a return can see, as a bit set (a set of possibilities). */
+enum value_bits {
+	VB_ZERO = 1,	/* 0, NULL, false */
+	VB_NEG = 2,	/* negative integer (an errno) */
+	VB_POS = 4,	/* positive integer, true */
+	VB_ERRPTR = 8,	/* ERR_PTR(...) */
+	VB_PTR = 16,	/* a valid non-NULL pointer */
+	VB_ANY = 31,
+};
+
+struct event {
+	uint8_t kind;		/* enum event_kind */
+	uint8_t effect;		/* EV_LOCK: enum lock_effect (LE_ACQUIRE, LE_RELEASE, LE_TRY, LE_DOWNGRADE) */
+	uint8_t mode;		/* EV_LOCK: enum lock_mode */
+	uint8_t success;	/* EV_LOCK with LE_TRY: enum try_success */
+	uint8_t flags;		/* EV_LOCK: enum lockprim_flags; EV_ASSIGN: value bits of a literal, 0 if none */
+	bool scope_exit;	/* EV_LOCK release implied by leaving a guard's scope */
+	struct loc loc;
+	const char *key;	/* EV_LOCK: lock key; EV_ASSIGN: variable key; EV_CALL: callee */
+	const char *text;	/* EV_LOCK: lock as written; EV_CALL: call as written */
+	const char *result;	/* EV_LOCK try / EV_CALL: key that receives the value, or NULL */
+	const char *prim;	/* EV_LOCK: primitive name as called */
+	uint32_t span_start, span_end;	/* EV_BREAK: the loop; EV_LOCK: byte offset in span_start */
+};
+
+enum test_kind {
+	TEST_UNKNOWN,	/* both edges feasible, nothing learnt (iterator macros, switch) */
+	TEST_TRUTH,	/* key != 0 */
+	TEST_NEG,	/* key < 0 */
+};
+
+struct test {
+	uint8_t kind;		/* enum test_kind */
+	struct loc loc;
+	const char *key;	/* what is tested, normalised (facts are keyed by it) */
+	const char *text;	/* as written, for notes */
+};
+
+enum term_kind {
+	T_GOTO,		/* succ[0] */
+	T_BRANCH,	/* succ[0] if test true, succ[1] if false */
+	T_SWITCH,	/* any of succ[0..nsucc) */
+	T_RETURN,	/* leaves the function */
+	T_STOP,		/* a call that never returns: the path ends, no exit state */
+};
+
+struct retinfo {
+	struct loc loc;
+	uint8_t bits;		/* value class of a literal return (enum value_bits); VB_ANY if unknown */
+	const char *var;	/* returned variable's key, whose facts may narrow bits; or NULL */
+	bool implicit;		/* falling off the closing brace */
+};
+
+struct block {
+	uint32_t id;
+	struct event *events;
+	uint32_t nevents, cap;
+	uint8_t term;		/* enum term_kind */
+	uint32_t *succ;
+	uint32_t nsucc;
+	struct test test;	/* T_BRANCH */
+	struct retinfo ret;	/* T_RETURN */
+};
+
+struct cfg {
+	const char *name;	/* function name */
+	struct loc loc;		/* of the name */
+	struct block **blocks;
+	uint32_t nblocks, cap;
+	bool has_error;		/* the body contains syntax errors */
+	bool too_deep;		/* nesting budget hit: no analysis */
+	struct strtab *strings;	/* interned keys */
+	struct arena *arena;
+};
+
+/* Budget: statements nested deeper than this stop the builder (the function is skipped). */
+#define CFG_MAX_DEPTH 200
+
+/* Builds the CFG of function definition fn_index of pf.  Never fails: malformed input
+ * yields a cfg with too_deep or has_error set. */
+struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
+		      size_t fn_index, const struct lockapi *api);
+
+/* Construction helpers (used by cfgbuild.c). */
+struct cfg *cfg_new(struct arena *a);
+uint32_t cfg_block_new(struct cfg *c);
+struct event *cfg_event_add(struct cfg *c, uint32_t block);
+void cfg_set_succ(struct cfg *c, uint32_t block, const uint32_t *succ, uint32_t n);
+const char *cfg_intern(struct cfg *c, const char *s, size_t n);
+
+void cfg_dump(const struct cfg *c, FILE *out);	/* --dump=cfg */
+
+#endif

@@ -1,0 +1,1073 @@
+/* cfgbuild: syntax tree of one function -> CFG (entry point cfg_build, declared in cfg.h).
+ * One dispatcher over statement kinds (build_stmt), one over expression kinds (build_expr),
+ * one for conditions (build_cond, which turns && || ! into edges), and a builder per kind. */
+#include "cfg.h"
+#include "lockid.h"
+#include "macros.h"
+#include "parse.h"
+#include "util.h"
+
+#include <string.h>
+
+#define NONE UINT32_MAX
+
+struct guard {
+	const char *key, *text, *prim;
+	uint8_t mode, flags;
+};
+
+/* A compound statement that owns guard() locks, released on every way out of it. */
+struct scope {
+	struct scope *outer;
+	uint32_t start, end;	/* byte span, to tell which scope a label is in */
+	struct guard *guards;
+	size_t nguards, cap;
+};
+
+/* Where break and continue go. */
+struct jump_ctx {
+	struct jump_ctx *outer;
+	uint32_t brk, cont;	/* cont is NONE for switch and scoped_guard */
+	struct scope *scope;	/* innermost scope outside the construct */
+	uint32_t span_start, span_end;
+	bool is_loop;
+};
+
+struct label {
+	const char *name;
+	uint32_t block;
+	uint32_t offset;	/* byte offset of the labeled statement, NONE if not found */
+};
+
+struct builder {
+	struct cfg *cfg;
+	const struct grammar *g;
+	const char *text;	/* rewritten text that was parsed */
+	const char *orig;	/* original text */
+	size_t len;
+	const struct lockapi *api;
+	struct lockid id;
+	uint32_t cur;		/* block being filled, NONE after a jump */
+	int depth;
+	struct jump_ctx *jump;
+	struct scope *scope;
+	VEC(struct label) labels;
+};
+
+static void build_stmt(struct builder *b, TSNode n);
+static void build_expr(struct builder *b, TSNode n, const char *result);
+static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
+
+/* --- small helpers ----------------------------------------------------------------- */
+
+static struct loc loc_of(TSNode n)
+{
+	TSPoint p = ts_node_start_point(n);
+	return (struct loc){p.row + 1, p.column + 1};
+}
+
+static enum node_kind kind(const struct builder *b, TSNode n) { return node_kind(b->g, n); }
+static TSNode field(const struct builder *b, TSNode n, enum field_id_index f) { return node_field(b->g, n, f); }
+
+static bool text_is(const struct builder *b, TSNode n, const char *s)
+{
+	uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	return strlen(s) == e - a && memcmp(b->text + a, s, e - a) == 0;
+}
+
+static uint32_t cur_block(struct builder *b)
+{
+	if (b->cur == NONE)	/* code after a jump: unreachable, but still built */
+		b->cur = cfg_block_new(b->cfg);
+	return b->cur;
+}
+
+static struct event *add_event(struct builder *b, enum event_kind k, TSNode at)
+{
+	struct event *e = cfg_event_add(b->cfg, cur_block(b));
+	e->kind = (uint8_t)k;
+	e->loc = loc_of(at);
+	e->span_start = ts_node_start_byte(at);
+	return e;
+}
+
+static void end_goto(struct builder *b, uint32_t target)
+{
+	if (b->cur == NONE)
+		return;
+	b->cfg->blocks[b->cur]->term = T_GOTO;
+	cfg_set_succ(b->cfg, b->cur, &target, 1);
+	b->cur = NONE;
+}
+
+static void end_branch(struct builder *b, struct test t, uint32_t yes, uint32_t no)
+{
+	if (b->cur == NONE)
+		return;
+	struct block *blk = b->cfg->blocks[b->cur];
+	blk->term = T_BRANCH;
+	blk->test = t;
+	uint32_t succ[2] = {yes, no};
+	cfg_set_succ(b->cfg, b->cur, succ, 2);
+	b->cur = NONE;
+}
+
+static void end_return(struct builder *b, struct retinfo r)
+{
+	uint32_t blk = cur_block(b);
+	b->cfg->blocks[blk]->term = T_RETURN;
+	b->cfg->blocks[blk]->ret = r;
+	b->cur = NONE;
+}
+
+static bool enter(struct builder *b)
+{
+	if (++b->depth > CFG_MAX_DEPTH) {
+		b->cfg->too_deep = true;
+		return false;
+	}
+	return true;
+}
+
+/* Value class of a literal-like expression: 0, -EINVAL, NULL, true, ERR_PTR(...); 0 if not. */
+static uint8_t literal_bits(struct builder *b, TSNode n)
+{
+	n = lockid_strip(&b->id, n, true);
+	switch (kind(b, n)) {
+	case NK_number_literal: {
+		const char *s = b->text + ts_node_start_byte(n);
+		bool zero = s[0] == '0' && !(s[1] >= '1' && s[1] <= '9') &&
+			    strspn(s, "0xXuUlL") >= ts_node_end_byte(n) - ts_node_start_byte(n);
+		return zero ? VB_ZERO : VB_POS;
+	}
+	case NK_null:
+	case NK_false:
+		return VB_ZERO;
+	case NK_true:
+		return VB_POS;
+	case NK_identifier:
+		return text_is(b, n, "NULL") ? VB_ZERO : 0;
+	case NK_unary_expression:
+		if (b->text[ts_node_start_byte(n)] == '-')
+			return VB_NEG;
+		return 0;
+	case NK_call_expression: {
+		TSNode fn = field(b, n, F_function);
+		if (text_is(b, fn, "ERR_PTR") || text_is(b, fn, "ERR_CAST"))
+			return VB_ERRPTR;
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* --- guards and scopes ------------------------------------------------------------- */
+
+static void scope_push(struct builder *b, struct scope *s, TSNode n)
+{
+	memset(s, 0, sizeof(*s));
+	s->outer = b->scope;
+	s->start = ts_node_start_byte(n);
+	s->end = ts_node_end_byte(n);
+	b->scope = s;
+}
+
+static void guard_add(struct builder *b, struct guard g)
+{
+	struct scope *s = b->scope;
+	if (!s)
+		return;
+	if (s->nguards == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 4;
+		struct guard *v = ARENA_ARRAY(b->cfg->arena, struct guard, cap);
+		if (s->nguards)
+			memcpy(v, s->guards, s->nguards * sizeof(*v));
+		s->guards = v;
+		s->cap = cap;
+	}
+	s->guards[s->nguards++] = g;
+}
+
+/* Releases, last taken first, the guards of every scope from the innermost out to (not
+ * including) `until`: what the compiler's cleanup attribute does on that way out. */
+static void leave_scopes(struct builder *b, struct scope *until, TSNode at)
+{
+	for (struct scope *s = b->scope; s && s != until; s = s->outer)
+		for (size_t i = s->nguards; i-- > 0;) {
+			if (b->cur == NONE)
+				return;
+			struct event *e = add_event(b, EV_LOCK, at);
+			e->effect = LE_RELEASE;
+			e->mode = s->guards[i].mode;
+			e->flags = s->guards[i].flags;
+			e->key = s->guards[i].key;
+			e->text = s->guards[i].text;
+			e->prim = s->guards[i].prim;
+			e->scope_exit = true;
+		}
+}
+
+static void scope_pop(struct builder *b, struct scope *s, TSNode at)
+{
+	leave_scopes(b, s->outer, at);
+	b->scope = s->outer;
+}
+
+static struct event *emit_acquire(struct builder *b, const struct lockprim *row, TSNode at,
+				  const char *key, const char *text)
+{
+	struct event *e = add_event(b, EV_LOCK, at);
+	e->effect = LE_ACQUIRE;
+	e->mode = row->mode;
+	e->flags = row->flags;
+	e->key = key;
+	e->text = text;
+	e->prim = row->name;
+	return e;
+}
+
+static struct guard guard_of(const struct lockprim *row, const char *key, const char *text)
+{
+	return (struct guard){key, text, row->name, row->mode, row->flags};
+}
+
+/* guard(class)(args): held from here to the end of the enclosing compound statement. */
+static bool build_guard_call(struct builder *b, TSNode call, TSNode inner)
+{
+	TSNode callee = field(b, inner, F_function);
+	TSNode cargs = field(b, inner, F_arguments);
+	if (!text_is(b, callee, "guard") || ts_node_named_child_count(cargs) != 1)
+		return false;
+	const struct lockprim *row = lockapi_guard(b->api, lockid_expr_key(&b->id, ts_node_named_child(cargs, 0)));
+	if (!row)
+		return true;	/* an unknown guard class: no lock we know of */
+	TSNode args = field(b, call, F_arguments);
+	const char *key, *text;
+	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= ts_node_named_child_count(args)) {
+		key = text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
+	} else {
+		TSNode a = ts_node_named_child(args, (uint32_t)row->arg);
+		key = lockid_lock_key(&b->id, a);
+		text = lockid_text(&b->id, a);
+	}
+	emit_acquire(b, row, call, key, text);
+	guard_add(b, guard_of(row, key, text));
+	return true;
+}
+
+/* --- calls ------------------------------------------------------------------------- */
+
+/* Arguments passed as &x may be written by the callee: what we knew of x is void. */
+static void kill_address_args(struct builder *b, TSNode args)
+{
+	uint32_t n = ts_node_named_child_count(args);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode a = lockid_strip(&b->id, ts_node_named_child(args, i), true);
+		if (kind(b, a) != NK_pointer_expression || b->text[ts_node_start_byte(a)] != '&')
+			continue;
+		TSNode v = lockid_strip(&b->id, field(b, a, F_argument), true);
+		if (kind(b, v) == NK_identifier) {
+			struct event *e = add_event(b, EV_ASSIGN, a);
+			e->key = lockid_expr_key(&b->id, v);
+		}
+	}
+}
+
+static void build_lock_call(struct builder *b, TSNode call, const struct lockprim *row,
+			    const char *name, TSNode args, const char *result)
+{
+	const char *key, *text;
+	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= ts_node_named_child_count(args)) {
+		key = text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
+	} else {
+		TSNode a = ts_node_named_child(args, (uint32_t)row->arg);
+		key = lockid_lock_key(&b->id, a);
+		text = lockid_text(&b->id, a);
+	}
+	struct event *e = add_event(b, EV_LOCK, call);
+	e->effect = row->effect;
+	e->mode = row->mode;
+	e->success = row->success;
+	e->flags = row->flags;
+	e->key = key;
+	e->text = text;
+	e->prim = name;
+	e->result = result;
+}
+
+static void build_call(struct builder *b, TSNode n, const char *result)
+{
+	TSNode fn = field(b, n, F_function);
+	TSNode args = field(b, n, F_arguments);
+	if (kind(b, fn) == NK_call_expression && build_guard_call(b, n, fn))
+		return;
+	if (kind(b, fn) != NK_identifier)
+		build_expr(b, fn, NULL);	/* ops->fn(...): the callee expression itself */
+	uint32_t nargs = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	for (uint32_t i = 0; i < nargs; i++)
+		build_expr(b, ts_node_named_child(args, i), NULL);
+	const char *name = lockid_expr_key(&b->id, fn);
+	const struct lockprim *row = kind(b, fn) == NK_identifier ? lockapi_call(b->api, name) : NULL;
+	if (row && row->effect == LE_NORETURN) {
+		cur_block(b);
+		b->cfg->blocks[b->cur]->term = T_STOP;
+		b->cur = NONE;
+		return;
+	}
+	if (!ts_node_is_null(args))
+		kill_address_args(b, args);
+	if (row && row->effect != LE_GUARD) {
+		build_lock_call(b, n, row, name, args, result);
+		return;
+	}
+	struct event *e = add_event(b, EV_CALL, n);
+	e->key = name;
+	e->text = lockid_text(&b->id, n);
+	e->result = result;
+}
+
+/* --- expressions --------------------------------------------------------------------- */
+
+static void build_assign(struct builder *b, TSNode n)
+{
+	TSNode left = field(b, n, F_left), right = field(b, n, F_right);
+	const char *var = lockid_expr_key(&b->id, left);
+	bool plain = b->text[ts_node_start_byte(field(b, n, F_operator))] == '=';
+	TSNode r = lockid_strip(&b->id, right, true);
+	if (plain && kind(b, r) == NK_call_expression && !literal_bits(b, r)) {
+		build_expr(b, r, var);	/* the call's event kills and sets what is known of var */
+		return;
+	}
+	build_expr(b, right, NULL);
+	struct event *e = add_event(b, EV_ASSIGN, n);
+	e->key = var;
+	e->flags = plain ? literal_bits(b, right) : 0;
+}
+
+/* a && b, a || b, c ? x : y, outside a condition: control flow all the same. */
+static void build_value_branch(struct builder *b, TSNode n)
+{
+	uint32_t t = cfg_block_new(b->cfg), f = cfg_block_new(b->cfg), join = cfg_block_new(b->cfg);
+	if (kind(b, n) == NK_conditional_expression) {
+		build_cond(b, field(b, n, F_condition), t, f);
+		b->cur = t;
+		build_expr(b, field(b, n, F_consequence), NULL);
+		end_goto(b, join);
+		b->cur = f;
+		build_expr(b, field(b, n, F_alternative), NULL);
+	} else {
+		build_cond(b, n, t, f);
+		b->cur = t;
+		end_goto(b, join);
+		b->cur = f;
+	}
+	end_goto(b, join);
+	b->cur = join;
+}
+
+static uint32_t label_block(struct builder *b, const char *name);
+
+/* asm goto: may fall through or jump to any of its labels. */
+static void build_asm(struct builder *b, TSNode n)
+{
+	TSNode list = {0};
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++)
+		if (kind(b, ts_node_named_child(n, i)) == NK_gnu_asm_goto_list)
+			list = ts_node_named_child(n, i);
+	if (ts_node_is_null(list) || b->cur == NONE)
+		return;
+	uint32_t nl = ts_node_named_child_count(list);
+	uint32_t *succ = ARENA_ARRAY(b->cfg->arena, uint32_t, nl + 1);
+	uint32_t next = cfg_block_new(b->cfg);
+	succ[0] = next;
+	for (uint32_t i = 0; i < nl; i++)
+		succ[i + 1] = label_block(b, lockid_expr_key(&b->id, ts_node_named_child(list, i)));
+	b->cfg->blocks[b->cur]->term = T_SWITCH;
+	cfg_set_succ(b->cfg, b->cur, succ, nl + 1);
+	b->cur = next;
+}
+
+static void build_children(struct builder *b, TSNode n)
+{
+	TSTreeCursor c = ts_tree_cursor_new(n);
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			TSNode ch = ts_tree_cursor_current_node(&c);
+			if (ts_node_is_named(ch))
+				build_expr(b, ch, NULL);
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+}
+
+static void build_expr(struct builder *b, TSNode n, const char *result)
+{
+	if (ts_node_is_null(n) || !enter(b)) {
+		b->depth--;
+		return;
+	}
+	switch (kind(b, n)) {
+	case NK_call_expression:
+		build_call(b, n, result);
+		break;
+	case NK_assignment_expression:
+		build_assign(b, n);
+		break;
+	case NK_update_expression: {
+		build_expr(b, field(b, n, F_argument), NULL);
+		struct event *e = add_event(b, EV_ASSIGN, n);
+		e->key = lockid_expr_key(&b->id, field(b, n, F_argument));
+		break;
+	}
+	case NK_binary_expression: {
+		TSNode op = field(b, n, F_operator);
+		if (text_is(b, op, "&&") || text_is(b, op, "||"))
+			build_value_branch(b, n);
+		else
+			build_children(b, n);
+		break;
+	}
+	case NK_conditional_expression:
+		build_value_branch(b, n);
+		break;
+	case NK_comma_expression:
+		build_expr(b, field(b, n, F_left), NULL);
+		build_expr(b, field(b, n, F_right), result);
+		break;
+	case NK_parenthesized_expression:
+		if (ts_node_named_child_count(n) == 1 && kind(b, ts_node_named_child(n, 0)) == NK_compound_statement)
+			build_stmt(b, ts_node_named_child(n, 0));	/* ({ ... }) */
+		else
+			build_children(b, n);
+		break;
+	case NK_gnu_asm_expression:
+		build_asm(b, n);
+		break;
+	case NK_compound_statement:
+		build_stmt(b, n);
+		break;
+	case NK_sizeof_expression:
+	case NK_identifier:
+	case NK_number_literal:
+	case NK_string_literal:
+	case NK_concatenated_string:
+	case NK_char_literal:
+	case NK_field_identifier:
+	case NK_type_descriptor:
+	case NK_comment:
+		break;
+	default:
+		build_children(b, n);
+		break;
+	}
+	b->depth--;
+}
+
+/* --- conditions ---------------------------------------------------------------------- */
+
+static bool is_zero_literal(struct builder *b, TSNode n)
+{
+	return literal_bits(b, n) == VB_ZERO;
+}
+
+static void branch_on(struct builder *b, enum test_kind k, TSNode n, const char *key, uint32_t t, uint32_t f)
+{
+	struct test test = {(uint8_t)k, loc_of(n), key, lockid_text(&b->id, n)};
+	end_branch(b, test, t, f);
+}
+
+/* x == 0, x != NULL, x < 0, x >= 0: tests of x itself, so facts about x decide them. */
+static bool build_compare(struct builder *b, TSNode n, uint32_t t, uint32_t f)
+{
+	TSNode op = field(b, n, F_operator), l = field(b, n, F_left), r = field(b, n, F_right);
+	bool eq = text_is(b, op, "=="), ne = text_is(b, op, "!=");
+	if ((eq || ne) && (is_zero_literal(b, r) || is_zero_literal(b, l))) {
+		TSNode x = is_zero_literal(b, r) ? l : r;
+		build_cond(b, x, eq ? f : t, eq ? t : f);
+		return true;
+	}
+	bool lt = text_is(b, op, "<"), ge = text_is(b, op, ">=");
+	if ((lt || ge) && is_zero_literal(b, r)) {
+		TSNode x = lockid_strip(&b->id, l, true);
+		const char *key = lockid_expr_key(&b->id, x);
+		if (kind(b, x) == NK_call_expression || kind(b, x) == NK_assignment_expression)
+			build_expr(b, x, key);
+		else
+			build_expr(b, x, NULL);
+		if (kind(b, x) == NK_assignment_expression)
+			key = lockid_expr_key(&b->id, field(b, x, F_left));
+		branch_on(b, TEST_NEG, n, key, lt ? t : f, lt ? f : t);
+		return true;
+	}
+	return false;
+}
+
+static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f)
+{
+	if (!enter(b)) {
+		b->depth--;
+		return;
+	}
+	n = lockid_strip(&b->id, n, true);
+	uint8_t lit = literal_bits(b, n);
+	switch (kind(b, n)) {
+	case NK_unary_expression:
+		if (b->text[ts_node_start_byte(n)] == '!') {
+			build_cond(b, field(b, n, F_argument), f, t);
+			break;
+		}
+		goto atom;
+	case NK_binary_expression: {
+		TSNode op = field(b, n, F_operator);
+		bool and = text_is(b, op, "&&");
+		if (and || text_is(b, op, "||")) {
+			uint32_t mid = cfg_block_new(b->cfg);
+			build_cond(b, field(b, n, F_left), and ? mid : t, and ? f : mid);
+			b->cur = mid;
+			build_cond(b, field(b, n, F_right), t, f);
+			break;
+		}
+		if (build_compare(b, n, t, f))
+			break;
+		goto atom;
+	}
+	case NK_number_literal:
+	case NK_true:
+	case NK_false:
+	case NK_null:
+		end_goto(b, lit == VB_ZERO ? f : t);	/* while (1), do { } while (0), if (0) */
+		break;
+	case NK_comma_expression:
+		build_expr(b, field(b, n, F_left), NULL);
+		build_cond(b, field(b, n, F_right), t, f);
+		break;
+	case NK_assignment_expression:
+		build_expr(b, n, NULL);
+		branch_on(b, TEST_TRUTH, n, lockid_expr_key(&b->id, field(b, n, F_left)), t, f);
+		break;
+	default:
+	atom: {
+		const char *key = lockid_expr_key(&b->id, n);
+		build_expr(b, n, kind(b, n) == NK_call_expression ? key : NULL);
+		branch_on(b, TEST_TRUTH, n, key, t, f);
+	}
+	}
+	b->depth--;
+}
+
+
+/* --- statements ---------------------------------------------------------------------- */
+
+static uint32_t label_block(struct builder *b, const char *name)
+{
+	for (size_t i = 0; i < b->labels.n; i++)
+		if (b->labels.v[i].name == name)
+			return b->labels.v[i].block;
+	struct label l = {name, cfg_block_new(b->cfg), NONE};
+	VEC_PUSH(&b->labels, l);
+	return l.block;
+}
+
+/* Labels are found before building, so a forward goto knows which scopes it leaves. */
+static void scan_labels(struct builder *b, TSNode body)
+{
+	TSTreeCursor c = ts_tree_cursor_new(body);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		if (kind(b, n) == NK_labeled_statement) {
+			const char *name = lockid_expr_key(&b->id, field(b, n, F_label));
+			label_block(b, name);
+			for (size_t i = 0; i < b->labels.n; i++)
+				if (b->labels.v[i].name == name)
+					b->labels.v[i].offset = ts_node_start_byte(n);
+		}
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&c);
+}
+
+static void build_compound(struct builder *b, TSNode n)
+{
+	struct scope s;
+	scope_push(b, &s, n);
+	TSTreeCursor c = ts_tree_cursor_new(n);
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			TSNode ch = ts_tree_cursor_current_node(&c);
+			if (ts_node_is_named(ch))
+				build_stmt(b, ch);
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+	TSPoint end = ts_node_end_point(n);
+	(void)end;
+	scope_pop(b, &s, n);
+}
+
+static void build_declaration(struct builder *b, TSNode n)
+{
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode d = ts_node_named_child(n, i);
+		if (kind(b, d) != NK_init_declarator)
+			continue;
+		TSNode name = field(b, d, F_declarator);
+		while (!ts_node_is_null(name) && kind(b, name) != NK_identifier)
+			name = field(b, name, F_declarator);
+		TSNode value = field(b, d, F_value);
+		const char *var = ts_node_is_null(name) ? NULL : lockid_expr_key(&b->id, name);
+		TSNode v = lockid_strip(&b->id, value, true);
+		if (var && kind(b, v) == NK_call_expression && !literal_bits(b, v)) {
+			build_expr(b, v, var);
+			continue;
+		}
+		build_expr(b, value, NULL);
+		if (var && !ts_node_is_null(value)) {
+			struct event *e = add_event(b, EV_ASSIGN, d);
+			e->key = var;
+			e->flags = literal_bits(b, value);
+		}
+	}
+}
+
+static void build_if(struct builder *b, TSNode n)
+{
+	uint32_t t = cfg_block_new(b->cfg), f = cfg_block_new(b->cfg), join = cfg_block_new(b->cfg);
+	build_cond(b, field(b, n, F_condition), t, f);
+	b->cur = t;
+	build_stmt(b, field(b, n, F_consequence));
+	end_goto(b, join);
+	b->cur = f;
+	TSNode alt = field(b, n, F_alternative);
+	if (!ts_node_is_null(alt))
+		build_stmt(b, kind(b, alt) == NK_else_clause ? ts_node_named_child(alt, 0) : alt);
+	end_goto(b, join);
+	b->cur = join;
+}
+
+static void push_jump(struct builder *b, struct jump_ctx *j, TSNode n, uint32_t brk, uint32_t cont, bool loop)
+{
+	*j = (struct jump_ctx){b->jump, brk, cont, b->scope, ts_node_start_byte(n), ts_node_end_byte(n), loop};
+	b->jump = j;
+}
+
+/* while (c) body; and iterator macros (list_for_each_entry(...) body), whose test is unknown. */
+static void build_while(struct builder *b, TSNode n, bool iterator)
+{
+	uint32_t head = cfg_block_new(b->cfg), body = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
+	end_goto(b, head);
+	b->cur = head;
+	TSNode cond = field(b, n, F_condition);
+	if (iterator) {
+		build_expr(b, cond, NULL);
+		branch_on(b, TEST_UNKNOWN, cond, NULL, body, exit);
+	} else {
+		build_cond(b, cond, body, exit);
+	}
+	struct jump_ctx j;
+	push_jump(b, &j, n, exit, head, true);
+	b->cur = body;
+	build_stmt(b, field(b, n, F_body));
+	end_goto(b, head);
+	b->jump = j.outer;
+	b->cur = exit;
+}
+
+static void build_for(struct builder *b, TSNode n)
+{
+	TSNode init = field(b, n, F_initializer), cond = field(b, n, F_condition), upd = field(b, n, F_update);
+	if (!ts_node_is_null(init))
+		kind(b, init) == NK_declaration ? build_declaration(b, init) : build_expr(b, init, NULL);
+	uint32_t head = cfg_block_new(b->cfg), body = cfg_block_new(b->cfg);
+	uint32_t next = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
+	end_goto(b, head);
+	b->cur = head;
+	if (ts_node_is_null(cond))
+		end_goto(b, body);
+	else
+		build_cond(b, cond, body, exit);
+	struct jump_ctx j;
+	push_jump(b, &j, n, exit, next, true);
+	b->cur = body;
+	build_stmt(b, field(b, n, F_body));
+	end_goto(b, next);
+	b->jump = j.outer;
+	b->cur = next;
+	build_expr(b, upd, NULL);
+	end_goto(b, head);
+	b->cur = exit;
+}
+
+static void build_do(struct builder *b, TSNode n)
+{
+	uint32_t body = cfg_block_new(b->cfg), test = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
+	end_goto(b, body);
+	struct jump_ctx j;
+	push_jump(b, &j, n, exit, test, true);
+	b->cur = body;
+	build_stmt(b, field(b, n, F_body));
+	end_goto(b, test);
+	b->jump = j.outer;
+	b->cur = test;
+	build_cond(b, field(b, n, F_condition), body, exit);
+	b->cur = exit;
+}
+
+/* switch: the head jumps to every case (and past the body when there is no default);
+ * a case falls through into the next one unless it jumps. */
+static void build_switch(struct builder *b, TSNode n)
+{
+	build_expr(b, field(b, n, F_condition), NULL);
+	uint32_t head = cur_block(b), exit = cfg_block_new(b->cfg);
+	b->cur = NONE;
+	VEC(uint32_t) succ = {0};
+	bool has_default = false;
+	struct jump_ctx j;
+	push_jump(b, &j, n, exit, NONE, false);
+	TSNode body = field(b, n, F_body);
+	struct scope s;
+	scope_push(b, &s, body);
+	uint32_t cnt = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode ch = ts_node_named_child(body, i);
+		if (kind(b, ch) != NK_case_statement) {
+			build_stmt(b, ch);
+			continue;
+		}
+		uint32_t blk = cfg_block_new(b->cfg);
+		end_goto(b, blk);
+		VEC_PUSH(&succ, blk);
+		b->cur = blk;
+		TSNode value = field(b, ch, F_value);
+		has_default |= ts_node_is_null(value);
+		uint32_t cc = ts_node_named_child_count(ch);
+		for (uint32_t k = 0; k < cc; k++) {
+			TSNode st = ts_node_named_child(ch, k);
+			if (!ts_node_eq(st, value))
+				build_stmt(b, st);
+		}
+	}
+	scope_pop(b, &s, body);
+	end_goto(b, exit);
+	b->jump = j.outer;
+	if (!has_default)
+		VEC_PUSH(&succ, exit);
+	b->cfg->blocks[head]->term = T_SWITCH;
+	cfg_set_succ(b->cfg, head, succ.v, (uint32_t)succ.n);
+	VEC_FREE(&succ);
+	b->cur = exit;
+}
+
+static void build_break(struct builder *b, TSNode n, bool is_continue)
+{
+	struct jump_ctx *j = b->jump;
+	while (j && is_continue && j->cont == NONE)
+		j = j->outer;
+	if (!j) {
+		b->cur = NONE;
+		return;
+	}
+	leave_scopes(b, j->scope, n);
+	if (!is_continue && j->is_loop && b->cur != NONE) {
+		struct event *e = add_event(b, EV_BREAK, n);
+		e->span_start = j->span_start;
+		e->span_end = j->span_end;
+	}
+	end_goto(b, is_continue ? j->cont : j->brk);
+}
+
+static void build_return(struct builder *b, TSNode n)
+{
+	struct retinfo r = {loc_of(n), VB_ANY, NULL, false};
+	TSNode v = ts_node_named_child_count(n) ? lockid_strip(&b->id, ts_node_named_child(n, 0), true) : (TSNode){0};
+	if (!ts_node_is_null(v) && kind(b, v) != NK_comment) {
+		uint8_t bits = literal_bits(b, v);
+		if (bits) {
+			r.bits = bits;
+			build_expr(b, v, NULL);
+		} else if (kind(b, v) == NK_call_expression) {
+			r.var = lockid_expr_key(&b->id, v);
+			build_expr(b, v, r.var);
+		} else {
+			build_expr(b, v, NULL);
+			if (kind(b, v) == NK_identifier)
+				r.var = lockid_expr_key(&b->id, v);
+		}
+	}
+	leave_scopes(b, NULL, n);
+	if (b->cur != NONE || ts_node_is_null(v))
+		end_return(b, r);
+}
+
+static struct scope *scope_holding(struct builder *b, uint32_t offset)
+{
+	struct scope *s = b->scope;
+	while (s && !(offset >= s->start && offset < s->end))
+		s = s->outer;
+	return s;
+}
+
+static void build_goto(struct builder *b, TSNode n)
+{
+	TSNode lab = field(b, n, F_label);
+	const char *name = ts_node_is_null(lab) ? "" : lockid_expr_key(&b->id, lab);
+	for (size_t i = 0; i < b->labels.n; i++) {
+		struct label *l = &b->labels.v[i];
+		if (l->name != name || l->offset == NONE)
+			continue;
+		leave_scopes(b, scope_holding(b, l->offset), n);
+		end_goto(b, l->block);
+		return;
+	}
+	/* A computed goto (or a label we cannot see): any label may be next. */
+	if (b->cur == NONE)
+		return;
+	uint32_t *succ = ARENA_ARRAY(b->cfg->arena, uint32_t, b->labels.n + 1);
+	uint32_t cnt = 0;
+	for (size_t i = 0; i < b->labels.n; i++)
+		if (b->labels.v[i].offset != NONE)
+			succ[cnt++] = b->labels.v[i].block;
+	if (!cnt) {
+		b->cfg->blocks[b->cur]->term = T_STOP;
+	} else {
+		b->cfg->blocks[b->cur]->term = T_SWITCH;
+		cfg_set_succ(b->cfg, b->cur, succ, cnt);
+	}
+	b->cur = NONE;
+}
+
+static void build_labeled(struct builder *b, TSNode n)
+{
+	uint32_t blk = label_block(b, lockid_expr_key(&b->id, field(b, n, F_label)));
+	end_goto(b, blk);
+	b->cur = blk;
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode ch = ts_node_named_child(n, i);
+		if (kind(b, ch) != NK_statement_identifier)
+			build_stmt(b, ch);
+	}
+}
+
+/* Splits scoped_guard's original argument text at top-level commas. */
+static size_t split_args(const char *s, size_t n, const char **starts, size_t *lens, size_t max)
+{
+	size_t cnt = 0, from = 0;
+	int depth = 0;
+	for (size_t i = 0; i <= n && cnt < max; i++) {
+		char c = i < n ? s[i] : ',';
+		depth += (c == '(' || c == '[' || c == '{') ? 1 : (c == ')' || c == ']' || c == '}') ? -1 : 0;
+		if (c == ',' && depth == 0) {
+			starts[cnt] = s + from;
+			lens[cnt++] = i - from;
+			from = i + 1;
+		}
+	}
+	return cnt;
+}
+
+static uint8_t fail_action_bits(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (n < 6 || memcmp(s, "return", 6) != 0)
+		return 0;
+	s += 6, n -= 6;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (n && *s == '-')
+		return VB_NEG;
+	return n && *s == '0' ? VB_ZERO : VB_ANY;
+}
+
+/* scoped_guard(class, args) body / scoped_cond_guard(class, fail, args) body:
+ * the lock is held over body and released on every way out of it. */
+static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
+{
+	TSNode paren = field(b, n, F_condition);
+	uint32_t a = ts_node_start_byte(paren) + 1, e = ts_node_end_byte(paren) - 1;
+	const char *starts[8];
+	size_t lens[8];
+	size_t cnt = split_args(b->orig + a, e > a ? e - a : 0, starts, lens, 8);
+	size_t first_lock = cond_form ? 2 : 1;
+	const struct lockprim *row = cnt ? lockapi_guard(b->api, lockid_lock_key_text(&b->id, starts[0], lens[0])) : NULL;
+	uint32_t exit = cfg_block_new(b->cfg);
+	if (row && (cond_form || row->success != TS_ALWAYS)) {
+		uint32_t got = cfg_block_new(b->cfg), failed = cfg_block_new(b->cfg);
+		branch_on(b, TEST_UNKNOWN, paren, NULL, got, failed);
+		b->cur = failed;
+		uint8_t bits = cond_form && cnt > 1 ? fail_action_bits(starts[1], lens[1]) : 0;
+		if (bits)
+			end_return(b, (struct retinfo){loc_of(n), bits, NULL, false});
+		else
+			end_goto(b, exit);
+		b->cur = got;
+	}
+	struct scope s;
+	scope_push(b, &s, n);
+	if (row) {
+		const char *key, *text;
+		if (row->arg == LOCKPRIM_NO_ARG || first_lock + (size_t)row->arg >= cnt) {
+			key = text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
+		} else {
+			size_t k = first_lock + (size_t)row->arg;
+			key = lockid_lock_key_text(&b->id, starts[k], lens[k]);
+			text = lockid_lock_key_text(&b->id, starts[k], lens[k]);
+		}
+		emit_acquire(b, row, n, key, text);
+		guard_add(b, guard_of(row, key, text));
+	}
+	struct jump_ctx j;	/* break inside scoped_guard leaves it (it is a for loop underneath) */
+	push_jump(b, &j, n, exit, NONE, false);
+	build_stmt(b, field(b, n, F_body));
+	b->jump = j.outer;
+	scope_pop(b, &s, n);
+	end_goto(b, exit);
+	b->cur = exit;
+}
+
+/* #if/#ifdef inside a body: either branch may be compiled in.  The condition text is the
+ * key, so two blocks under the same #ifdef stay correlated. */
+static void build_preproc(struct builder *b, TSNode n)
+{
+	uint32_t t = cfg_block_new(b->cfg), f = cfg_block_new(b->cfg), join = cfg_block_new(b->cfg);
+	TSNode cond = field(b, n, kind(b, n) == NK_preproc_ifdef ? F_name : F_condition);
+	bool negated = kind(b, n) == NK_preproc_ifdef && b->text[ts_node_start_byte(n) + 3] == 'n';
+	if (ts_node_is_null(cond)) {
+		branch_on(b, TEST_UNKNOWN, n, NULL, t, f);
+	} else {
+		const char *key = lockid_expr_key(&b->id, cond);
+		key = arena_printf(b->cfg->arena, "#if %s", key);
+		key = cfg_intern(b->cfg, key, strlen(key));
+		struct test test = {TEST_TRUTH, loc_of(n), key, key};
+		end_branch(b, test, negated ? f : t, negated ? t : f);
+	}
+	TSNode alt = field(b, n, F_alternative);
+	b->cur = t;
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode ch = ts_node_named_child(n, i);
+		if (!ts_node_eq(ch, cond) && !ts_node_eq(ch, alt))
+			build_stmt(b, ch);
+	}
+	end_goto(b, join);
+	b->cur = f;
+	if (!ts_node_is_null(alt)) {
+		if (kind(b, alt) == NK_preproc_else) {
+			uint32_t ac = ts_node_named_child_count(alt);
+			for (uint32_t i = 0; i < ac; i++)
+				build_stmt(b, ts_node_named_child(alt, i));
+		} else {
+			build_preproc(b, alt);	/* #elif: a nested choice */
+		}
+	}
+	end_goto(b, join);
+	b->cur = join;
+}
+
+static void build_loop_stmt(struct builder *b, TSNode n)
+{
+	uint32_t off = ts_node_start_byte(n);
+	switch (macros_loop_kind(b->orig, b->len, off)) {
+	case MACRO_LOOP_NONE:
+		build_while(b, n, false);
+		break;
+	case MACRO_LOOP_ITERATOR:
+		build_while(b, n, true);
+		break;
+	case MACRO_LOOP_SCOPED_GUARD:
+		build_scoped_guard(b, n, false);
+		break;
+	case MACRO_LOOP_SCOPED_COND_GUARD:
+		build_scoped_guard(b, n, true);
+		break;
+	}
+}
+
+static void build_stmt(struct builder *b, TSNode n)
+{
+	if (ts_node_is_null(n) || !enter(b)) {
+		b->depth--;
+		return;
+	}
+	switch (kind(b, n)) {
+	case NK_compound_statement: build_compound(b, n); break;
+	case NK_expression_statement:
+		if (ts_node_named_child_count(n))
+			build_expr(b, ts_node_named_child(n, 0), NULL);
+		break;
+	case NK_declaration: build_declaration(b, n); break;
+	case NK_if_statement: build_if(b, n); break;
+	case NK_while_statement: build_loop_stmt(b, n); break;
+	case NK_for_statement: build_for(b, n); break;
+	case NK_do_statement: build_do(b, n); break;
+	case NK_switch_statement: build_switch(b, n); break;
+	case NK_break_statement: build_break(b, n, false); break;
+	case NK_continue_statement: build_break(b, n, true); break;
+	case NK_return_statement: build_return(b, n); break;
+	case NK_goto_statement: build_goto(b, n); break;
+	case NK_labeled_statement: build_labeled(b, n); break;
+	case NK_preproc_if:
+	case NK_preproc_ifdef: build_preproc(b, n); break;
+	case NK_case_statement:	/* a case outside the switch body's top level (Duff's device) */
+	case NK_attributed_statement:
+	case NK_preproc_else:
+	case NK_preproc_elif:
+	case NK_ERROR: {
+		uint32_t cnt = ts_node_named_child_count(n);
+		for (uint32_t i = 0; i < cnt; i++)
+			build_stmt(b, ts_node_named_child(n, i));
+		break;
+	}
+	case NK_comment:
+	case NK_type_definition:
+	case NK_struct_specifier:
+	case NK_preproc_call:
+	case NK_preproc_def:
+	case NK_preproc_function_def:
+	case NK_preproc_include:
+		break;
+	default:
+		build_expr(b, n, NULL);	/* expressions standing as statements inside ERROR nodes */
+		break;
+	}
+	b->depth--;
+}
+
+struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
+		      size_t fn_index, const struct lockapi *api)
+{
+	TSNode fn = pf->functions[fn_index];
+	struct cfg *c = cfg_new(a);
+	char name[256];
+	c->name = arena_strdup(a, parse_function_name(&p->g, pf->text, fn, name, sizeof(name)));
+	c->loc = loc_of(fn);
+	c->has_error = ts_node_has_error(fn);
+	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
+			    .len = pf->src->len, .api = api, .cur = NONE};
+	TSNode body = node_field(&p->g, fn, F_body);
+	lockid_init(&b.id, &p->g, pf->text, c, body);
+	b.cur = cfg_block_new(c);
+	if (!ts_node_is_null(body)) {
+		scan_labels(&b, body);
+		build_stmt(&b, body);
+	}
+	if (b.cur != NONE) {	/* falling off the closing brace */
+		TSPoint end = ts_node_end_point(fn);
+		struct retinfo r = {{end.row + 1, end.column ? end.column : 1}, VB_ANY, NULL, true};
+		end_return(&b, r);
+	}
+	/* Blocks never terminated (labels never placed, unreachable joins) end nowhere. */
+	for (uint32_t i = 0; i < c->nblocks; i++)
+		if (c->blocks[i]->term == T_GOTO && c->blocks[i]->nsucc == 0)
+			c->blocks[i]->term = T_STOP;
+	VEC_FREE(&b.labels);
+	return c;
+}

@@ -1,0 +1,380 @@
+#include "findings.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name, *desc, *rule;
+} kind_info[FK_COUNT] = {
+#define X(id, name, desc, rule) [FK_##id] = {name, desc, rule},
+	FINDING_KINDS(X)
+#undef X
+};
+
+const char *finding_kind_name(enum finding_kind k) { return kind_info[k].name; }
+const char *finding_kind_description(enum finding_kind k) { return kind_info[k].desc; }
+const char *finding_kind_rule(enum finding_kind k) { return kind_info[k].rule; }
+
+/* Budget: notes per finding (a function with 40 returns should not print 40 notes). */
+#define FINDINGS_MAX_NOTES 16
+#define FINDINGS_MAX_CONDS_PER_RETURN 1
+
+typedef VEC(struct note) note_vec;
+
+/* One finding under construction, in the scratch arena until it is emitted. */
+struct draft {
+	struct arena *run;
+	const struct analysis *res;
+	const char *file;
+	note_vec notes;
+};
+
+static int loc_cmp(struct loc a, struct loc b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return a.col < b.col ? -1 : a.col > b.col;
+}
+
+static void note(struct draft *d, struct loc loc, const char *msg)
+{
+	for (size_t i = 0; i < d->notes.n; i++)
+		if (loc_cmp(d->notes.v[i].loc, loc) == 0 && strcmp(d->notes.v[i].message, msg) == 0)
+			return;
+	if (d->notes.n < FINDINGS_MAX_NOTES)
+		VEC_PUSH(&d->notes, ((struct note){loc, arena_strdup(d->run, msg)}));
+}
+
+static void emit(struct finding_list *out, struct draft *d, enum finding_kind k, struct loc loc,
+		 const char *lock, const char *msg)
+{
+	const struct cfg *cfg = d->res->cfg;
+	for (size_t i = 0; i < out->n; i++) {	/* one finding per function, kind and lock */
+		struct finding *f = &out->v[i];
+		if (f->kind == k && f->file == d->file && strcmp(f->function, cfg->name) == 0 && strcmp(f->lock, lock) == 0) {
+			VEC_FREE(&d->notes);
+			return;
+		}
+	}
+	struct finding f = {
+		.file = d->file, .loc = loc, .function = arena_strdup(d->run, cfg->name), .kind = k,
+		.lock = arena_strdup(d->run, lock), .message = arena_strdup(d->run, msg),
+		.notes = arena_memdup(d->run, d->notes.v, d->notes.n * sizeof(struct note)),
+		.nnotes = d->notes.n,
+	};
+	VEC_PUSH(out, f);
+	VEC_FREE(&d->notes);
+}
+
+static const char *mode_name(uint8_t m) { return m == LM_SHARED ? "shared" : "exclusive"; }
+
+/* --- findings at one event ------------------------------------------------------------ */
+
+static void event_finding(struct finding_list *out, struct draft *d, const struct event_issue *is)
+{
+	const struct event *e = is->at, *p = is->prev;
+	char msg[512];
+	enum finding_kind k;
+	switch (is->kind) {
+	case EF_DOUBLE_ACQUIRE:
+		k = FK_DOUBLE_ACQUIRE;
+		snprintf(msg, sizeof(msg), "'%s' is acquired by '%s' while already held", e->text, e->prim);
+		if (p)
+			note(d, p->loc, arena_printf(d->run, "'%s' first acquired here by '%s'", p->text, p->prim));
+		break;
+	case EF_DOUBLE_RELEASE:
+		k = FK_DOUBLE_RELEASE;
+		snprintf(msg, sizeof(msg), "'%s' is released by '%s' after it was already released", e->text, e->prim);
+		if (p)
+			note(d, p->loc, arena_printf(d->run, "'%s' first released here by '%s'", p->text, p->prim));
+		break;
+	default: {
+		k = FK_MODE_MISMATCH;
+		const struct lockent *l = lstate_lock(is->state, e->key);
+		uint8_t held = l ? l->mode : (uint8_t)!e->mode;
+		if (e->effect == LE_RELEASE)
+			snprintf(msg, sizeof(msg), "'%s' is held %s but released %s by '%s'", e->text,
+				 mode_name(held), mode_name(e->mode), e->prim);
+		else
+			snprintf(msg, sizeof(msg), "'%s' was released %s but is re-acquired %s by '%s'", e->text,
+				 mode_name(held), mode_name(e->mode), e->prim);
+		if (p)
+			note(d, p->loc, arena_printf(d->run, "'%s' %s %s here by '%s'", p->text,
+						     p->effect == LE_RELEASE ? "released" : "acquired", mode_name(p->mode), p->prim));
+	}
+	}
+	emit(out, d, k, e->loc, e->text, msg);
+}
+
+/* --- findings over the exits ---------------------------------------------------------- */
+
+static int count_at(const struct exit_state *x, const char *key)
+{
+	const struct lockent *l = lstate_lock(x->state, key);
+	return l ? l->count : 0;
+}
+
+/* The returns split cleanly by value (held on every 0, released on every -errno): a
+ * conditional acquire or release, which callers handle by testing the result. */
+static bool split_by_return_value(const struct analysis *res, const char *key)
+{
+	int c0 = count_at(&res->exits[0], key), c1 = c0;
+	uint8_t b0 = 0, b1 = 0;
+	for (size_t i = 0; i < res->nexits; i++) {
+		int c = count_at(&res->exits[i], key);
+		if (c == c0) {
+			b0 |= res->exits[i].bits;
+		} else {
+			if (c1 != c0 && c != c1)
+				return false;	/* three different counts */
+			c1 = c;
+			b1 |= res->exits[i].bits;
+		}
+	}
+	return !(b0 & b1);
+}
+
+/* The count most returns agree on, preferring balance (0) when any return is balanced. */
+static int expected_count(const struct analysis *res, const char *key)
+{
+	int best = 0, best_n = -1;
+	for (size_t i = 0; i < res->nexits; i++) {
+		int c = count_at(&res->exits[i], key), n = 0;
+		if (c == 0)
+			return 0;
+		for (size_t j = 0; j < res->nexits; j++)
+			n += count_at(&res->exits[j], key) == c;
+		if (n > best_n) {
+			best = c;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+static size_t distinct_returns(const struct analysis *res, const char *key, int expect, bool offending)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < res->nexits; i++) {
+		if (offending && count_at(&res->exits[i], key) == expect)
+			continue;
+		size_t j;
+		for (j = 0; j < i; j++)
+			if (res->exits[j].blk == res->exits[i].blk &&
+			    (!offending || count_at(&res->exits[j], key) != expect))
+				break;
+		n += j == i;
+	}
+	return n;
+}
+
+static void cond_notes(struct draft *d, const struct exit_state *x, const struct lockent *l)
+{
+	size_t shown = 0;
+	for (uint16_t i = x->state->nconds; i-- > 0 && shown < FINDINGS_MAX_CONDS_PER_RETURN;) {
+		const struct pathcond *c = &x->state->conds[i];
+		if (l && l->last && loc_cmp(c->blk->test.loc, l->last->loc) < 0)
+			break;	/* branches before the lock event do not explain this return */
+		note(d, c->blk->test.loc, arena_printf(d->run, "taken when '%s' is %s", c->blk->test.text,
+						       c->value ? "true" : "false"));
+		shown++;
+	}
+}
+
+static int exit_cmp(const void *a, const void *b)
+{
+	const struct exit_state *x = *(const struct exit_state *const *)a, *y = *(const struct exit_state *const *)b;
+	return loc_cmp(x->blk->ret.loc, y->blk->ret.loc);
+}
+
+struct imbalance {
+	const char *key, *text;
+	int expect;
+	const struct exit_state **bad, **good;
+	size_t nbad, ngood;
+	bool released;	/* bad paths hold less than expected */
+};
+
+static void offending_notes(struct draft *d, const struct imbalance *im)
+{
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		if (l && l->last)
+			note(d, l->last->loc, arena_printf(d->run, "'%s' %s here by '%s'", im->text,
+							   l->last->effect == LE_RELEASE ? "released" : "acquired", l->last->prim));
+	}
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct exit_state *x = im->bad[i];
+		const struct lockent *l = lstate_lock(x->state, im->key);
+		cond_notes(d, x, l);
+		note(d, x->blk->ret.loc, arena_printf(d->run, im->released ? "returns here without '%s'" :
+						       "returns here with '%s' held", im->text));
+	}
+	for (size_t i = 0; i < im->ngood; i++) {
+		const struct lockent *l = lstate_lock(im->good[i]->state, im->key);
+		if (!l || !l->last)
+			continue;
+		bool acq = l->last->effect != LE_RELEASE;
+		note(d, l->last->loc, arena_printf(d->run, "the other paths %s '%s' here by '%s'",
+						   acq ? (im->released ? "re-acquire" : "acquire") : "release", im->text, l->last->prim));
+	}
+}
+
+static const struct event *first_break(const struct imbalance *im)
+{
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		if (l && l->brk && l->count > im->expect)
+			return l->brk;
+	}
+	return NULL;
+}
+
+/* A release on a path that never took the lock, while other paths took it first. */
+static const struct event *unheld_release(const struct imbalance *im)
+{
+	if (!im->released || im->expect != 0)
+		return NULL;
+	bool others_acquire = false;
+	for (size_t i = 0; i < im->ngood; i++) {
+		const struct lockent *l = lstate_lock(im->good[i]->state, im->key);
+		others_acquire |= l && (l->flags & LS_ACQ_FIRST);
+	}
+	const struct lockent *l = lstate_lock(im->bad[0]->state, im->key);
+	if (!others_acquire || !l || !(l->flags & LS_ENTRY) || (l->flags & LS_ACQ_FIRST))
+		return NULL;
+	return l->last;
+}
+
+static void report_imbalance(struct finding_list *out, struct draft *d, struct imbalance *im)
+{
+	const struct analysis *res = d->res;
+	size_t nbad = distinct_returns(res, im->key, im->expect, true), nall = distinct_returns(res, im->key, im->expect, false);
+	char msg[512];
+	const struct event *brk = first_break(im), *unheld = unheld_release(im);
+	if (brk) {
+		note(d, brk->loc, "'break' leaves the loop here");
+		offending_notes(d, im);
+		snprintf(msg, sizeof(msg), "'%s' is still held when 'break' leaves the loop", im->text);
+		emit(out, d, FK_HELD_AT_BREAK, brk->loc, im->text, msg);
+	} else if (unheld) {
+		offending_notes(d, im);
+		snprintf(msg, sizeof(msg), "'%s' is released by '%s' on a path where it was not acquired",
+			 im->text, unheld->prim);
+		emit(out, d, FK_RELEASE_UNHELD, unheld->loc, im->text, msg);
+	} else {
+		offending_notes(d, im);
+		if (im->released)
+			snprintf(msg, sizeof(msg), "'%s' is released and not re-acquired on %zu of %zu return paths",
+				 im->text, nbad, nall);
+		else
+			snprintf(msg, sizeof(msg), "'%s' is still held on %zu of %zu return paths", im->text, nbad, nall);
+		emit(out, d, FK_INCONSISTENT_RETURN, im->bad[0]->blk->ret.loc, im->text, msg);
+	}
+}
+
+static const char *lock_text(const struct analysis *res, const char *key)
+{
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		if (l && l->last)
+			return l->last->text;
+	}
+	return key;
+}
+
+static void check_key(struct finding_list *out, struct draft *d, const char *key)
+{
+	const struct analysis *res = d->res;
+	int first = count_at(&res->exits[0], key);
+	size_t i;
+	for (i = 1; i < res->nexits && count_at(&res->exits[i], key) == first; i++)
+		;
+	if (i == res->nexits || split_by_return_value(res, key))
+		return;
+	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
+	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
+	im.good = xcalloc(res->nexits, sizeof(*im.good));
+	for (i = 0; i < res->nexits; i++) {
+		if (count_at(&res->exits[i], key) == im.expect)
+			im.good[im.ngood++] = &res->exits[i];
+		else
+			im.bad[im.nbad++] = &res->exits[i];
+	}
+	qsort(im.bad, im.nbad, sizeof(*im.bad), exit_cmp);
+	im.released = count_at(im.bad[0], key) < im.expect;
+	report_imbalance(out, d, &im);
+	free(im.bad);
+	free(im.good);
+}
+
+void findings_collect(struct finding_list *out, struct arena *run, const char *file, const struct analysis *res)
+{
+	const struct cfg *cfg = res->cfg;
+	if (res->over_budget) {
+		findings_notice(out, run, file, cfg->loc,
+				arena_printf(run, "analysis budget exceeded in '%s' after %zu steps; no findings reported for it",
+					     cfg->name, res->steps));
+		return;
+	}
+	if (cfg->too_deep) {
+		findings_notice(out, run, file, cfg->loc,
+				arena_printf(run, "'%s' is nested deeper than %d levels; not analysed", cfg->name, CFG_MAX_DEPTH));
+		return;
+	}
+	if (cfg->has_error)
+		return;	/* a body the parser could not read: guesses would be noise */
+	struct draft d = {.run = run, .res = res, .file = file};
+	for (size_t i = 0; i < res->nissues; i++)
+		event_finding(out, &d, &res->issues[i]);
+	VEC(const char *) keys = {0};
+	for (size_t i = 0; i < res->nexits; i++)
+		for (uint16_t k = 0; k < res->exits[i].state->nlocks; k++) {
+			const char *key = res->exits[i].state->locks[k].key;
+			size_t j;
+			for (j = 0; j < keys.n && keys.v[j] != key; j++)
+				;
+			if (j == keys.n)
+				VEC_PUSH(&keys, key);
+		}
+	for (size_t i = 0; i < keys.n; i++)
+		check_key(out, &d, keys.v[i]);
+	VEC_FREE(&keys);
+}
+
+void findings_notice(struct finding_list *out, struct arena *run, const char *file, struct loc loc, const char *message)
+{
+	if (out->nnotices == out->ncap) {
+		out->ncap = out->ncap ? 2 * out->ncap : 8;
+		out->notices = xrealloc(out->notices, out->ncap * sizeof(*out->notices));
+	}
+	out->notices[out->nnotices++] = (struct notice){file, loc, arena_strdup(run, message)};
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	c = loc_cmp(x->loc, y->loc);
+	if (c)
+		return c;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->lock, y->lock);
+}
+
+void findings_sort(struct finding_list *out)
+{
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), finding_cmp);
+}
+
+void findings_release(struct finding_list *out)
+{
+	free(out->v);
+	free(out->notices);
+	memset(out, 0, sizeof(*out));
+}

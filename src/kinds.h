@@ -1,0 +1,35 @@
+/* kinds: the closed list of finding kinds.  One line each: enum id, the [kind] string,
+ * a one-line description (docs, SARIF rule shortDescription), and the reviewer's sentence
+ * the rule encodes (SARIF fullDescription).  The report, the SARIF rules array and
+ * docs/findings.md all come from this list. */
+#ifndef LOCKAUDIT_KINDS_H
+#define LOCKAUDIT_KINDS_H
+
+#define FINDING_KINDS(X) \
+	X(INCONSISTENT_RETURN, "inconsistent-return", \
+	  "a lock is held on some return paths and not on others", \
+	  "the lock is dropped (or taken) and some return paths leave without restoring it, while the others do") \
+	X(RELEASE_UNHELD, "release-unheld", \
+	  "a lock is released on a path where it was never acquired", \
+	  "the lock is taken only on some paths but released on all of them") \
+	X(DOUBLE_ACQUIRE, "double-acquire", \
+	  "a non-recursive lock is acquired while already held", \
+	  "the lock is taken again on a path that already holds it: a self-deadlock") \
+	X(DOUBLE_RELEASE, "double-release", \
+	  "a lock is released twice on one path", \
+	  "the lock is released again on a path that has already released it") \
+	X(MODE_MISMATCH, "mode-mismatch", \
+	  "a lock is released or re-taken in a different mode (shared/exclusive) than it was held", \
+	  "a reader lock is released as a writer, or the other way round") \
+	X(HELD_AT_BREAK, "held-at-break", \
+	  "a lock taken in a loop body is still held when break leaves the loop", \
+	  "the loop body releases the lock on every iteration, but the break path leaves with it held")
+
+enum finding_kind {
+#define X(id, name, desc, rule) FK_##id,
+	FINDING_KINDS(X)
+#undef X
+	FK_COUNT
+};
+
+#endif

@@ -1,0 +1,82 @@
+/* lockapi: lock knowledge as rows of data.
+ * Takes: the built-in profiles (profile_*.c, data only) and an optional config file.
+ * Gives: a lookup from a called name to its row (what the call does to which argument).
+ * Owns: the rows read from a config file (lockapi_release frees them).
+ * No primitive name appears anywhere else in the analysis. */
+#ifndef LOCKAUDIT_LOCKAPI_H
+#define LOCKAUDIT_LOCKAPI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum lock_effect {
+	LE_ACQUIRE,	/* takes the lock unconditionally */
+	LE_RELEASE,	/* drops the lock */
+	LE_TRY,		/* takes it or not; the return value says which (see success) */
+	LE_DOWNGRADE,	/* exclusive -> shared, still held (downgrade_write) */
+	LE_GUARD,	/* a guard()/scoped_guard() class: name is the class, not a function */
+	LE_NORETURN,	/* the call never returns (BUG, panic, abort): the path ends */
+};
+
+enum lock_mode {
+	LM_EXCLUSIVE,
+	LM_SHARED,
+};
+
+/* For LE_TRY, and for guard classes that may fail (mutex_try, mutex_intr). */
+enum try_success {
+	TS_ALWAYS,	/* not conditional */
+	TS_ZERO,	/* returns 0 when the lock was taken (mutex_lock_interruptible, pthread_mutex_trylock) */
+	TS_NONZERO,	/* returns true/non-zero when taken (spin_trylock, atomic_dec_and_lock) */
+};
+
+enum lockprim_flags {
+	LP_NESTS = 1,	/* may be taken again while held (rcu_read_lock, read_lock): counts, no double-acquire */
+	LP_ANY_MODE = 2,	/* the row fits either mode (pthread_rwlock_unlock, ZFS rw_enter/rw_exit) */
+};
+
+#define LOCKPRIM_NO_ARG (-1)	/* a global lock: its key is the class name (rcu, rtnl, irq) */
+
+struct lockprim {
+	const char *name;	/* function (or guard class) name */
+	uint8_t effect;		/* enum lock_effect */
+	int8_t arg;		/* index of the lock argument, or LOCKPRIM_NO_ARG */
+	uint8_t mode;		/* enum lock_mode */
+	uint8_t success;	/* enum try_success */
+	uint8_t flags;		/* enum lockprim_flags */
+	const char *cls;	/* lock class: spinlock, mutex, rwsem, rcu, ...; key of global locks */
+};
+
+struct profile {
+	const char *name;
+	const struct lockprim *rows;
+	size_t nrows;
+};
+
+/* The built-in profiles, defined in profile_*.c. */
+extern const struct profile profile_linux;
+extern const struct profile profile_pthread;
+extern const struct profile profile_dpdk;
+extern const struct profile profile_zfs;
+
+struct lockapi;
+
+/* names: comma-separated profile names ("linux,pthread"); NULL means all built-in ones.
+ * Returns NULL and writes a message to err on an unknown profile name. */
+struct lockapi *lockapi_new(const char *names, char *err, size_t errlen);
+/* Adds rows from a config file (format: docs/config.md).  False and a message on error. */
+bool lockapi_load_config(struct lockapi *api, const char *path, char *err, size_t errlen);
+void lockapi_free(struct lockapi *api);
+
+/* A function call's row (never a guard class), or NULL. */
+const struct lockprim *lockapi_call(const struct lockapi *api, const char *name);
+/* A guard class's row (guard(NAME), scoped_guard(NAME, ...)), or NULL. */
+const struct lockprim *lockapi_guard(const struct lockapi *api, const char *cls);
+void lockapi_dump(const struct lockapi *api, FILE *out);	/* --dump=primitives */
+size_t lockapi_count(const struct lockapi *api);
+
+const char *lock_effect_name(enum lock_effect e);
+
+#endif

@@ -1,0 +1,251 @@
+#include "lockid.h"
+#include "util.h"
+
+#include <string.h>
+
+TSNode lockid_strip(const struct lockid *id, TSNode n, bool casts)
+{
+	for (int guard = 0; guard < 64 && !ts_node_is_null(n); guard++) {
+		enum node_kind k = node_kind(id->g, n);
+		TSNode inner = {0};
+		if (k == NK_parenthesized_expression && ts_node_named_child_count(n) == 1)
+			inner = ts_node_named_child(n, 0);
+		else if (k == NK_cast_expression && casts)
+			inner = node_field(id->g, n, F_value);
+		if (ts_node_is_null(inner) || node_kind(id->g, inner) == NK_compound_statement)
+			break;
+		n = inner;
+	}
+	return n;
+}
+
+/* Copies the node's text without white space or comments, keeping one space between two
+ * identifier characters (`struct foo`), so that formatting never changes a key. */
+static const char *normalised(struct lockid *id, TSNode n, bool fold_only)
+{
+	uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+	const char *t = id->text;
+	char small[256];
+	char *buf = b - a < sizeof(small) ? small : xmalloc(b - a + 1);
+	size_t len = 0;
+	bool pending_space = false;
+	for (uint32_t i = a; i < b; i++) {
+		char c = t[i];
+		if (c == '/' && i + 1 < b && t[i + 1] == '*') {
+			const char *e = strstr(t + i + 2, "*/");
+			i = e && (uint32_t)(e - t) + 1 < b ? (uint32_t)(e - t) + 1 : b;
+			pending_space = true;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+			pending_space = true;
+			continue;
+		}
+		if (pending_space && len > 0 &&
+		    (fold_only || (is_ident_char(buf[len - 1]) && is_ident_char(c))))
+			buf[len++] = ' ';
+		pending_space = false;
+		buf[len++] = c;
+		if (c == '"' || c == '\'') {	/* literals keep their bytes */
+			for (i++; i < b && t[i] != c; i++) {
+				buf[len++] = t[i];
+				if (t[i] == '\\' && i + 1 < b)
+					buf[len++] = t[++i];
+			}
+			if (i < b)
+				buf[len++] = c;
+		}
+	}
+	const char *key = cfg_intern(id->cfg, buf, len);
+	if (buf != small)
+		free(buf);
+	return key;
+}
+
+const char *lockid_expr_key(struct lockid *id, TSNode expr)
+{
+	return normalised(id, lockid_strip(id, expr, false), false);
+}
+
+const char *lockid_text(struct lockid *id, TSNode expr)
+{
+	return normalised(id, expr, true);
+}
+
+static TSNode strip_address(const struct lockid *id, TSNode n)
+{
+	n = lockid_strip(id, n, true);
+	if (node_kind(id->g, n) == NK_pointer_expression) {
+		TSNode op = node_field(id->g, n, F_operator);
+		if (!ts_node_is_null(op) && id->text[ts_node_start_byte(op)] == '&')
+			n = lockid_strip(id, node_field(id->g, n, F_argument), true);
+	}
+	return n;
+}
+
+const char *lockid_lock_key(struct lockid *id, TSNode expr)
+{
+	const char *key = normalised(id, strip_address(id, expr), false);
+	for (size_t i = 0; i < id->naliases; i++)
+		if (id->aliases[i].name == key)
+			return id->aliases[i].key;
+	return key;
+}
+
+const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n)
+{
+	char small[256] = {0};
+	char *buf = n < sizeof(small) ? small : xmalloc(n + 1);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\')
+			continue;
+		buf[len++] = c;
+	}
+	size_t a = 0;
+	for (;;) {	/* strip `&` and parentheses that enclose the whole argument */
+		if (a < len && buf[a] == '&') {
+			a++;
+			continue;
+		}
+		if (a < len && buf[a] == '(' && buf[len - 1] == ')') {
+			int depth = 0;
+			size_t i;
+			for (i = a; i < len; i++) {
+				depth += buf[i] == '(' ? 1 : buf[i] == ')' ? -1 : 0;
+				if (depth == 0)
+					break;
+			}
+			if (i == len - 1) {
+				a++;
+				len--;
+				continue;
+			}
+		}
+		break;
+	}
+	const char *key = cfg_intern(id->cfg, buf + a, len - a);
+	if (buf != small)
+		free(buf);
+	for (size_t i = 0; i < id->naliases; i++)
+		if (id->aliases[i].name == key)
+			return id->aliases[i].key;
+	return key;
+}
+
+/* --- alias scan: locals written exactly once, from a lock-like path ------------------ */
+
+struct write_count {
+	const char *name;
+	int writes;
+	TSNode value;	/* the one value written, from a declaration */
+	bool declared;
+};
+
+typedef VEC(struct write_count) write_vec;
+
+static struct write_count *writes_of(write_vec *w, const char *name)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (w->v[i].name == name)
+			return &w->v[i];
+	VEC_PUSH(w, ((struct write_count){.name = name}));
+	return &w->v[w->n - 1];
+}
+
+static TSNode declarator_name(const struct lockid *id, TSNode d)
+{
+	for (int guard = 0; guard < 16 && !ts_node_is_null(d); guard++) {
+		if (node_kind(id->g, d) == NK_identifier)
+			return d;
+		TSNode next = node_field(id->g, d, F_declarator);
+		d = next;
+	}
+	return (TSNode){0};
+}
+
+static bool is_lock_path(const struct lockid *id, TSNode v)
+{
+	enum node_kind k = node_kind(id->g, strip_address(id, v));
+	return k == NK_field_expression || k == NK_call_expression || k == NK_subscript_expression ||
+	       k == NK_identifier;
+}
+
+static void note_write(struct lockid *id, write_vec *w, TSNode target, TSNode value, bool decl)
+{
+	target = lockid_strip(id, target, false);
+	if (node_kind(id->g, target) != NK_identifier)
+		return;
+	struct write_count *wc = writes_of(w, lockid_expr_key(id, target));
+	wc->writes++;
+	if (decl) {
+		wc->declared = true;
+		wc->value = value;
+		if (ts_node_is_null(value))
+			wc->writes--;	/* a declaration without initialiser writes nothing */
+	}
+}
+
+static void scan_node(struct lockid *id, write_vec *w, TSNode n)
+{
+	switch (node_kind(id->g, n)) {
+	case NK_init_declarator:
+		note_write(id, w, declarator_name(id, node_field(id->g, n, F_declarator)),
+			   node_field(id->g, n, F_value), true);
+		break;
+	case NK_declaration: {	/* `spinlock_t *l;` declares without writing */
+		TSNode d = node_field(id->g, n, F_declarator);
+		if (!ts_node_is_null(d) && node_kind(id->g, d) != NK_init_declarator)
+			note_write(id, w, declarator_name(id, d), (TSNode){0}, true);
+		break;
+	}
+	case NK_assignment_expression:
+		note_write(id, w, node_field(id->g, n, F_left), (TSNode){0}, false);
+		break;
+	case NK_update_expression:
+		note_write(id, w, node_field(id->g, n, F_argument), (TSNode){0}, false);
+		break;
+	case NK_pointer_expression:
+		if (id->text[ts_node_start_byte(n)] == '&')	/* &l: may be written through */
+			note_write(id, w, node_field(id->g, n, F_argument), (TSNode){0}, false);
+		break;
+	default:
+		break;
+	}
+}
+
+void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body)
+{
+	memset(id, 0, sizeof(*id));
+	id->g = g;
+	id->text = text;
+	id->cfg = cfg;
+	if (ts_node_is_null(body))
+		return;
+	write_vec w = {0};
+	TSTreeCursor c = ts_tree_cursor_new(body);
+	for (;;) {	/* pre-order walk without recursion */
+		scan_node(id, &w, ts_tree_cursor_current_node(&c));
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&c);
+	size_t n = 0;
+	for (size_t i = 0; i < w.n; i++)
+		n += w.v[i].declared && w.v[i].writes == 1 && is_lock_path(id, w.v[i].value);
+	id->aliases = ARENA_ARRAY(cfg->arena, struct alias, n ? n : 1);
+	for (size_t i = 0; i < w.n; i++) {
+		struct write_count *wc = &w.v[i];
+		if (!(wc->declared && wc->writes == 1 && is_lock_path(id, wc->value)))
+			continue;
+		struct alias al = {wc->name, lockid_lock_key(id, wc->value)};
+		if (al.key != al.name)
+			id->aliases[id->naliases++] = al;
+	}
+	VEC_FREE(&w);
+}

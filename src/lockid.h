@@ -1,0 +1,38 @@
+/* lockid: lock identity and condition keys, from syntax to normalised text.
+ * Takes: expression nodes of one function (and the function body, scanned once for aliases).
+ * Gives: interned keys: `&t->lock`, `(t->lock)` and `t->lock` are one key; a local assigned
+ * exactly once from a lock path (`spinlock_t *l = &t->lock;`) stands for that path; calls such
+ * as d_inode(dentry->d_parent) stay symbolic, as written without white space.
+ * Owns: nothing; keys are interned in the cfg's table. */
+#ifndef LOCKAUDIT_LOCKID_H
+#define LOCKAUDIT_LOCKID_H
+
+#include "cfg.h"
+#include "parse.h"
+
+struct alias {
+	const char *name;	/* interned local variable */
+	const char *key;	/* interned lock path it stands for */
+};
+
+struct lockid {
+	const struct grammar *g;
+	const char *text;	/* the parsed (rewritten) text */
+	struct cfg *cfg;
+	struct alias *aliases;
+	size_t naliases;
+};
+
+void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body);
+/* Key of a lock argument: &, casts and parentheses stripped, aliases resolved. */
+const char *lockid_lock_key(struct lockid *id, TSNode expr);
+/* Key of any expression (conditions, variables, calls): parentheses stripped, no white space. */
+const char *lockid_expr_key(struct lockid *id, TSNode expr);
+/* The expression as written, white space folded (for messages). */
+const char *lockid_text(struct lockid *id, TSNode expr);
+/* Key of a lock argument given as text (scoped_guard's arguments are hidden from the parser). */
+const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n);
+/* Strips parentheses (and casts when casts is true) around an expression. */
+TSNode lockid_strip(const struct lockid *id, TSNode expr, bool casts);
+
+#endif

@@ -1,0 +1,140 @@
+#include "lockstate.h"
+#include "util.h"
+
+#include <string.h>
+
+struct lstate *lstate_new(struct arena *a)
+{
+	return ARENA_NEW(a, struct lstate);
+}
+
+struct lstate *lstate_copy(struct arena *a, const struct lstate *s)
+{
+	struct lstate *c = ARENA_NEW(a, struct lstate);
+	*c = *s;
+	/* One spare slot each, so the common single insertion does not copy again. */
+	c->locks = ARENA_ARRAY(a, struct lockent, s->nlocks + 1);
+	c->facts = ARENA_ARRAY(a, struct fact, s->nfacts + 1);
+	c->conds = ARENA_ARRAY(a, struct pathcond, s->nconds + 1);
+	if (s->nlocks)
+		memcpy(c->locks, s->locks, s->nlocks * sizeof(*c->locks));
+	if (s->nfacts)
+		memcpy(c->facts, s->facts, s->nfacts * sizeof(*c->facts));
+	if (s->nconds)
+		memcpy(c->conds, s->conds, s->nconds * sizeof(*c->conds));
+	return c;
+}
+
+const struct lockent *lstate_lock(const struct lstate *s, const char *key)
+{
+	for (uint16_t i = 0; i < s->nlocks; i++)
+		if (s->locks[i].key == key)
+			return &s->locks[i];
+	return NULL;
+}
+
+/* Relies on lstate_copy's spare slot: one insertion per copy. */
+struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key)
+{
+	(void)a;
+	uint16_t i = 0;
+	while (i < s->nlocks && (uintptr_t)s->locks[i].key < (uintptr_t)key)
+		i++;
+	if (i < s->nlocks && s->locks[i].key == key)
+		return &s->locks[i];
+	memmove(&s->locks[i + 1], &s->locks[i], (s->nlocks - i) * sizeof(*s->locks));
+	s->locks[i] = (struct lockent){.key = key};
+	s->nlocks++;
+	return &s->locks[i];
+}
+
+uint8_t lstate_fact(const struct lstate *s, const char *key)
+{
+	for (uint16_t i = 0; i < s->nfacts; i++)
+		if (s->facts[i].key == key)
+			return s->facts[i].bits;
+	return VB_ANY;
+}
+
+void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits)
+{
+	(void)a;
+	uint16_t i = 0;
+	while (i < s->nfacts && (uintptr_t)s->facts[i].key < (uintptr_t)key)
+		i++;
+	if (i < s->nfacts && s->facts[i].key == key) {
+		s->facts[i].bits = bits;
+		return;
+	}
+	memmove(&s->facts[i + 1], &s->facts[i], (s->nfacts - i) * sizeof(*s->facts));
+	s->facts[i] = (struct fact){key, bits};
+	s->nfacts++;
+}
+
+static bool mentions(const char *key, const char *var)
+{
+	size_t n = strlen(var);
+	for (const char *p = strstr(key, var); p; p = strstr(p + 1, var))
+		if ((p == key || !is_ident_char((unsigned char)p[-1])) && !is_ident_char((unsigned char)p[n]))
+			return true;
+	return false;
+}
+
+void lstate_kill(struct lstate *s, const char *var)
+{
+	uint16_t k = 0;
+	for (uint16_t i = 0; i < s->nfacts; i++)
+		if (s->facts[i].key != var && !mentions(s->facts[i].key, var))
+			s->facts[k++] = s->facts[i];
+	s->nfacts = k;
+}
+
+void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk, bool value)
+{
+	(void)a;
+	if (s->nconds == LOCKSTATE_MAX_CONDS) {	/* keep the latest: they explain the exit best */
+		memmove(s->conds, s->conds + 1, (s->nconds - 1) * sizeof(*s->conds));
+		s->nconds--;
+	}
+	s->conds[s->nconds++] = (struct pathcond){blk, value};
+}
+
+bool lstate_same_locks(const struct lstate *a, const struct lstate *b)
+{
+	if (a->nlocks != b->nlocks)
+		return false;
+	for (uint16_t i = 0; i < a->nlocks; i++) {
+		const struct lockent *x = &a->locks[i], *y = &b->locks[i];
+		if (x->key != y->key || x->count != y->count || (x->count && x->mode != y->mode))
+			return false;
+	}
+	return true;
+}
+
+struct lstate *lstate_join(struct arena *a, const struct lstate *old, const struct lstate *add)
+{
+	bool changed = false;
+	for (uint16_t i = 0; i < old->nfacts && !changed; i++) {
+		uint8_t other = lstate_fact(add, old->facts[i].key);
+		changed = (other | old->facts[i].bits) != old->facts[i].bits;
+	}
+	if (!changed)
+		return NULL;
+	struct lstate *j = lstate_copy(a, old);
+	uint16_t k = 0;
+	for (uint16_t i = 0; i < old->nfacts; i++) {
+		uint8_t bits = old->facts[i].bits | lstate_fact(add, old->facts[i].key);
+		if (bits != VB_ANY)
+			j->facts[k++] = (struct fact){old->facts[i].key, bits};
+	}
+	j->nfacts = k;
+	k = 0;
+	for (uint16_t i = 0; i < old->nconds; i++)
+		for (uint16_t m = 0; m < add->nconds; m++)
+			if (old->conds[i].blk == add->conds[m].blk && old->conds[i].value == add->conds[m].value) {
+				j->conds[k++] = old->conds[i];
+				break;
+			}
+	j->nconds = k;
+	return j;
+}

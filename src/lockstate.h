@@ -1,0 +1,77 @@
+/* lockstate: the abstract state at one program point of one function.
+ * Takes: events applied by analysis.c.  Gives: immutable values (every change makes a copy
+ * in the function's scratch arena), equality of locksets, and the join used when two paths
+ * meet with the same lockset.  Owns: nothing (arena memory).
+ *
+ * Invariants: locks[] and facts[] are sorted by key pointer (keys are interned, so pointer
+ * order is a total order and equal keys are equal pointers); count is relative to function
+ * entry and clamped to [LOCK_COUNT_MIN, LOCK_COUNT_MAX]. */
+#ifndef LOCKAUDIT_LOCKSTATE_H
+#define LOCKAUDIT_LOCKSTATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "cfg.h"
+
+#define LOCK_COUNT_MIN (-2)
+#define LOCK_COUNT_MAX 3
+/* Budget: branch conditions remembered per state, for the notes of a finding. */
+#define LOCKSTATE_MAX_CONDS 6
+
+enum lockent_flags {
+	LS_ENTRY = 1,		/* first event on this path was a release: held on entry */
+	LS_ACQ_FIRST = 2,	/* first event on this path was an acquire */
+	LS_NESTS = 4,		/* a nesting lock (rcu_read_lock): re-acquiring is fine */
+	LS_ANY_MODE = 8,	/* a primitive that cannot tell its mode (pthread_rwlock_unlock) */
+};
+
+struct lockent {
+	const char *key;
+	int8_t count;
+	uint8_t mode;		/* of the hold when count > 0, of the entry requirement when < 0 */
+	uint8_t flags;		/* enum lockent_flags */
+	const struct event *last;	/* the latest lock event on this key along the path */
+	const struct event *brk;	/* a break that left a loop while this was held */
+};
+
+/* What a branch or an assignment taught about a key: the values it may still hold. */
+struct fact {
+	const char *key;
+	uint8_t bits;		/* enum value_bits */
+};
+
+/* A branch taken on the way here (its block's test, and which way). */
+struct pathcond {
+	const struct block *blk;
+	bool value;
+};
+
+struct lstate {
+	uint16_t nlocks, nfacts, nconds;
+	struct lockent *locks;
+	struct fact *facts;
+	struct pathcond *conds;
+};
+
+struct lstate *lstate_new(struct arena *a);
+struct lstate *lstate_copy(struct arena *a, const struct lstate *s);
+
+const struct lockent *lstate_lock(const struct lstate *s, const char *key);
+/* Returns the entry for key in s (inserted with count 0 if absent); s must be a fresh copy. */
+struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key);
+
+uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unknown */
+void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);
+/* Forgets every fact whose key mentions the identifier var (`ret`, `IS_ERR(ret)`). */
+void lstate_kill(struct lstate *s, const char *var);
+void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk, bool value);
+
+/* Same locks with the same counts and modes (facts and notes aside). */
+bool lstate_same_locks(const struct lstate *a, const struct lstate *b);
+/* Join of two states with the same locks: facts both agree exist, with both values allowed;
+ * conditions both share.  Returns NULL when the result would equal `old` (nothing new). */
+struct lstate *lstate_join(struct arena *a, const struct lstate *old, const struct lstate *add);
+
+#endif

@@ -1,0 +1,274 @@
+#include "macros.h"
+#include "util.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* Attribute-like macros that sit in declarations and mean nothing to control flow.
+ * has_args: followed by a parenthesised argument list that goes too. */
+struct attr_macro {
+	const char *name;
+	bool has_args;
+};
+
+static const struct attr_macro attr_macros[] = {
+	{"__acquires", true}, {"__releases", true}, {"__must_hold", true},
+	{"__cond_acquires", true}, {"__cond_releases", true}, {"__acquires_shared", true},
+	{"__releases_shared", true}, {"__must_hold_shared", true}, {"__cond_acquires_shared", true},
+	{"__guarded_by", true}, {"__pt_guarded_by", true}, {"__printf", true}, {"__scanf", true},
+	{"__aligned", true}, {"__section", true}, {"__alloc_size", true}, {"__counted_by", true},
+	{"__init", false}, {"__exit", false}, {"__must_check", false}, {"__always_inline", false},
+	{"noinline", false}, {"__noinline", false}, {"__cold", false}, {"__hot", false},
+	{"__maybe_unused", false}, {"__always_unused", false}, {"__used", false}, {"__weak", false},
+	{"__sched", false}, {"__user", false}, {"__iomem", false}, {"__rcu", false},
+	{"__percpu", false}, {"__force", false}, {"__ref", false}, {"__initdata", false},
+	{"__initconst", false}, {"__read_mostly", false}, {"__ro_after_init", false},
+	{"__visible", false}, {"notrace", false}, {"asmlinkage", false}, {"__latent_entropy", false},
+	{"__noreturn", false}, {"__packed", false}, {"__cacheline_aligned", false},
+	{"__cacheline_aligned_in_smp", false}, {"____cacheline_aligned", false},
+	{"____cacheline_aligned_in_smp", false}, {"__nocast", false}, {"__bitwise", false},
+	{"__safe", false}, {"__no_kcsan", false}, {"noinstr", false}, {"__cpuidle", false},
+	{"__kprobes", false}, {"__no_context_analysis", false}, {"__context_unsafe", false},
+	{"__no_sanitize_address", false}, {"__flatten", false}, {"__pure", false},
+	{"__attribute_const__", false}, {"__malloc", false}, {"__must_be_array", true},
+	{"__nonstring", false}, {"__randomize_layout", false}, {"__private", false},
+};
+
+/* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
+static const char rte_attr_prefix[] = "__rte_";
+
+static bool is_iterator_name(const char *s, size_t n)
+{
+	static const char *const marks[] = {"for_each", "FOR_EACH", "foreach", "FOREACH"};
+	for (size_t k = 0; k < countof(marks); k++) {
+		size_t m = strlen(marks[k]);
+		for (size_t i = 0; i + m <= n; i++)
+			if (memcmp(s + i, marks[k], m) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool name_is(const char *s, size_t n, const char *name)
+{
+	return strlen(name) == n && memcmp(s, name, n) == 0;
+}
+
+/* Offset just past the ')' matching the '(' at p, skipping strings; len if unbalanced. */
+static size_t skip_parens(const char *t, size_t len, size_t p)
+{
+	int depth = 0;
+	for (size_t i = p; i < len; i++) {
+		char c = t[i];
+		if (c == '"' || c == '\'') {
+			for (i++; i < len && t[i] != c && t[i] != '\n'; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')' && --depth == 0) {
+			return i + 1;
+		}
+	}
+	return len;
+}
+
+static size_t skip_space(const char *t, size_t len, size_t p)
+{
+	while (p < len && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n' || t[p] == '\r'))
+		p++;
+	return p;
+}
+
+static void blank(char *t, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (t[i] != '\n')
+			t[i] = ' ';
+}
+
+/* A macro loop head may stand only where a statement may begin. */
+static bool at_statement_start(const char *t, size_t start)
+{
+	size_t p = start;
+	while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\n' || t[p - 1] == '\r'))
+		p--;
+	if (p == 0)
+		return false;
+	char c = t[p - 1];
+	if (c == ';' || c == '{' || c == '}' || c == ')' || c == ':')
+		return true;
+	if (p >= 4 && memcmp(t + p - 4, "else", 4) == 0 && (p == 4 || !is_ident_char(t[p - 5])))
+		return true;
+	return p >= 2 && memcmp(t + p - 2, "do", 2) == 0 && (p == 2 || !is_ident_char(t[p - 3]));
+}
+
+/* NAME(args) followed by a statement, not by ';' or an operator: a loop or guard head. */
+static bool rewrite_loop_head(char *t, size_t len, size_t start, size_t end, bool guard)
+{
+	size_t open = skip_space(t, len, end);
+	if (open >= len || t[open] != '(' || !at_statement_start(t, start))
+		return false;
+	size_t close = skip_parens(t, len, open);
+	if (close >= len)
+		return false;
+	size_t next = skip_space(t, len, close);
+	if (next >= len || !(t[next] == '{' || is_ident_char(t[next])))
+		return false;
+	bool empty = skip_space(t, len, open + 1) == close - 1;
+	blank(t, start, end);
+	memcpy(t + start, "while", 5);
+	if (guard || empty) {
+		/* The arguments are not expressions (a class name, a fail action): hide them. */
+		blank(t, open + 1, close - 1);
+		t[open + 1] = '1';
+	}
+	return true;
+}
+
+static size_t rewrite_attr(char *t, size_t len, size_t start, size_t end)
+{
+	size_t n = end - start;
+	bool rte = n > sizeof(rte_attr_prefix) - 1 && memcmp(t + start, rte_attr_prefix, sizeof(rte_attr_prefix) - 1) == 0;
+	bool args = false, hit = rte;
+	for (size_t k = 0; !hit && k < countof(attr_macros); k++)
+		if (name_is(t + start, n, attr_macros[k].name)) {
+			hit = true;
+			args = attr_macros[k].has_args;
+		}
+	if (!hit)
+		return end;
+	size_t open = skip_space(t, len, end);
+	if ((args || rte) && open < len && t[open] == '(')
+		end = skip_parens(t, len, open);
+	blank(t, start, end);
+	return end;
+}
+
+/* `goto *expr;` (computed goto) becomes `goto _ ;`: a label that does not exist, which the
+ * CFG builder treats as a jump to any label. */
+static void rewrite_computed_goto(char *t, size_t len, size_t end)
+{
+	size_t star = skip_space(t, len, end);
+	if (star >= len || t[star] != '*')
+		return;
+	size_t semi = star;
+	while (semi < len && t[semi] != ';' && t[semi] != '\n')
+		semi++;
+	if (semi >= len || t[semi] != ';')
+		return;
+	blank(t, star, semi);
+	t[star] = '_';
+}
+
+/* GNU case ranges `case 1 ... 3:` become `case 1 -   3:`, a plain constant expression. */
+static void rewrite_case_range(char *t, size_t len, size_t end)
+{
+	for (size_t p = end; p + 2 < len && t[p] != ':' && t[p] != ';' && t[p] != '{'; p++)
+		if (t[p] == '.' && t[p + 1] == '.' && t[p + 2] == '.') {
+			t[p] = '-';
+			t[p + 1] = t[p + 2] = ' ';
+			return;
+		}
+}
+
+static void rewrite_ident(char *t, size_t len, size_t start, size_t end)
+{
+	if (start > 0 && (t[start - 1] == '.' || (start > 1 && t[start - 1] == '>' && t[start - 2] == '-')))
+		return;	/* a field name, not a macro */
+	size_t n = end - start;
+	if (name_is(t + start, n, "goto"))
+		rewrite_computed_goto(t, len, end);
+	else if (name_is(t + start, n, "case"))
+		rewrite_case_range(t, len, end);
+	else if (name_is(t + start, n, "scoped_guard") || name_is(t + start, n, "scoped_cond_guard"))
+		rewrite_loop_head(t, len, start, end, true);
+	else if (n > 5 && is_iterator_name(t + start, n))
+		rewrite_loop_head(t, len, start, end, false);
+	else if (t[start] == '_' || t[start] == 'n' || t[start] == 'a')
+		rewrite_attr(t, len, start, end);
+}
+
+/* Skips a comment, string, char literal or preprocessor line at p; returns p if none. */
+static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start)
+{
+	if (t[p] == '/' && p + 1 < len && t[p + 1] == '*') {
+		const char *e = strstr(t + p + 2, "*/");
+		return e ? (size_t)(e - t) + 2 : len;
+	}
+	if (t[p] == '/' && p + 1 < len && t[p + 1] == '/') {
+		while (p < len && t[p] != '\n')
+			p++;
+		return p;
+	}
+	if (t[p] == '"' || t[p] == '\'') {
+		char q = t[p];
+		for (p++; p < len && t[p] != q && t[p] != '\n'; p++)
+			if (t[p] == '\\')
+				p++;
+		return p < len ? p + 1 : len;
+	}
+	if (t[p] == '#' && line_start) {
+		/* Directives (with their continuation lines) stay as written: tree-sitter parses them. */
+		while (p < len && t[p] != '\n') {
+			if (t[p] == '\\' && p + 1 < len && t[p + 1] == '\n')
+				p++;
+			else if (t[p] == '/' && p + 1 < len && t[p + 1] == '*') {
+				size_t q = skip_non_code(t, len, p, false);
+				p = q > p ? q - 1 : p;
+			}
+			p++;
+		}
+		return p;
+	}
+	return p;
+}
+
+void macros_rewrite(char *t, size_t len)
+{
+	bool line_start = true;
+	size_t p = 0;
+	while (p < len) {
+		size_t q = skip_non_code(t, len, p, line_start);
+		if (q != p) {
+			p = q;
+			continue;
+		}
+		char c = t[p];
+		if (c == '\n') {
+			line_start = true;
+			p++;
+			continue;
+		}
+		if (c != ' ' && c != '\t' && c != '\r')
+			line_start = false;
+		if (is_ident_char(c) && !(c >= '0' && c <= '9')) {
+			size_t e = p;
+			while (e < len && is_ident_char(t[e]))
+				e++;
+			rewrite_ident(t, len, p, e);
+			p = e;
+			continue;
+		}
+		if (c >= '0' && c <= '9') {	/* skip numbers so 0x1for_each never matches */
+			while (p < len && (is_ident_char(t[p]) || t[p] == '.'))
+				p++;
+			continue;
+		}
+		p++;
+	}
+}
+
+enum macro_loop_kind macros_loop_kind(const char *orig, size_t len, size_t off)
+{
+	if (off + 5 <= len && memcmp(orig + off, "while", 5) == 0 && (off + 5 == len || !is_ident_char(orig[off + 5])))
+		return MACRO_LOOP_NONE;
+	size_t e = off;
+	while (e < len && is_ident_char(orig[e]))
+		e++;
+	if (name_is(orig + off, e - off, "scoped_guard"))
+		return MACRO_LOOP_SCOPED_GUARD;
+	if (name_is(orig + off, e - off, "scoped_cond_guard"))
+		return MACRO_LOOP_SCOPED_COND_GUARD;
+	return MACRO_LOOP_ITERATOR;
+}

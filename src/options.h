@@ -1,0 +1,24 @@
+/* options: the command line, parsed once by main and read-only afterwards. */
+#ifndef LOCKAUDIT_OPTIONS_H
+#define LOCKAUDIT_OPTIONS_H
+
+#include <stdbool.h>
+
+#define LOCKAUDIT_VERSION "0.1.0"
+
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+
+enum dump_kind { DUMP_NONE, DUMP_AST, DUMP_CFG, DUMP_PRIMITIVES };
+
+struct options {
+	enum output_format format;
+	enum dump_kind dump;
+	const char *profiles;	/* NULL: all built-in profiles */
+	const char *config;	/* NULL: none */
+	int jobs;
+	bool quiet, verbose, stats, parse_only;
+	char **paths;
+	int npaths;
+};
+
+#endif

@@ -1,0 +1,66 @@
+/* profile_zfs: OpenZFS's SPL locks (kmutex_t, krwlock_t), its own composite
+ * locks (spa_config, dsl_pool_config, rrwlock, rrmlock) and its noreturn calls.
+ * Data only; columns as in profile_linux.c.
+ * rw_enter(lock, RW_READER|RW_WRITER) picks the mode at run time, which one row
+ * cannot say: those rows are LP_ANY_MODE (mode left exclusive). */
+#include "lockapi.h"
+#include "util.h"
+
+#define NOARG LOCKPRIM_NO_ARG
+
+static const struct lockprim rows[] = {
+	{ "mutex_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex" },
+	{ "mutex_enter_nested",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex" },
+	{ "mutex_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex" },
+	{ "mutex_tryenter",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, 0, "kmutex" },
+	/* 0 once locked, an error after a signal (libspl: mutex_enter_check_return) */
+	{ "mutex_enter_interruptible",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,    0, "kmutex" },
+	{ "mutex_enter_check_return",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,    0, "kmutex" },
+
+	{ "rw_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
+	{ "rw_enter_nolockdep",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
+	{ "rw_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
+	{ "rw_exit_nolockdep",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
+	{ "rw_tryenter",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "krwlock" },
+	{ "rw_tryenter_nolockdep",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "krwlock" },
+	{ "rw_downgrade",			LE_DOWNGRADE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "krwlock" },
+	{ "rw_downgrade_nolockdep",		LE_DOWNGRADE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "krwlock" },
+
+	/* spa_config_enter(spa, locks, tag, rw): one key per spa, whatever the
+	 * lock mask; the mode comes from the last argument. */
+	{ "spa_config_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
+	{ "spa_config_enter_priority",		LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
+	{ "spa_config_exit",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
+	{ "spa_config_tryenter",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "spa_config" },
+
+	/* The pool config lock is only ever taken as a reader through these */
+	{ "dsl_pool_config_enter",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },
+	{ "dsl_pool_config_enter_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },
+	{ "dsl_pool_config_exit",		LE_RELEASE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },
+
+	{ "rrw_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrwlock" },
+	{ "rrw_enter_read",			LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrwlock" },
+	{ "rrw_enter_read_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrwlock" },
+	{ "rrw_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrwlock" },
+	{ "rrw_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrwlock" },
+	{ "rrm_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock" },
+	{ "rrm_enter_read",			LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrmlock" },
+	{ "rrm_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrmlock" },
+	{ "rrm_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock" },
+
+	/* Calls that end the path.  PANIC() and the failing side of VERIFY()
+	 * reach spl_panic() (kernel) or libspl_assertf() (user space); spl_assert()
+	 * and libspl_assert() are the helpers VERIFY() calls.  libspl_assertf can
+	 * return when assertions are switched off (zdb -A): we treat it as noreturn. */
+	{ "panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "vpanic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "PANIC",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "spl_panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "spl_assert",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "libspl_assertf",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "libspl_assert",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "thread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "spl_thread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+};
+
+const struct profile profile_zfs = { "zfs", rows, countof(rows) };

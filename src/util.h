@@ -1,0 +1,52 @@
+/* util: domain-free helpers.
+ * Takes: nothing but the C library.  Gives: allocation that dies on OOM, a growable
+ * array macro, a string buffer, string hashing.  Owns: nothing beyond what callers free. */
+#ifndef LOCKAUDIT_UTIL_H
+#define LOCKAUDIT_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#define countof(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A broken invariant is a bug in lockaudit, never in the input: report where and abort. */
+#define CHECK(cond) ((cond) ? (void)0 : check_failed(__FILE__, __LINE__, #cond))
+_Noreturn void check_failed(const char *file, int line, const char *what);
+_Noreturn void die(const char *fmt, ...);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* Growable array of T on the heap: struct { T *v; size_t n, cap; }. */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define VEC_PUSH(a, x) do { \
+		if ((a)->n == (a)->cap) { \
+			(a)->cap = (a)->cap ? 2 * (a)->cap : 8; \
+			(a)->v = xrealloc((a)->v, (a)->cap * sizeof(*(a)->v)); \
+		} \
+		(a)->v[(a)->n++] = (x); \
+	} while (0)
+#define VEC_FREE(a) do { free((a)->v); (a)->v = NULL; (a)->n = (a)->cap = 0; } while (0)
+
+/* String buffer: always NUL-terminated after the first append. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_release(struct strbuf *sb);
+static inline const char *sb_str(const struct strbuf *sb) { return sb->buf ? sb->buf : ""; }
+
+uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
+bool is_ident_char(int c);
+bool has_suffix(const char *s, const char *suffix);
+
+#endif
