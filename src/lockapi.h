@@ -1,7 +1,7 @@
 /* lockapi: lock knowledge as rows of data.
  * Takes: the built-in profiles (profile_*.c, data only) and an optional config file.
  * Gives: a lookup from a called name to its row (what the call does to which argument).
- * Owns: the rows read from a config file (lockapi_release frees them).
+ * Owns: the rows read from a config file (lockapi_free frees them).
  * No primitive name appears anywhere else in the analysis. */
 #ifndef LOCKAUDIT_LOCKAPI_H
 #define LOCKAUDIT_LOCKAPI_H
