@@ -85,6 +85,7 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_MODE_MISMATCH, e, l->last, before);
 	if (l->count == 0 && !l->last)
 		l->flags |= LS_ACQ_FIRST;
+	l->flags &= (uint8_t)~LS_TRY_FAILED;
 	if (l->count <= 0)
 		l->mode = e->mode;
 	l->count = clamp(l->count + 1);
@@ -103,6 +104,10 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 			issue(en, EF_MODE_MISMATCH, e, l->last, before);
 		l->count = clamp(l->count - 1);
 		l->last = e;
+		return;
+	}
+	if (l->flags & LS_TRY_FAILED) {
+		issue(en, EF_RELEASE_AFTER_FAILED_TRY, e, l->last, before);
 		return;
 	}
 	if (l->last || l->count < 0) {
@@ -147,6 +152,11 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 			lstate_set_fact(en->a, n, e->result, try_bits(e, true));
 			struct lstate *f = lstate_copy(en->a, s);
 			lstate_kill(f, e->result);
+			struct lockent *fl = lstate_lock_mut(en->a, f, e->key);
+			if (fl->count == 0) {
+				fl->flags |= LS_TRY_FAILED;
+				fl->last = e;
+			}
 			lstate_set_fact(en->a, f, e->result, try_bits(e, false));
 			out[1] = f;
 			return 2;

@@ -28,6 +28,7 @@ enum event_finding {
 	EF_DOUBLE_ACQUIRE,
 	EF_DOUBLE_RELEASE,
 	EF_MODE_MISMATCH,
+	EF_RELEASE_AFTER_FAILED_TRY,	/* the try on this path failed, yet the lock is released */
 };
 
 struct event_issue {

@@ -93,6 +93,36 @@ const char *cfg_intern(struct cfg *c, const char *s, size_t n)
 	return t->slot[h];
 }
 
+size_t cfg_key_root(const char *key, const char **start)
+{
+	const char *p = key;
+	while (*p) {
+		if (!is_ident_char((unsigned char)*p) || (*p >= '0' && *p <= '9')) {
+			p++;
+			continue;
+		}
+		const char *e = p;
+		while (is_ident_char((unsigned char)*e))
+			e++;
+		if (*e != '(') {	/* a function name is not a root: d_inode(dentry) hangs from dentry */
+			*start = p;
+			return (size_t)(e - p);
+		}
+		p = e;
+	}
+	return 0;
+}
+
+bool cfg_key_is_local(const struct cfg *c, const char *key)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	for (size_t i = 0; n && i < c->nlocals; i++)
+		if (strncmp(c->locals[i], root, n) == 0 && c->locals[i][n] == '\0')
+			return true;
+	return false;
+}
+
 static const char *const effect_names[] = {
 	[LE_ACQUIRE] = "acquire", [LE_RELEASE] = "release", [LE_TRY] = "try",
 	[LE_DOWNGRADE] = "downgrade", [LE_GUARD] = "guard", [LE_NORETURN] = "noreturn",

@@ -101,6 +101,8 @@ struct cfg {
 	uint32_t nblocks, cap;
 	bool has_error;		/* the body contains syntax errors */
 	bool too_deep;		/* nesting budget hit: no analysis */
+	const char **locals;	/* interned names of variables declared in the body */
+	size_t nlocals;
 	struct strtab *strings;	/* interned keys */
 	struct arena *arena;
 };
@@ -119,6 +121,12 @@ uint32_t cfg_block_new(struct cfg *c);
 struct event *cfg_event_add(struct cfg *c, uint32_t block);
 void cfg_set_succ(struct cfg *c, uint32_t block, const uint32_t *succ, uint32_t n);
 const char *cfg_intern(struct cfg *c, const char *s, size_t n);
+
+/* The variable a lock key hangs from (`n` in `n->lock`, `dentry` in
+ * `d_inode(dentry->d_parent)`): its length, and *start; 0 for keys with none (rcu, rtnl). */
+size_t cfg_key_root(const char *key, const char **start);
+/* Whether the key hangs from a variable declared in the function body. */
+bool cfg_key_is_local(const struct cfg *c, const char *key);
 
 void cfg_dump(const struct cfg *c, FILE *out);	/* --dump=cfg */
 

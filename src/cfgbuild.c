@@ -136,6 +136,8 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 	switch (kind(b, n)) {
 	case NK_number_literal: {
 		const char *s = b->text + ts_node_start_byte(n);
+		if (*s == '-')	/* the grammar folds a leading minus into the literal */
+			return VB_NEG;
 		bool zero = s[0] == '0' && !(s[1] >= '1' && s[1] <= '9') &&
 			    strspn(s, "0xXuUlL") >= ts_node_end_byte(n) - ts_node_start_byte(n);
 		return zero ? VB_ZERO : VB_POS;

@@ -89,6 +89,13 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 		if (p)
 			note(d, p->loc, arena_printf(d->run, "'%s' first released here by '%s'", p->text, p->prim));
 		break;
+	case EF_RELEASE_AFTER_FAILED_TRY:
+		k = FK_RELEASE_UNHELD;
+		snprintf(msg, sizeof(msg), "'%s' is released by '%s' on a path where '%s' failed to acquire it",
+			 e->text, e->prim, p ? p->prim : "the try");
+		if (p)
+			note(d, p->loc, arena_printf(d->run, "'%s' did not acquire '%s' on this path", p->prim, p->text));
+		break;
 	default: {
 		k = FK_MODE_MISMATCH;
 		const struct lockent *l = lstate_lock(is->state, e->key);
@@ -115,8 +122,25 @@ static int count_at(const struct exit_state *x, const char *key)
 	return l ? l->count : 0;
 }
 
+/* All returns on which the lock is held at `count` hand back the variable the lock
+ * hangs from (`return obj;` with obj->lock held): the caller can release it. */
+static bool returns_root(const struct analysis *res, const char *key, int count)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	for (size_t i = 0; i < res->nexits; i++) {
+		const char *v = res->exits[i].blk->ret.var;
+		if (count_at(&res->exits[i], key) == count &&
+		    !(v && n && strncmp(v, root, n) == 0 && v[n] == '\0'))
+			return false;
+	}
+	return true;
+}
+
 /* The returns split cleanly by value (held on every 0, released on every -errno): a
- * conditional acquire or release, which callers handle by testing the result. */
+ * conditional acquire or release, which callers handle by testing the result.  Not when
+ * the lock is held only on error returns (the classic missing unlock on an error path), nor
+ * when it hangs from a local the caller cannot see. */
 static bool split_by_return_value(const struct analysis *res, const char *key)
 {
 	int c0 = count_at(&res->exits[0], key), c1 = c0;
@@ -132,7 +156,13 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 			b1 |= res->exits[i].bits;
 		}
 	}
-	return !(b0 & b1);
+	if (b0 & b1)
+		return false;
+	int hi = c0 > c1 ? c0 : c1;
+	uint8_t held = c0 > c1 ? b0 : b1;
+	if (!(held & ~(VB_NEG | VB_ERRPTR)))
+		return false;
+	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi);
 }
 
 /* The count most returns agree on, preferring balance (0) when any return is balanced. */
@@ -234,17 +264,23 @@ static const struct event *first_break(const struct imbalance *im)
 /* A release on a path that never took the lock, while other paths took it first. */
 static const struct event *unheld_release(const struct imbalance *im)
 {
-	if (!im->released || im->expect != 0)
+	if (im->expect != 0)
 		return NULL;
 	bool others_acquire = false;
 	for (size_t i = 0; i < im->ngood; i++) {
 		const struct lockent *l = lstate_lock(im->good[i]->state, im->key);
 		others_acquire |= l && (l->flags & LS_ACQ_FIRST);
 	}
-	const struct lockent *l = lstate_lock(im->bad[0]->state, im->key);
-	if (!others_acquire || !l || !(l->flags & LS_ENTRY) || (l->flags & LS_ACQ_FIRST))
-		return NULL;
-	return l->last;
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		others_acquire |= l && l->count > 0 && (l->flags & LS_ACQ_FIRST);
+	}
+	for (size_t i = 0; others_acquire && i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		if (l && l->count < 0 && (l->flags & LS_ENTRY) && !(l->flags & LS_ACQ_FIRST))
+			return l->last;
+	}
+	return NULL;
 }
 
 static void report_imbalance(struct finding_list *out, struct draft *d, struct imbalance *im)
@@ -265,7 +301,10 @@ static void report_imbalance(struct finding_list *out, struct draft *d, struct i
 		emit(out, d, FK_RELEASE_UNHELD, unheld->loc, im->text, msg);
 	} else {
 		offending_notes(d, im);
-		if (im->released)
+		if (nall == 1)
+			snprintf(msg, sizeof(msg), im->released ? "'%s' is released and not re-acquired on some paths to this return" :
+				 "'%s' is still held on some paths to this return", im->text);
+		else if (im->released)
 			snprintf(msg, sizeof(msg), "'%s' is released and not re-acquired on %zu of %zu return paths",
 				 im->text, nbad, nall);
 		else

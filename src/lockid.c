@@ -235,6 +235,10 @@ void lockid_init(struct lockid *id, const struct grammar *g, const char *text, s
 	}
 done:
 	ts_tree_cursor_delete(&c);
+	cfg->locals = ARENA_ARRAY(cfg->arena, const char *, w.n ? w.n : 1);
+	for (size_t i = 0; i < w.n; i++)
+		if (w.v[i].declared)
+			cfg->locals[cfg->nlocals++] = w.v[i].name;
 	size_t n = 0;
 	for (size_t i = 0; i < w.n; i++)
 		n += w.v[i].declared && w.v[i].writes == 1 && is_lock_path(id, w.v[i].value);

@@ -99,16 +99,21 @@ void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk,
 	s->conds[s->nconds++] = (struct pathcond){blk, value};
 }
 
+/* Entries with count 0 are "not held", the same as absent: only held or owed locks count. */
 bool lstate_same_locks(const struct lstate *a, const struct lstate *b)
 {
-	if (a->nlocks != b->nlocks)
-		return false;
-	for (uint16_t i = 0; i < a->nlocks; i++) {
-		const struct lockent *x = &a->locks[i], *y = &b->locks[i];
-		if (x->key != y->key || x->count != y->count || (x->count && x->mode != y->mode))
+	uint16_t i = 0, k = 0;
+	for (;;) {
+		while (i < a->nlocks && a->locks[i].count == 0)
+			i++;
+		while (k < b->nlocks && b->locks[k].count == 0)
+			k++;
+		if (i == a->nlocks || k == b->nlocks)
+			return i == a->nlocks && k == b->nlocks;
+		const struct lockent *x = &a->locks[i++], *y = &b->locks[k++];
+		if (x->key != y->key || x->count != y->count || x->mode != y->mode)
 			return false;
 	}
-	return true;
 }
 
 struct lstate *lstate_join(struct arena *a, const struct lstate *old, const struct lstate *add)

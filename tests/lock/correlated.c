@@ -1,0 +1,118 @@
+/* Branches on the same condition, with nothing assigned in between, are correlated. */
+
+void maybe_locked_ok(struct dev *d, bool need)
+{
+	if (need)
+		spin_lock(&d->lock);
+	d->n++;
+	if (need)
+		spin_unlock(&d->lock);
+}
+
+void maybe_locked_negated_ok(struct dev *d, int nolock)
+{
+	if (!nolock)
+		mutex_lock(&d->m);
+	d->n++;
+	if (nolock == 0)
+		mutex_unlock(&d->m);
+}
+
+void maybe_locked_bug(struct dev *d, bool need, bool other)
+{
+	if (need)
+		spin_lock(&d->lock);
+	d->n++;
+	if (other)
+		spin_unlock(&d->lock); /* expect: release-unheld */
+}
+
+/* The condition's variable is written between the two tests. */
+void reassigned_bug(struct dev *d, bool need)
+{
+	if (need)
+		spin_lock(&d->lock);
+	need = d->flag;
+	if (need)
+		spin_unlock(&d->lock); /* expect: release-unheld */
+}
+
+/* A variable set to a constant decides a later test. */
+int locked_flag_ok(struct dev *d)
+{
+	int locked = 0;
+
+	if (d->shared) {
+		spin_lock(&d->lock);
+		locked = 1;
+	}
+	d->n++;
+	if (locked)
+		spin_unlock(&d->lock);
+	return 0;
+}
+
+/* switch with fallthrough: every case reaches the unlock. */
+int switch_ok(struct dev *d, int op)
+{
+	int ret = 0;
+
+	mutex_lock(&d->m);
+	switch (op) {
+	case 1:
+		d->n++;
+		/* fallthrough */
+	case 2:
+		d->n++;
+		break;
+	default:
+		ret = -EINVAL;
+		break;
+	}
+	mutex_unlock(&d->m);
+	return ret;
+}
+
+int switch_bug(struct dev *d, int op)
+{
+	mutex_lock(&d->m);
+	switch (op) {
+	case 1:
+		d->n++;
+		break;
+	case 2:
+		return -EINVAL; /* expect: inconsistent-return */
+	}
+	mutex_unlock(&d->m);
+	return 0;
+}
+
+/* Short-circuit: the trylock runs only when the first operand is true. */
+int shortcircuit_ok(struct dev *d)
+{
+	if (d->fast && spin_trylock(&d->lock)) {
+		d->n++;
+		spin_unlock(&d->lock);
+		return 0;
+	}
+	return -EAGAIN;
+}
+
+int shortcircuit_bug(struct dev *d)
+{
+	if (d->fast || spin_trylock(&d->lock)) {
+		d->n++;
+		spin_unlock(&d->lock); /* expect: release-unheld */
+		return 0;
+	}
+	return -EAGAIN;
+}
+
+/* Paths that end in a noreturn call produce no exit state. */
+void bug_on_path_ok(struct dev *d)
+{
+	spin_lock(&d->lock);
+	if (d->corrupt)
+		BUG();
+	spin_unlock(&d->lock);
+}

@@ -1,0 +1,101 @@
+/* A lock taken in a loop body that releases it each iteration, but a break leaves with it. */
+
+int find_bug(struct list *l, int key)
+{
+	struct node *n;
+	int found = 0;
+
+	for (n = l->head; n; n = n->next) {
+		spin_lock(&n->lock);
+		if (n->key == key) {
+			found = 1;
+			break; /* expect: held-at-break */
+		}
+		spin_unlock(&n->lock);
+	}
+	return found;
+}
+
+int find_ok(struct list *l, int key)
+{
+	struct node *n;
+	int found = 0;
+
+	for (n = l->head; n; n = n->next) {
+		spin_lock(&n->lock);
+		if (n->key == key) {
+			found = 1;
+			spin_unlock(&n->lock);
+			break;
+		}
+		spin_unlock(&n->lock);
+	}
+	return found;
+}
+
+void drain_bug(struct q *q)
+{
+	while (q->n > 0) {
+		mutex_lock(&q->m);
+		if (q->empty)
+			break; /* expect: held-at-break */
+		q->n--;
+		mutex_unlock(&q->m);
+	}
+}
+
+/* Held after the loop on every path and released there: the usual "lock when ready". */
+void wait_ready_ok(struct q *q)
+{
+	for (;;) {
+		spin_lock(&q->lock);
+		if (q->ready)
+			break;
+		spin_unlock(&q->lock);
+		cpu_relax();
+	}
+	q->n++;
+	spin_unlock(&q->lock);
+}
+
+void drain_ok(struct q *q)
+{
+	for (;;) {
+		mutex_lock(&q->m);
+		if (q->empty) {
+			mutex_unlock(&q->m);
+			break;
+		}
+		q->n--;
+		mutex_unlock(&q->m);
+	}
+}
+
+/* continue goes back to the test: the lock was released before it. */
+void skip_ok(struct q *q, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		mutex_lock(&q->m);
+		if (q->skip[i]) {
+			mutex_unlock(&q->m);
+			continue;
+		}
+		q->n++;
+		mutex_unlock(&q->m);
+	}
+}
+
+void skip_bug(struct q *q, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		mutex_lock(&q->m); /* expect: double-acquire */
+		if (q->skip[i])
+			continue;
+		q->n++;
+		mutex_unlock(&q->m);
+	}
+} /* expect: inconsistent-return */

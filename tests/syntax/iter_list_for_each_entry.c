@@ -1,0 +1,120 @@
+/* list_for_each_entry(pos, head, member) { ... } is a loop whose head is a macro call:
+ * the pre-pass rewrites it into `while (...)`.  The lock is taken and dropped inside the
+ * body on every iteration; a `break` or a `return` from the middle of the body leaves it
+ * held. */
+
+struct req {
+	struct list_head link;
+	spinlock_t lock;
+	int state;
+	int id;
+};
+
+struct req_queue {
+	struct list_head pending;
+	spinlock_t lock;
+	int nr_done;
+};
+
+/* break with the per-request lock held: the loop exits with it taken. */
+int rq_count_done_bug(struct req_queue *q)
+{
+	struct req *r;
+	int n = 0;
+
+	list_for_each_entry(r, &q->pending, link) {
+		spin_lock(&r->lock);
+		if (r->state < 0)
+			break; /* expect: held-at-break */
+		if (r->state == 2)
+			n++;
+		spin_unlock(&r->lock);
+	}
+	return n;
+}
+
+int rq_count_done_ok(struct req_queue *q)
+{
+	struct req *r;
+	int n = 0;
+
+	list_for_each_entry(r, &q->pending, link) {
+		spin_lock(&r->lock);
+		if (r->state < 0) {
+			spin_unlock(&r->lock);
+			break;
+		}
+		if (r->state == 2)
+			n++;
+		spin_unlock(&r->lock);
+	}
+	return n;
+}
+
+/* return from inside the body: the queue lock taken around the walk is still held. */
+struct req *rq_find_bug(struct req_queue *q, int id)
+{
+	struct req *r, *found = NULL;
+
+	spin_lock_irq(&q->lock);
+	list_for_each_entry(r, &q->pending, link) {
+		if (r->id == id)
+			return r; /* expect: inconsistent-return */
+	}
+	spin_unlock_irq(&q->lock);
+	return found;
+}
+
+struct req *rq_find_ok(struct req_queue *q, int id)
+{
+	struct req *r, *found = NULL;
+
+	spin_lock_irq(&q->lock);
+	list_for_each_entry(r, &q->pending, link) {
+		if (r->id == id) {
+			found = r;
+			break;
+		}
+	}
+	spin_unlock_irq(&q->lock);
+	return found;
+}
+
+/* The body is a single statement, no braces. */
+void rq_mark_all_ok(struct req_queue *q)
+{
+	struct req *r;
+
+	list_for_each_entry(r, &q->pending, link)
+		if (r->state == 1)
+			r->state = 2;
+	spin_lock(&q->lock);
+	q->nr_done = 0;
+	spin_unlock(&q->lock);
+}
+
+/* `continue` with the lock held: the next iteration takes it again. */
+void rq_reset_bug(struct req_queue *q)
+{
+	struct req *r;
+
+	list_for_each_entry(r, &q->pending, link) {
+		spin_lock(&r->lock); /* expect: double-acquire */
+		if (!r->state)
+			continue;
+		r->state = 0;
+		spin_unlock(&r->lock);
+	}
+} /* expect: inconsistent-return */
+
+void rq_reset_ok(struct req_queue *q)
+{
+	struct req *r;
+
+	list_for_each_entry(r, &q->pending, link) {
+		spin_lock(&r->lock);
+		if (r->state)
+			r->state = 0;
+		spin_unlock(&r->lock);
+	}
+}
