@@ -1051,7 +1051,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	char name[256];
 	c->name = arena_strdup(a, parse_function_name(&p->g, pf->text, fn, name, sizeof(name)));
 	c->loc = loc_of(fn);
-	c->has_error = ts_node_has_error(fn);
+	c->has_error = ts_node_has_error(fn) && parse_has_serious_error(&p->g, pf->text, fn);
 	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
 			    .len = pf->src->len, .api = api, .cur = NONE};
 	TSNode body = node_field(&p->g, fn, F_body);

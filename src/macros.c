@@ -32,6 +32,17 @@ static const struct attr_macro attr_macros[] = {
 	{"__no_sanitize_address", false}, {"__flatten", false}, {"__pure", false},
 	{"__attribute_const__", false}, {"__malloc", false}, {"__must_be_array", true},
 	{"__nonstring", false}, {"__randomize_layout", false}, {"__private", false},
+	/* Storage-class and source-annotation macros of vendor driver code (Intel base code,
+	 * Solarflare's efx: SAL-style __in/__out/__checkReturn). */
+	{"STATIC", false}, {"E1000_UNUSEDARG", false}, {"__checkReturn", false},
+	{"__in", false}, {"__out", false}, {"__inout", false}, {"__in_opt", false},
+	{"__out_opt", false}, {"__inout_opt", false}, {"__deref_out", false},
+	{"__deref_out_opt", false}, {"__in_ecount", true}, {"__out_ecount", true},
+	{"__in_bcount", true}, {"__out_bcount", true}, {"__inout_bcount", true},
+	{"__inout_ecount", true}, {"__in_ecount_opt", true}, {"__in_bcount_opt", true},
+	{"__out_ecount_opt", true}, {"__out_bcount_opt", true}, {"__inout_bcount_opt", true},
+	{"__out_bcount_part", true}, {"__out_ecount_part", true}, {"__out_bcount_part_opt", true},
+	{"__success", true},
 };
 
 /* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
@@ -87,27 +98,26 @@ static void blank(char *t, size_t from, size_t to)
 			t[i] = ' ';
 }
 
+/* What the forward scan has seen, comments and strings aside. */
+struct scan {
+	char last;		/* last significant character before the current token */
+	bool after_else_or_do;	/* the previous token was `else` or `do` */
+	bool line_start;	/* the current token is the first on its line */
+	int depth;		/* brace depth */
+};
+
 /* A macro loop head may stand only where a statement may begin. */
-static bool at_statement_start(const char *t, size_t start)
+static bool at_statement_start(const struct scan *sc)
 {
-	size_t p = start;
-	while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\n' || t[p - 1] == '\r'))
-		p--;
-	if (p == 0)
-		return false;
-	char c = t[p - 1];
-	if (c == ';' || c == '{' || c == '}' || c == ')' || c == ':')
-		return true;
-	if (p >= 4 && memcmp(t + p - 4, "else", 4) == 0 && (p == 4 || !is_ident_char(t[p - 5])))
-		return true;
-	return p >= 2 && memcmp(t + p - 2, "do", 2) == 0 && (p == 2 || !is_ident_char(t[p - 3]));
+	char c = sc->last;
+	return c == ';' || c == '{' || c == '}' || c == ')' || c == ':' || sc->after_else_or_do;
 }
 
 /* NAME(args) followed by a statement, not by ';' or an operator: a loop or guard head. */
-static bool rewrite_loop_head(char *t, size_t len, size_t start, size_t end, bool guard)
+static bool rewrite_loop_head(char *t, size_t len, size_t start, size_t end, bool guard, const struct scan *sc)
 {
 	size_t open = skip_space(t, len, end);
-	if (open >= len || t[open] != '(' || !at_statement_start(t, start))
+	if (open >= len || t[open] != '(' || !at_statement_start(sc))
 		return false;
 	size_t close = skip_parens(t, len, open);
 	if (close >= len)
@@ -172,7 +182,39 @@ static void rewrite_case_range(char *t, size_t len, size_t end)
 		}
 }
 
-static void rewrite_ident(char *t, size_t len, size_t start, size_t end)
+static bool all_caps(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return false;
+	return n >= 3;
+}
+
+/* A macro call alone on its line with no semicolon: at file level before a declaration
+ * (DPDK's `RTE_EXPORT_SYMBOL(fn)` above each exported function), or in a body before the
+ * next statement (`_NOTE(ARGUNUSED(x))`).  It declares and locks nothing, and the grammar
+ * would fold it into what follows as an error. */
+static bool rewrite_line_macro(char *t, size_t len, size_t start, size_t end, bool in_body)
+{
+	size_t open = end;
+	while (open < len && (t[open] == ' ' || t[open] == '\t'))
+		open++;
+	if (open >= len || t[open] != '(')
+		return false;
+	size_t close = skip_parens(t, len, open);
+	size_t eol = close;
+	while (eol < len && (t[eol] == ' ' || t[eol] == '\t' || t[eol] == '\r'))
+		eol++;
+	if (close >= len || t[eol] != '\n')
+		return false;
+	size_t next = skip_space(t, len, eol);
+	if (next >= len || !(is_ident_char(t[next]) || (in_body && t[next] == '}')))
+		return false;
+	blank(t, start, close);
+	return true;
+}
+
+static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const struct scan *sc)
 {
 	if (start > 0 && (t[start - 1] == '.' || (start > 1 && t[start - 1] == '>' && t[start - 2] == '-')))
 		return;	/* a field name, not a macro */
@@ -182,11 +224,13 @@ static void rewrite_ident(char *t, size_t len, size_t start, size_t end)
 	else if (name_is(t + start, n, "case"))
 		rewrite_case_range(t, len, end);
 	else if (name_is(t + start, n, "scoped_guard") || name_is(t + start, n, "scoped_cond_guard"))
-		rewrite_loop_head(t, len, start, end, true);
+		rewrite_loop_head(t, len, start, end, true, sc);
 	else if (n > 5 && is_iterator_name(t + start, n))
-		rewrite_loop_head(t, len, start, end, false);
-	else if (t[start] == '_' || t[start] == 'n' || t[start] == 'a')
-		rewrite_attr(t, len, start, end);
+		rewrite_loop_head(t, len, start, end, false, sc);
+	else if (sc->line_start && all_caps(t + start, n) && rewrite_line_macro(t, len, start, end, sc->depth > 0))
+		return;
+	else if (t[start] == '_' || t[start] == 'n' || t[start] == 'a' || t[start] == 'S' || t[start] == 'E')
+		rewrite_attr(t, len, start, end);	/* the first letters of attr_macros[] names */
 }
 
 /* Skips a comment, string, char literal or preprocessor line at p; returns p if none. */
@@ -226,35 +270,42 @@ static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start
 
 void macros_rewrite(char *t, size_t len)
 {
-	bool line_start = true;
+	struct scan sc = {.last = ';', .line_start = true};
 	size_t p = 0;
 	while (p < len) {
-		size_t q = skip_non_code(t, len, p, line_start);
+		size_t q = skip_non_code(t, len, p, sc.line_start);
 		if (q != p) {
 			p = q;
 			continue;
 		}
 		char c = t[p];
 		if (c == '\n') {
-			line_start = true;
+			sc.line_start = true;
 			p++;
 			continue;
 		}
-		if (c != ' ' && c != '\t' && c != '\r')
-			line_start = false;
-		if (is_ident_char(c) && !(c >= '0' && c <= '9')) {
+		if (c == ' ' || c == '\t' || c == '\r') {
+			p++;
+			continue;
+		}
+		if (is_ident_char(c)) {
 			size_t e = p;
-			while (e < len && is_ident_char(t[e]))
+			while (e < len && (is_ident_char(t[e]) || (c >= '0' && c <= '9' && t[e] == '.')))
 				e++;
-			rewrite_ident(t, len, p, e);
+			if (!(c >= '0' && c <= '9'))	/* numbers are skipped so 0x1for_each never matches */
+				rewrite_ident(t, len, p, e, &sc);
+			sc.after_else_or_do = name_is(t + p, e - p, "else") || name_is(t + p, e - p, "do");
+			sc.last = t[e - 1] == ' ' ? ';' : 'a';
+			sc.line_start = false;
 			p = e;
 			continue;
 		}
-		if (c >= '0' && c <= '9') {	/* skip numbers so 0x1for_each never matches */
-			while (p < len && (is_ident_char(t[p]) || t[p] == '.'))
-				p++;
-			continue;
-		}
+		sc.depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+		if (sc.depth < 0)
+			sc.depth = 0;
+		sc.last = c;
+		sc.after_else_or_do = false;
+		sc.line_start = false;
 		p++;
 	}
 }

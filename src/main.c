@@ -40,7 +40,7 @@ static const char usage[] =
 	"Exit status: 0 no findings, 1 findings, 2 usage or input error.\n";
 
 struct stats {
-	size_t files, functions, functions_with_errors, bytes, skipped;
+	size_t files, functions, functions_with_errors, functions_not_analysed, bytes, skipped;
 	double seconds;
 };
 
@@ -54,7 +54,9 @@ struct run {
 	bool input_error;
 };
 
-static bool parse_args(struct options *o, int argc, char **argv)
+enum args_result { ARGS_RUN, ARGS_DONE, ARGS_BAD };
+
+static enum args_result parse_args(struct options *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof(*o));
 	o->jobs = 1;
@@ -65,16 +67,16 @@ static bool parse_args(struct options *o, int argc, char **argv)
 			continue;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage, stdout);
-			exit(0);
+			return ARGS_DONE;
 		} else if (strcmp(a, "--version") == 0) {
 			printf("lockaudit %s\n", LOCKAUDIT_VERSION);
-			exit(0);
+			return ARGS_DONE;
 		} else if (strncmp(a, "--format=", 9) == 0) {
 			const char *f = a + 9;
 			if (strcmp(f, "text") == 0) o->format = FORMAT_TEXT;
 			else if (strcmp(f, "json") == 0) o->format = FORMAT_JSON;
 			else if (strcmp(f, "sarif") == 0) o->format = FORMAT_SARIF;
-			else return fprintf(stderr, "lockaudit: unknown format '%s'\n", f), false;
+			else return fprintf(stderr, "lockaudit: unknown format '%s'\n%s", f, usage), ARGS_BAD;
 		} else if (strncmp(a, "--profile=", 10) == 0) {
 			o->profiles = a + 10;
 		} else if (strcmp(a, "--config") == 0 && i + 1 < argc) {
@@ -98,23 +100,23 @@ static bool parse_args(struct options *o, int argc, char **argv)
 			if (strcmp(d, "ast") == 0) o->dump = DUMP_AST;
 			else if (strcmp(d, "cfg") == 0) o->dump = DUMP_CFG;
 			else if (strcmp(d, "primitives") == 0) o->dump = DUMP_PRIMITIVES;
-			else return fprintf(stderr, "lockaudit: unknown dump '%s'\n", d), false;
+			else return fprintf(stderr, "lockaudit: unknown dump '%s'\n%s", d, usage), ARGS_BAD;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "lockaudit: unknown option '%s'\n%s", a, usage);
-			return false;
+			return ARGS_BAD;
 		} else {
 			o->paths[o->npaths++] = argv[i];
 		}
 	}
 	if (o->jobs < 1) {
 		fprintf(stderr, "lockaudit: -j needs a positive number\n");
-		return false;
+		return ARGS_BAD;
 	}
 	if (o->npaths == 0 && o->dump != DUMP_PRIMITIVES) {
 		fputs(usage, stderr);
-		return false;
+		return ARGS_BAD;
 	}
-	return true;
+	return ARGS_RUN;
 }
 
 static void input_message(struct run *r, const char *path, const char *msg, bool error)
@@ -149,6 +151,7 @@ static void check_file(struct run *r, const char *path)
 	}
 	r->stats.functions += pf.nfunctions;
 	r->stats.functions_with_errors += pf.nfunctions_with_errors;
+	r->stats.functions_not_analysed += pf.nfunctions_not_analysed;
 	const char *file = arena_strdup(&r->run_arena, path);
 	if (r->opt->dump == DUMP_AST)
 		parse_dump(&pf, stdout);
@@ -227,9 +230,12 @@ static void print_stats(const struct run *r)
 {
 	const struct stats *s = &r->stats;
 	double mb = (double)s->bytes / 1e6;
-	fprintf(stderr, "lockaudit: files %zu, skipped %zu, functions %zu, with parse errors %zu (%.1f%%), findings %zu\n",
+	fprintf(stderr, "lockaudit: files %zu, skipped %zu, functions %zu, with parse errors %zu (%.1f%%), "
+		"not analysed for them %zu (%.1f%%), findings %zu\n",
 		s->files, s->skipped, s->functions, s->functions_with_errors,
-		s->functions ? 100.0 * (double)s->functions_with_errors / (double)s->functions : 0.0, r->findings.n);
+		s->functions ? 100.0 * (double)s->functions_with_errors / (double)s->functions : 0.0,
+		s->functions_not_analysed,
+		s->functions ? 100.0 * (double)s->functions_not_analysed / (double)s->functions : 0.0, r->findings.n);
 	fprintf(stderr, "lockaudit: %.2f MB in %.3f s, %.2f MB/s\n", mb, s->seconds,
 		s->seconds > 0 ? mb / s->seconds : 0.0);
 }
@@ -244,18 +250,24 @@ static double now_seconds(void)
 int main(int argc, char **argv)
 {
 	struct options opt;
-	if (!parse_args(&opt, argc, argv))
-		return 2;
+	enum args_result ar = parse_args(&opt, argc, argv);
+	if (ar != ARGS_RUN) {
+		free(opt.paths);
+		return ar == ARGS_DONE ? 0 : 2;
+	}
 	char err[512];
 	struct run r = {.opt = &opt};
 	r.api = lockapi_new(opt.profiles, err, sizeof(err));
 	if (!r.api || (opt.config && !lockapi_load_config(r.api, opt.config, err, sizeof(err)))) {
 		fprintf(stderr, "lockaudit: %s\n", err);
+		lockapi_free(r.api);
+		free(opt.paths);
 		return 2;
 	}
 	if (opt.dump == DUMP_PRIMITIVES) {
 		lockapi_dump(r.api, stdout);
 		lockapi_free(r.api);
+		free(opt.paths);
 		return 0;
 	}
 	parser_init(&r.parser);

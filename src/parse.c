@@ -143,10 +143,45 @@ bool parse_file(struct parser *p, const struct source *src, struct parsed_file *
 	collect_functions(&p->g, ts_tree_root_node(pf->tree), &fns);
 	pf->functions = fns.v;
 	pf->nfunctions = fns.n;
-	for (size_t i = 0; i < fns.n; i++)
-		if (ts_node_has_error(fns.v[i]))
-			pf->nfunctions_with_errors++;
+	for (size_t i = 0; i < fns.n; i++) {
+		if (!ts_node_has_error(fns.v[i]))
+			continue;
+		pf->nfunctions_with_errors++;
+		pf->nfunctions_not_analysed += parse_has_serious_error(&p->g, pf->text, fns.v[i]);
+	}
 	return true;
+}
+
+static bool contains_semicolon(const char *text, TSNode n)
+{
+	return memchr(text + ts_node_start_byte(n), ';', ts_node_end_byte(n) - ts_node_start_byte(n)) != NULL;
+}
+
+bool parse_has_serious_error(const struct grammar *g, const char *text, TSNode fn)
+{
+	node_vec stack = {0};
+	bool serious = false;
+	VEC_PUSH(&stack, fn);
+	while (stack.n && !serious) {
+		TSNode n = stack.v[--stack.n];
+		if (ts_node_is_error(n) || ts_node_is_missing(n)) {
+			serious = true;
+			break;
+		}
+		if (!ts_node_has_error(n))
+			continue;
+		if (node_kind(g, n) == NK_argument_list && !contains_semicolon(text, n))
+			continue;	/* contained: the statements around it are intact */
+		TSTreeCursor c = ts_tree_cursor_new(n);
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			do
+				VEC_PUSH(&stack, ts_tree_cursor_current_node(&c));
+			while (ts_tree_cursor_goto_next_sibling(&c));
+		}
+		ts_tree_cursor_delete(&c);
+	}
+	VEC_FREE(&stack);
+	return serious;
 }
 
 const char *parse_function_name(const struct grammar *g, const char *text, TSNode fn, char *buf, size_t buflen)

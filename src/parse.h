@@ -76,7 +76,8 @@ struct parsed_file {
 	TSTree *tree;
 	TSNode *functions;		/* function_definition nodes, in file order */
 	size_t nfunctions;
-	size_t nfunctions_with_errors;
+	size_t nfunctions_with_errors;	/* any ERROR or MISSING node in the function */
+	size_t nfunctions_not_analysed;	/* errors that may hide statements (parse_has_serious_error) */
 	bool cancelled;			/* deadline hit: no tree */
 };
 
@@ -101,6 +102,10 @@ static inline TSNode node_field(const struct grammar *g, TSNode n, enum field_id
 }
 /* The name a function definition declares, or "" when it cannot be found. */
 const char *parse_function_name(const struct grammar *g, const char *text, TSNode fn, char *buf, size_t buflen);
+/* Whether fn has a syntax error outside the argument list of a call.  Errors inside one
+ * (a type as a macro argument: container_of(p, struct foo, m), rte_pktmbuf_mtod(m, void *))
+ * cannot hide a statement, so the function is still analysed. */
+bool parse_has_serious_error(const struct grammar *g, const char *text, TSNode fn);
 /* Writes a human-readable S-expression of the tree (for --dump=ast). */
 void parse_dump(const struct parsed_file *pf, FILE *out);
 
