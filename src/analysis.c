@@ -163,11 +163,15 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		}
 		return 1;
 	case EV_CALL:
-		if (e->result)
+		if (e->result) {
 			lstate_kill(n, e->result);
+			lstate_forget_locks(n, e->result);
+		}
 		return 1;
 	case EV_ASSIGN:
 		lstate_kill(n, e->key);
+		if (!e->by_address)
+			lstate_forget_locks(n, e->key);
 		if (e->flags)
 			lstate_set_fact(en->a, n, e->key, e->flags);
 		return 1;

@@ -158,7 +158,7 @@ static void dump_event(const struct event *e, FILE *out)
 		fprintf(out, "call %s%s%s", e->key, e->result ? " -> " : "", e->result ? e->result : "");
 		break;
 	case EV_ASSIGN:
-		fprintf(out, "assign %s", e->key);
+		fprintf(out, "assign %s%s", e->by_address ? "&" : "", e->key);
 		if (e->flags) {
 			fputs(" = ", out);
 			dump_bits(e->flags, out);

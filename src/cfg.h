@@ -47,6 +47,8 @@ struct event {
 	uint8_t success;	/* EV_LOCK with LE_TRY: enum try_success */
 	uint8_t flags;		/* EV_LOCK: enum lockprim_flags; EV_ASSIGN: value bits of a literal, 0 if none */
 	bool scope_exit;	/* EV_LOCK release implied by leaving a guard's scope */
+	bool by_address;	/* EV_ASSIGN: &var was passed to a call; the variable may change,
+				 * but what it names (the lock `&l` is) stays the same */
 	struct loc loc;
 	const char *key;	/* EV_LOCK: lock key; EV_ASSIGN: variable key; EV_CALL: callee */
 	const char *text;	/* EV_LOCK: lock as written; EV_CALL: call as written */

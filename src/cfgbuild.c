@@ -272,6 +272,7 @@ static void kill_address_args(struct builder *b, TSNode args)
 		if (kind(b, v) == NK_identifier) {
 			struct event *e = add_event(b, EV_ASSIGN, a);
 			e->key = lockid_expr_key(&b->id, v);
+			e->by_address = true;
 		}
 	}
 }
@@ -317,12 +318,12 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 		b->cur = NONE;
 		return;
 	}
-	if (!ts_node_is_null(args))
-		kill_address_args(b, args);
 	if (row && row->effect != LE_GUARD) {
 		build_lock_call(b, n, row, name, args, result);
 		return;
 	}
+	if (!ts_node_is_null(args))
+		kill_address_args(b, args);
 	struct event *e = add_event(b, EV_CALL, n);
 	e->key = name;
 	e->text = lockid_text(&b->id, n);
@@ -660,6 +661,19 @@ static void push_jump(struct builder *b, struct jump_ctx *j, TSNode n, uint32_t 
 	b->jump = j;
 }
 
+/* An iterator macro's first argument is its cursor, written on every iteration: what was
+ * known of it (and the locks named through it, such as &tab[i]) is void in the body. */
+static void assign_cursor(struct builder *b, TSNode paren)
+{
+	TSNode first = lockid_strip(&b->id, paren, false);
+	while (kind(b, first) == NK_comma_expression)
+		first = field(b, first, F_left);
+	if (kind(b, first) != NK_identifier)
+		return;
+	struct event *e = add_event(b, EV_ASSIGN, first);
+	e->key = lockid_expr_key(&b->id, first);
+}
+
 /* while (c) body; and iterator macros (list_for_each_entry(...) body), whose test is unknown. */
 static void build_while(struct builder *b, TSNode n, bool iterator)
 {
@@ -676,6 +690,8 @@ static void build_while(struct builder *b, TSNode n, bool iterator)
 	struct jump_ctx j;
 	push_jump(b, &j, n, exit, head, true);
 	b->cur = body;
+	if (iterator)
+		assign_cursor(b, cond);
 	build_stmt(b, field(b, n, F_body));
 	end_goto(b, head);
 	b->jump = j.outer;

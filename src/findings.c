@@ -323,9 +323,28 @@ static const char *lock_text(const struct analysis *res, const char *key)
 	return key;
 }
 
+/* Whether the function both takes and drops key somewhere.  One that only takes it (or
+ * only drops it) under a condition is a lock helper (`if (need_lock) spin_lock(&p->l);`)
+ * whose callers pair it with its counterpart; what it means is for the callers to say. */
+static bool locks_both_ways(const struct cfg *cfg, const char *key)
+{
+	bool acq = false, rel = false;
+	for (uint32_t b = 0; b < cfg->nblocks; b++)
+		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++) {
+			const struct event *e = &cfg->blocks[b]->events[i];
+			if (e->kind != EV_LOCK || e->key != key)
+				continue;
+			acq |= e->effect == LE_ACQUIRE || e->effect == LE_TRY;
+			rel |= e->effect == LE_RELEASE;
+		}
+	return acq && rel;
+}
+
 static void check_key(struct finding_list *out, struct draft *d, const char *key)
 {
 	const struct analysis *res = d->res;
+	if (!locks_both_ways(res->cfg, key))
+		return;
 	int first = count_at(&res->exits[0], key);
 	size_t i;
 	for (i = 1; i < res->nexits && count_at(&res->exits[i], key) == first; i++)

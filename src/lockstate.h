@@ -67,6 +67,9 @@ uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unkno
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);
 /* Forgets every fact whose key mentions the identifier var (`ret`, `IS_ERR(ret)`). */
 void lstate_kill(struct lstate *s, const char *var);
+/* Forgets every lock whose key mentions var: after `i++` or `vq = next(vq)`, `tab[i]` and
+ * `vq->lock` name another lock than before. */
+void lstate_forget_locks(struct lstate *s, const char *var);
 void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk, bool value);
 
 /* Same locks with the same counts and modes (facts and notes aside). */

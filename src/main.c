@@ -157,6 +157,11 @@ static void check_file(struct run *r, const char *path)
 		parse_dump(&pf, stdout);
 	for (size_t i = 0; i < pf.nfunctions && !r->opt->parse_only && r->opt->dump != DUMP_AST; i++) {
 		struct cfg *cfg = cfg_build(&r->scratch, &r->parser, &pf, i, r->api);
+		if (lockapi_call(r->api, cfg->name) && r->opt->dump != DUMP_CFG) {
+			/* The body of a primitive (rte_spinlock_trylock itself): it is the lock. */
+			arena_reset(&r->scratch);
+			continue;
+		}
 		if (r->opt->dump == DUMP_CFG) {
 			cfg_dump(cfg, stdout);
 		} else {

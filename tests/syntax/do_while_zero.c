@@ -117,7 +117,8 @@ int ring_wait_ok(struct ring *r)
 }
 
 /* The shape a statement macro expands to under an unbraced if/else:
- * `if (c) do { ... } while (0); else ...`. */
+ * `if (c) do { ... } while (0); else do { ... } while (0);`.  The first arm forgets the
+ * unlock. */
 void ring_stop_bug(struct ring *r, int force)
 {
 	if (force)
@@ -126,7 +127,11 @@ void ring_stop_bug(struct ring *r, int force)
 			r->stopped = 1;
 		} while (0);
 	else
-		r->stopped = 2;
+		do {
+			spin_lock(&r->lock);
+			r->stopped = 2;
+			spin_unlock(&r->lock);
+		} while (0);
 } /* expect: inconsistent-return */
 
 void ring_stop_ok(struct ring *r, int force)
@@ -138,5 +143,9 @@ void ring_stop_ok(struct ring *r, int force)
 			spin_unlock(&r->lock);
 		} while (0);
 	else
-		r->stopped = 2;
+		do {
+			spin_lock(&r->lock);
+			r->stopped = 2;
+			spin_unlock(&r->lock);
+		} while (0);
 }

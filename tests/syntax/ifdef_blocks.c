@@ -115,7 +115,9 @@ void nd_reset_ok(struct netdev *nd)
 	nd->flags = 2;
 	mutex_unlock(&nd->mutex);
 #else
+	mutex_lock(&nd->mutex);
 	nd->flags = 0;
+	mutex_unlock(&nd->mutex);
 #endif
 }
 
@@ -130,7 +132,9 @@ void nd_reset_bug(struct netdev *nd)
 	mutex_lock(&nd->mutex);
 	nd->flags = 2;
 #else
+	mutex_lock(&nd->mutex);
 	nd->flags = 0;
+	mutex_unlock(&nd->mutex);
 #endif
 } /* expect: inconsistent-return */
 

@@ -93,13 +93,15 @@ void rq_mark_all_ok(struct req_queue *q)
 	spin_unlock(&q->lock);
 }
 
-/* `continue` with the lock held: the next iteration takes it again. */
+/* `continue` with the entry's lock held: the lock of that entry is never dropped.  (The
+ * next iteration locks the next entry's lock, another lock: the cursor is reassigned at
+ * the head, so it is not a double acquire.)  The leak shows at the function's end. */
 void rq_reset_bug(struct req_queue *q)
 {
 	struct req *r;
 
 	list_for_each_entry(r, &q->pending, link) {
-		spin_lock(&r->lock); /* expect: double-acquire */
+		spin_lock(&r->lock);
 		if (!r->state)
 			continue;
 		r->state = 0;
