@@ -65,8 +65,8 @@ echo "$stats|$size|$(cat "$tmp/parse.wall") $(cat "$tmp/full.wall") $(cat "$tmp/
 	printf "  functions             %d\n", functions
 	printf "  with parse errors     %.1f%% (%d)\n", pct, perr
 	printf "  findings              %d\n", findings
-	printf "  wall, parse-only      %.2f s  %7.2f MB/s\n", wp, wp > 0 ? mb / wp : 0
-	printf "  wall, full            %.2f s  %7.2f MB/s\n", wf, wf > 0 ? mb / wf : 0
-	printf "  full / parse-only     %.2f\n", wp > 0 ? wf / wp : 0
+	printf "  wall, parse-only      %.2f s  %7.2f MB/s\n", wp, (wp > 0 ? mb / wp : 0)
+	printf "  wall, full            %.2f s  %7.2f MB/s\n", wf, (wf > 0 ? mb / wf : 0)
+	printf "  full / parse-only     %.2f\n", (wp > 0 ? wf / wp : 0)
 	printf "  peak RSS              %.1f MB parse-only, %.1f MB full\n", rp, rf
 }'

@@ -32,20 +32,9 @@ static void issue(struct engine *en, enum event_finding k, const struct event *a
 	VEC_PUSH(&en->issues, ((struct event_issue){(uint8_t)k, at, prev, s}));
 }
 
-/* Adds s to the states of block b; queues it unless nothing new arrived. */
-static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
+static void add_state(struct engine *en, uint32_t b, const struct lstate *s)
 {
 	struct blockstates *bs = &en->in[b];
-	for (uint32_t i = 0; i < bs->n; i++) {
-		if (!lstate_same_locks(bs->v[i], s))
-			continue;
-		struct lstate *j = lstate_join(en->a, bs->v[i], s);
-		if (!j)
-			return;
-		bs->v[i] = j;
-		VEC_PUSH(&en->work, ((struct work){b, j}));
-		return;
-	}
 	if (bs->n == ANALYSIS_MAX_STATES_PER_BLOCK) {
 		en->over_budget = true;
 		return;
@@ -56,6 +45,33 @@ static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
 	v[bs->n++] = s;
 	bs->v = v;
 	VEC_PUSH(&en->work, ((struct work){b, s}));
+}
+
+/* Adds s to the states of block b; queues it unless nothing new arrived.  A few states
+ * with the same locks but different facts stay apart (they decide later tests); past that
+ * they are joined into the first, which only loses facts, so loops terminate. */
+static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
+{
+	struct blockstates *bs = &en->in[b];
+	uint32_t same = 0, first = UINT32_MAX;
+	for (uint32_t i = 0; i < bs->n; i++) {
+		if (!lstate_same_locks(bs->v[i], s))
+			continue;
+		if (lstate_same_facts(bs->v[i], s))
+			return;
+		if (first == UINT32_MAX)
+			first = i;
+		same++;
+	}
+	if (same < ANALYSIS_FACT_VARIANTS) {
+		add_state(en, b, s);
+		return;
+	}
+	struct lstate *j = lstate_join(en->a, bs->v[first], s);
+	if (!j)
+		return;
+	bs->v[first] = j;
+	VEC_PUSH(&en->work, ((struct work){b, j}));
 }
 
 static bool modes_clash(const struct lockent *l, const struct event *e)
@@ -146,7 +162,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 				l->mode = LM_SHARED;
 			l->last = e;
 		} else if (e->effect == LE_TRY) {
-			apply_acquire(en, n, s, e, false);
+			/* An untested try is an acquire; a tested one on a held lock just fails. */
+			apply_acquire(en, n, s, e, !e->result);
 			if (!e->result)	/* result ignored: nothing can tell the outcomes apart */
 				return 1;
 			lstate_set_fact(en->a, n, e->result, try_bits(e, true));
@@ -193,6 +210,9 @@ static void test_sides(const struct test *t, uint8_t *yes, uint8_t *no)
 	if (t->kind == TEST_NEG) {
 		*yes = VB_NEG;
 		*no = VB_ANY & ~VB_NEG;
+	} else if (t->kind == TEST_EQ1) {	/* booleans: not 1 is 0 (an int of 2 is lost) */
+		*yes = VB_POS;
+		*no = VB_ANY & ~VB_POS;
 	} else {
 		*yes = VB_ANY & ~VB_ZERO;
 		*no = VB_ZERO;

@@ -15,7 +15,10 @@
 #include "lockstate.h"
 
 /* Budgets: beyond them the function gets a note and no findings. */
-#define ANALYSIS_MAX_STATES_PER_BLOCK 32
+#define ANALYSIS_MAX_STATES_PER_BLOCK 64
+/* States with the same locks but different facts kept apart at one block before they are
+ * joined: enough for `if (a || b) lock(); ... if (a || b) unlock();`. */
+#define ANALYSIS_FACT_VARIANTS 4
 #define ANALYSIS_MAX_STEPS 200000
 
 struct exit_state {

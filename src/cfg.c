@@ -173,7 +173,7 @@ static void dump_event(const struct event *e, FILE *out)
 
 static void dump_term(const struct block *b, FILE *out)
 {
-	static const char *const tests[] = {"unknown", "truth", "neg"};
+	static const char *const tests[] = {"unknown", "truth", "neg", "eq1"};
 	switch (b->term) {
 	case T_GOTO:
 		fprintf(out, "    goto B%u\n", b->succ[0]);

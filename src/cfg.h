@@ -61,6 +61,7 @@ enum test_kind {
 	TEST_UNKNOWN,	/* both edges feasible, nothing learnt (iterator macros, switch) */
 	TEST_TRUTH,	/* key != 0 */
 	TEST_NEG,	/* key < 0 */
+	TEST_EQ1,	/* key == 1 (a boolean compared with true) */
 };
 
 struct test {
@@ -102,6 +103,7 @@ struct cfg {
 	struct block **blocks;
 	uint32_t nblocks, cap;
 	bool has_error;		/* the body contains syntax errors */
+	bool returns_pointer;	/* declared as returning a pointer */
 	bool too_deep;		/* nesting budget hit: no analysis */
 	const char **locals;	/* interned names of variables declared in the body */
 	size_t nlocals;

@@ -481,6 +481,26 @@ static void branch_on(struct builder *b, enum test_kind k, TSNode n, const char 
 	end_branch(b, test, t, f);
 }
 
+/* Branch-prediction hints wrap a condition without changing it. */
+static const char *const hint_macros[] = {"likely", "unlikely", "__builtin_expect", "__predict_true", "__predict_false"};
+
+static TSNode strip_hint(struct builder *b, TSNode n)
+{
+	for (int guard = 0; guard < 8; guard++) {
+		n = lockid_strip(&b->id, n, true);
+		if (kind(b, n) != NK_call_expression)
+			return n;
+		TSNode fn = field(b, n, F_function), args = field(b, n, F_arguments);
+		bool hint = false;
+		for (size_t i = 0; i < countof(hint_macros) && !hint; i++)
+			hint = text_is(b, fn, hint_macros[i]);
+		if (!hint || ts_node_named_child_count(args) < 1)
+			return n;
+		n = ts_node_named_child(args, 0);
+	}
+	return n;
+}
+
 /* x == 0, x != NULL, x < 0, x >= 0: tests of x itself, so facts about x decide them. */
 static bool build_compare(struct builder *b, TSNode n, uint32_t t, uint32_t f)
 {
@@ -489,6 +509,14 @@ static bool build_compare(struct builder *b, TSNode n, uint32_t t, uint32_t f)
 	if ((eq || ne) && (is_zero_literal(b, r) || is_zero_literal(b, l))) {
 		TSNode x = is_zero_literal(b, r) ? l : r;
 		build_cond(b, x, eq ? f : t, eq ? t : f);
+		return true;
+	}
+	if ((eq || ne) && (text_is(b, r, "1") || text_is(b, r, "true"))) {
+		/* `trylock(&l) == 1`: a boolean compared with true. */
+		TSNode x = strip_hint(b, l);
+		const char *key = lockid_expr_key(&b->id, x);
+		build_expr(b, x, kind(b, x) == NK_call_expression ? key : NULL);
+		branch_on(b, TEST_EQ1, n, key, eq ? t : f, eq ? f : t);
 		return true;
 	}
 	bool lt = text_is(b, op, "<"), ge = text_is(b, op, ">=");
@@ -513,7 +541,7 @@ static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f)
 		b->depth--;
 		return;
 	}
-	n = lockid_strip(&b->id, n, true);
+	n = strip_hint(b, n);
 	uint8_t lit = literal_bits(b, n);
 	switch (kind(b, n)) {
 	case NK_unary_expression:
@@ -1067,6 +1095,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	char name[256];
 	c->name = arena_strdup(a, parse_function_name(&p->g, pf->text, fn, name, sizeof(name)));
 	c->loc = loc_of(fn);
+	c->returns_pointer = node_kind(&p->g, node_field(&p->g, fn, F_declarator)) == NK_pointer_declarator;
 	c->has_error = ts_node_has_error(fn) && parse_has_serious_error(&p->g, pf->text, fn);
 	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
 			    .len = pf->src->len, .api = api, .cur = NONE};

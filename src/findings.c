@@ -144,18 +144,28 @@ static bool returns_root(const struct analysis *res, const char *key, int count)
 static bool split_by_return_value(const struct analysis *res, const char *key)
 {
 	int c0 = count_at(&res->exits[0], key), c1 = c0;
-	uint8_t b0 = 0, b1 = 0;
+	uint8_t b0 = 0, b1 = 0, p0 = 0, p1 = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
 		int c = count_at(&res->exits[i], key);
+		uint8_t bits = res->exits[i].bits;
+		/* A function returning a pointer that hands back a computed pointer holding the
+		 * lock, and NULL or ERR_PTR without it: a lookup that returns its result locked. */
+		uint8_t as_ptr = res->cfg->returns_pointer && bits == VB_ANY ? VB_PTR : bits;
 		if (c == c0) {
-			b0 |= res->exits[i].bits;
+			b0 |= bits;
+			p0 |= as_ptr;
 		} else {
 			if (c1 != c0 && c != c1)
 				return false;	/* three different counts */
 			c1 = c;
-			b1 |= res->exits[i].bits;
+			b1 |= bits;
+			p1 |= as_ptr;
 		}
 	}
+	if (c0 > c1)
+		b0 = p0;
+	else
+		b1 = p1;
 	if (b0 & b1)
 		return false;
 	int hi = c0 > c1 ? c0 : c1;

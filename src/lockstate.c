@@ -125,6 +125,16 @@ bool lstate_same_locks(const struct lstate *a, const struct lstate *b)
 	}
 }
 
+bool lstate_same_facts(const struct lstate *a, const struct lstate *b)
+{
+	if (a->nfacts != b->nfacts)
+		return false;
+	for (uint16_t i = 0; i < a->nfacts; i++)
+		if (a->facts[i].key != b->facts[i].key || a->facts[i].bits != b->facts[i].bits)
+			return false;
+	return true;
+}
+
 struct lstate *lstate_join(struct arena *a, const struct lstate *old, const struct lstate *add)
 {
 	bool changed = false;

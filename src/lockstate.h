@@ -74,6 +74,8 @@ void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk,
 
 /* Same locks with the same counts and modes (facts and notes aside). */
 bool lstate_same_locks(const struct lstate *a, const struct lstate *b);
+/* Same facts (locks aside). */
+bool lstate_same_facts(const struct lstate *a, const struct lstate *b);
 /* Join of two states with the same locks: facts both agree exist, with both values allowed;
  * conditions both share.  Returns NULL when the result would equal `old` (nothing new). */
 struct lstate *lstate_join(struct arena *a, const struct lstate *old, const struct lstate *add);

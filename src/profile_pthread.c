@@ -1,14 +1,18 @@
 /* profile_pthread: POSIX threads, C11 <threads.h> and stdio locks, plus the
  * C library's noreturn calls.  Data only; columns as in profile_linux.c.
  * Every try form here reports success with 0 (an errno value or thrd_busy
- * otherwise), unlike the kernel's trylocks. */
+ * otherwise), unlike the kernel's trylocks.
+ *
+ * The blocking forms return 0 or an error code too, and careful callers test it
+ * (`if (pthread_mutex_lock(&m)) return;`): they are try rows with success 0.  A call whose
+ * result is not tested is an acquire, so nothing changes for the usual unchecked call. */
 #include "lockapi.h"
 #include "util.h"
 
 #define NOARG LOCKPRIM_NO_ARG
 
 static const struct lockprim rows[] = {
-	{ "pthread_mutex_lock",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_mutex" },
+	{ "pthread_mutex_lock",			LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_mutex" },
 	{ "pthread_mutex_unlock",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_mutex" },
 	{ "pthread_mutex_trylock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_mutex" },
 	{ "pthread_mutex_timedlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_mutex" },
@@ -16,22 +20,22 @@ static const struct lockprim rows[] = {
 
 	/* A thread may hold several read locks on one rwlock (POSIX), so the
 	 * read side nests.  pthread_rwlock_unlock() drops whichever mode is held. */
-	{ "pthread_rwlock_rdlock",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS, LP_NESTS, "pthread_rwlock" },
+	{ "pthread_rwlock_rdlock",		LE_TRY,	0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
 	{ "pthread_rwlock_tryrdlock",		LE_TRY,		0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
 	{ "pthread_rwlock_timedrdlock",		LE_TRY,		0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
 	{ "pthread_rwlock_clockrdlock",		LE_TRY,		0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
-	{ "pthread_rwlock_wrlock",		LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_rwlock" },
+	{ "pthread_rwlock_wrlock",		LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_trywrlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_timedwrlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_clockwrlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_unlock",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "pthread_rwlock" },
 
-	{ "pthread_spin_lock",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_spin" },
+	{ "pthread_spin_lock",			LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_spin" },
 	{ "pthread_spin_unlock",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_spin" },
 	{ "pthread_spin_trylock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_spin" },
 
 	/* C11: thrd_success is 0 */
-	{ "mtx_lock",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mtx" },
+	{ "mtx_lock",				LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "mtx" },
 	{ "mtx_unlock",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mtx" },
 	{ "mtx_trylock",			LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "mtx" },
 	{ "mtx_timedlock",			LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "mtx" },

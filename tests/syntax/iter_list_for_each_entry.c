@@ -51,33 +51,41 @@ int rq_count_done_ok(struct req_queue *q)
 	return n;
 }
 
-/* return from inside the body: the queue lock taken around the walk is still held. */
-struct req *rq_find_bug(struct req_queue *q, int id)
+/* return from inside the body: the queue lock taken around the walk is still held on
+ * the error return.  (Returning the entry itself with the lock held, NULL without it,
+ * would be a conditional-acquire lookup, which the tool rightly leaves alone.) */
+int rq_state_bug(struct req_queue *q, int id)
 {
-	struct req *r, *found = NULL;
+	struct req *r;
+	int state = -ENOENT;
 
 	spin_lock_irq(&q->lock);
 	list_for_each_entry(r, &q->pending, link) {
-		if (r->id == id)
-			return r; /* expect: inconsistent-return */
+		if (r->id != id)
+			continue;
+		if (r->state < 0)
+			return -EIO; /* expect: inconsistent-return */
+		state = r->state;
+		break;
 	}
 	spin_unlock_irq(&q->lock);
-	return found;
+	return state;
 }
 
-struct req *rq_find_ok(struct req_queue *q, int id)
+int rq_state_ok(struct req_queue *q, int id)
 {
-	struct req *r, *found = NULL;
+	struct req *r;
+	int state = -ENOENT;
 
 	spin_lock_irq(&q->lock);
 	list_for_each_entry(r, &q->pending, link) {
-		if (r->id == id) {
-			found = r;
-			break;
-		}
+		if (r->id != id)
+			continue;
+		state = r->state < 0 ? -EIO : r->state;
+		break;
 	}
 	spin_unlock_irq(&q->lock);
-	return found;
+	return state;
 }
 
 /* The body is a single statement, no braces. */
