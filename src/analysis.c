@@ -13,8 +13,18 @@ struct blockstates {
 	uint32_t n;
 };
 
+/* How a key is used by the function: facts are worth keeping only about keys that a later
+ * test or return reads (other facts would only multiply states). */
+struct key_use {
+	const char *key;
+	uint16_t tests;		/* branch blocks testing it */
+	bool returned;		/* a return hands it back (or IS_ERR of it decides one) */
+};
+
 struct engine {
 	struct arena *a;
+	struct key_use *uses;	/* sorted by key pointer */
+	size_t nuses;
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -22,6 +32,59 @@ struct engine {
 	VEC(struct event_issue) issues;
 	bool over_budget;
 };
+
+static int use_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct key_use *)a)->key, y = (uintptr_t)((const struct key_use *)b)->key;
+	return x < y ? -1 : x > y;
+}
+
+static void count_uses(struct engine *en, const struct cfg *cfg)
+{
+	VEC(struct key_use) v = {0};
+	for (uint32_t i = 0; i < cfg->nblocks; i++) {
+		const struct block *b = cfg->blocks[i];
+		if (b->term == T_BRANCH && b->test.key)
+			VEC_PUSH(&v, ((struct key_use){b->test.key, 1, false}));
+		if (b->term == T_RETURN && b->ret.var)
+			VEC_PUSH(&v, ((struct key_use){b->ret.var, 0, true}));
+	}
+	if (v.n)
+		qsort(v.v, v.n, sizeof(*v.v), use_cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		if (k && v.v[k - 1].key == v.v[i].key) {
+			v.v[k - 1].tests += v.v[i].tests;
+			v.v[k - 1].returned |= v.v[i].returned;
+		} else {
+			v.v[k++] = v.v[i];
+		}
+	}
+	en->uses = arena_memdup(en->a, v.v, k * sizeof(*v.v));
+	en->nuses = k;
+	VEC_FREE(&v);
+}
+
+static const struct key_use *use_of(const struct engine *en, const char *key)
+{
+	struct key_use probe = {.key = key};
+	return en->nuses ? bsearch(&probe, en->uses, en->nuses, sizeof(*en->uses), use_cmp) : NULL;
+}
+
+/* A fact set by an event (a try's result, a literal assigned) matters if anything reads it. */
+static bool worth_keeping(const struct engine *en, const char *key)
+{
+	const struct key_use *u = use_of(en, key);
+	return u && (u->tests || u->returned);
+}
+
+/* A branch's own outcome matters only to a second test of the same condition, to a return
+ * of the variable, or to IS_ERR(x) deciding what `return x` hands back. */
+static bool branch_worth_keeping(const struct engine *en, const char *key)
+{
+	const struct key_use *u = use_of(en, key);
+	return (u && (u->tests > 1 || u->returned)) || strncmp(key, "IS_ERR(", 7) == 0;
+}
 
 static void issue(struct engine *en, enum event_finding k, const struct event *at,
 		  const struct event *prev, const struct lstate *s)
@@ -189,7 +252,7 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		lstate_kill(n, e->key);
 		if (!e->by_address)
 			lstate_forget_locks(n, e->key);
-		if (e->flags)
+		if (e->flags && worth_keeping(en, e->key))
 			lstate_set_fact(en->a, n, e->key, e->flags);
 		return 1;
 	case EV_BREAK:
@@ -222,7 +285,8 @@ static void test_sides(const struct test *t, uint8_t *yes, uint8_t *no)
 static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
 {
 	struct lstate *n = lstate_copy(en->a, s);
-	if (b->test.key && b->test.kind != TEST_UNKNOWN)
+	if (b->test.key && b->test.kind != TEST_UNKNOWN &&
+	    (branch_worth_keeping(en, b->test.key) || lstate_fact(s, b->test.key) != VB_ANY))
 		lstate_set_fact(en->a, n, b->test.key, bits);
 	if (b->test.kind != TEST_UNKNOWN)
 		lstate_add_cond(en->a, n, b, side);
@@ -339,6 +403,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg 
 		return;
 	struct engine en = {.a = scratch, .cfg = cfg};
 	en.in = ARENA_ARRAY(scratch, struct blockstates, cfg->nblocks);
+	count_uses(&en, cfg);
 	propagate(&en, 0, lstate_new(scratch));
 	while (en.work.n && !en.over_budget) {
 		struct work w = en.work.v[--en.work.n];

@@ -271,21 +271,18 @@ static const struct event *first_break(const struct imbalance *im)
 	return NULL;
 }
 
-/* A release on a path that never took the lock, while other paths took it first. */
+/* A release on a path that never took the lock, while the other paths took it (rather
+ * than drop a lock held on entry and take it back, as the VFS helper does). */
 static const struct event *unheld_release(const struct imbalance *im)
 {
 	if (im->expect != 0)
 		return NULL;
-	bool others_acquire = false;
 	for (size_t i = 0; i < im->ngood; i++) {
 		const struct lockent *l = lstate_lock(im->good[i]->state, im->key);
-		others_acquire |= l && (l->flags & LS_ACQ_FIRST);
+		if (l && (l->flags & LS_ENTRY))
+			return NULL;
 	}
 	for (size_t i = 0; i < im->nbad; i++) {
-		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
-		others_acquire |= l && l->count > 0 && (l->flags & LS_ACQ_FIRST);
-	}
-	for (size_t i = 0; others_acquire && i < im->nbad; i++) {
 		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
 		if (l && l->count < 0 && (l->flags & LS_ENTRY) && !(l->flags & LS_ACQ_FIRST))
 			return l->last;

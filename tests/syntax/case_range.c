@@ -65,10 +65,10 @@ void kbd_led_bug(struct kbd *k, int code)
 		k->mods = code;
 		fallthrough;
 	case 4 ... 6:
-		spin_unlock(&k->lock); /* expect-known: release-unheld */
+		spin_unlock(&k->lock); /* expect: release-unheld */
 		break;
 	}
-} /* known-fp: inconsistent-return */
+}
 
 void kbd_led_ok(struct kbd *k, int code)
 {

@@ -58,19 +58,15 @@ int sk_check_ok(struct sock_ctx *sk, int a, int b)
 }
 
 /* The same test twice with nothing written in between: the two ifs are correlated, so
- * lock-if-X / unlock-if-X through && and || is balanced.
- * KNOWN FALSE ALARM: facts are one value set per tested expression and the join keeps only
- * what both sides agree on.  The paths that skip the lock (urgent == 0 and (idle == 0 or
- * queued == 0)) meet with the same lockset, the disjunction is lost, and the second test
- * can then be true on an unlocked path.  Plain `if (a && b)` twice and `if (a || b)`
- * twice are wrong the same way (sk_and_twice_ok, sk_or_twice_ok below). */
+ * lock-if-X / unlock-if-X through && and || is balanced (states with the same locks but
+ * different facts about a twice-tested condition are kept apart at the join). */
 void sk_flush_ok(struct sock_ctx *sk, int urgent, int idle)
 {
 	if (urgent || (idle && sk->queued))
 		spin_lock(&sk->lock);
 	sk->shut = 0;
 	if (urgent || (idle && sk->queued))
-		spin_unlock(&sk->lock); /* known-fp: release-unheld */
+		spin_unlock(&sk->lock);
 }
 
 void sk_and_twice_ok(struct sock_ctx *sk, int a)
@@ -80,7 +76,7 @@ void sk_and_twice_ok(struct sock_ctx *sk, int a)
 	sk->shut = 0;
 	if (a && sk->queued)
 		spin_unlock(&sk->lock);
-} /* known-fp: inconsistent-return */
+}
 
 void sk_or_twice_ok(struct sock_ctx *sk, int a)
 {
@@ -89,7 +85,7 @@ void sk_or_twice_ok(struct sock_ctx *sk, int a)
 	sk->shut = 0;
 	if (a || sk->queued)
 		spin_unlock(&sk->lock);
-} /* known-fp: inconsistent-return */
+}
 
 /* ... and with the second test different, it is not. */
 void sk_flush_bug(struct sock_ctx *sk, int urgent, int idle)
