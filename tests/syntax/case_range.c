@@ -51,12 +51,8 @@ int kbd_event_ok(struct kbd *k, int code)
 
 /* Ranges that fall through into each other; the lock is taken in one range and dropped
  * in the next, so entering at the second range drops a lock it never took.
- * KNOWN: reported with the wrong kind at the wrong line.  Three paths reach the closing
- * brace: 1...3 (acquire, release: balanced, acquired first), 4...6 (release only) and no
- * case (lock untouched).  The first and the last join at the exit with the same count and
- * the join keeps the flags of whichever arrived first; when it is the untouched path, no
- * good path "acquired first" and the release-unheld becomes an inconsistent-return at the
- * closing brace.  Same with a `default: break;`; an `if` instead of the switch works. */
+ * (Once reported as an inconsistent-return when the join kept the flags of the untouched
+ * path; release-unheld now looks at whether the good paths held the lock on entry.) */
 void kbd_led_bug(struct kbd *k, int code)
 {
 	switch (code) {
