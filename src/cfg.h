@@ -50,6 +50,7 @@ struct event {
 	bool by_address;	/* EV_ASSIGN: &var was passed to a call; the variable may change,
 				 * but what it names (the lock `&l` is) stays the same */
 	struct loc loc;
+	struct loc origin;	/* EV_LOCK with scope_exit: where the guard was taken */
 	const char *key;	/* EV_LOCK: lock key; EV_ASSIGN: variable key; EV_CALL: callee */
 	const char *text;	/* EV_LOCK: lock as written; EV_CALL: call as written */
 	const char *result;	/* EV_LOCK try / EV_CALL: key that receives the value, or NULL */

@@ -12,8 +12,9 @@
 #define NONE UINT32_MAX
 
 struct guard {
-	const char *key, *text, *prim;
+	const char *key, *text, *prim;	/* prim: "guard(mutex)", as messages name it */
 	uint8_t mode, flags;
+	struct loc taken;
 };
 
 /* A compound statement that owns guard() locks, released on every way out of it. */
@@ -164,6 +165,40 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 	}
 }
 
+/* Call arguments, comments aside: mutex_lock(<comment> &m) has one argument. */
+static uint32_t arg_count(const struct builder *b, TSNode args)
+{
+	uint32_t n = 0, all = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	for (uint32_t i = 0; i < all; i++)
+		n += kind(b, ts_node_named_child(args, i)) != NK_comment;
+	return n;
+}
+
+static TSNode arg_at(const struct builder *b, TSNode args, uint32_t k)
+{
+	uint32_t all = ts_node_named_child_count(args);
+	for (uint32_t i = 0; i < all; i++) {
+		TSNode a = ts_node_named_child(args, i);
+		if (kind(b, a) != NK_comment && k-- == 0)
+			return a;
+	}
+	return (TSNode){0};
+}
+
+/* The lock a primitive's row names among the call's arguments (or its class, for a global
+ * lock such as rcu): its key and its text as written. */
+static void lock_operand(struct builder *b, const struct lockprim *row, TSNode args,
+			 const char **key, const char **text)
+{
+	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= arg_count(b, args)) {
+		*key = *text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
+		return;
+	}
+	TSNode a = arg_at(b, args, (uint32_t)row->arg);
+	*key = lockid_lock_key(&b->id, a);
+	*text = lockid_text(&b->id, a);
+}
+
 /* --- guards and scopes ------------------------------------------------------------- */
 
 static void scope_push(struct builder *b, struct scope *s, TSNode n)
@@ -192,14 +227,18 @@ static void guard_add(struct builder *b, struct guard g)
 }
 
 /* Releases, last taken first, the guards of every scope from the innermost out to (not
- * including) `until`: what the compiler's cleanup attribute does on that way out. */
-static void leave_scopes(struct builder *b, struct scope *until, TSNode at)
+ * including) `until`: what the compiler's cleanup attribute does on that way out.  `at` is
+ * where the way out is: a return, a break, a goto, or a scope's closing brace. */
+static void leave_scopes(struct builder *b, struct scope *until, struct loc at)
 {
 	for (struct scope *s = b->scope; s && s != until; s = s->outer)
 		for (size_t i = s->nguards; i-- > 0;) {
 			if (b->cur == NONE)
 				return;
-			struct event *e = add_event(b, EV_LOCK, at);
+			struct event *e = cfg_event_add(b->cfg, b->cur);
+			e->kind = EV_LOCK;
+			e->loc = at;
+			e->origin = s->guards[i].taken;
 			e->effect = LE_RELEASE;
 			e->mode = s->guards[i].mode;
 			e->flags = s->guards[i].flags;
@@ -210,9 +249,11 @@ static void leave_scopes(struct builder *b, struct scope *until, TSNode at)
 		}
 }
 
-static void scope_pop(struct builder *b, struct scope *s, TSNode at)
+/* Leaving a scope by its closing brace. */
+static void scope_pop(struct builder *b, struct scope *s, TSNode scope_node)
 {
-	leave_scopes(b, s->outer, at);
+	TSPoint end = ts_node_end_point(scope_node);
+	leave_scopes(b, s->outer, (struct loc){end.row + 1, end.column ? end.column : 1});
 	b->scope = s->outer;
 }
 
@@ -229,9 +270,11 @@ static struct event *emit_acquire(struct builder *b, const struct lockprim *row,
 	return e;
 }
 
-static struct guard guard_of(const struct lockprim *row, const char *key, const char *text)
+static struct guard guard_of(struct builder *b, const struct lockprim *row, const char *how,
+			     const char *key, const char *text, TSNode at)
 {
-	return (struct guard){key, text, row->name, row->mode, row->flags};
+	const char *prim = arena_printf(b->cfg->arena, "%s(%s)", how, row->name);
+	return (struct guard){key, text, prim, row->mode, row->flags, loc_of(at)};
 }
 
 /* guard(class)(args): held from here to the end of the enclosing compound statement. */
@@ -239,22 +282,16 @@ static bool build_guard_call(struct builder *b, TSNode call, TSNode inner)
 {
 	TSNode callee = field(b, inner, F_function);
 	TSNode cargs = field(b, inner, F_arguments);
-	if (!text_is(b, callee, "guard") || ts_node_named_child_count(cargs) != 1)
+	if (!text_is(b, callee, "guard") || arg_count(b, cargs) != 1)
 		return false;
-	const struct lockprim *row = lockapi_guard(b->api, lockid_expr_key(&b->id, ts_node_named_child(cargs, 0)));
+	const struct lockprim *row = lockapi_guard(b->api, lockid_expr_key(&b->id, arg_at(b, cargs, 0)));
 	if (!row)
 		return true;	/* an unknown guard class: no lock we know of */
-	TSNode args = field(b, call, F_arguments);
 	const char *key, *text;
-	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= ts_node_named_child_count(args)) {
-		key = text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
-	} else {
-		TSNode a = ts_node_named_child(args, (uint32_t)row->arg);
-		key = lockid_lock_key(&b->id, a);
-		text = lockid_text(&b->id, a);
-	}
-	emit_acquire(b, row, call, key, text);
-	guard_add(b, guard_of(row, key, text));
+	lock_operand(b, row, field(b, call, F_arguments), &key, &text);
+	struct guard g = guard_of(b, row, "guard", key, text, call);
+	emit_acquire(b, row, call, key, text)->prim = g.prim;
+	guard_add(b, g);
 	return true;
 }
 
@@ -263,9 +300,9 @@ static bool build_guard_call(struct builder *b, TSNode call, TSNode inner)
 /* Arguments passed as &x may be written by the callee: what we knew of x is void. */
 static void kill_address_args(struct builder *b, TSNode args)
 {
-	uint32_t n = ts_node_named_child_count(args);
+	uint32_t n = arg_count(b, args);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode a = lockid_strip(&b->id, ts_node_named_child(args, i), true);
+		TSNode a = lockid_strip(&b->id, arg_at(b, args, i), true);
 		if (kind(b, a) != NK_pointer_expression || b->text[ts_node_start_byte(a)] != '&')
 			continue;
 		TSNode v = lockid_strip(&b->id, field(b, a, F_argument), true);
@@ -281,13 +318,7 @@ static void build_lock_call(struct builder *b, TSNode call, const struct lockpri
 			    const char *name, TSNode args, const char *result)
 {
 	const char *key, *text;
-	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= ts_node_named_child_count(args)) {
-		key = text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
-	} else {
-		TSNode a = ts_node_named_child(args, (uint32_t)row->arg);
-		key = lockid_lock_key(&b->id, a);
-		text = lockid_text(&b->id, a);
-	}
+	lock_operand(b, row, args, &key, &text);
 	struct event *e = add_event(b, EV_LOCK, call);
 	e->effect = row->effect;
 	e->mode = row->mode;
@@ -494,9 +525,9 @@ static TSNode strip_hint(struct builder *b, TSNode n)
 		bool hint = false;
 		for (size_t i = 0; i < countof(hint_macros) && !hint; i++)
 			hint = text_is(b, fn, hint_macros[i]);
-		if (!hint || ts_node_named_child_count(args) < 1)
+		if (!hint || arg_count(b, args) < 1)
 			return n;
-		n = ts_node_named_child(args, 0);
+		n = arg_at(b, args, 0);
 	}
 	return n;
 }
@@ -820,7 +851,7 @@ static void build_break(struct builder *b, TSNode n, bool is_continue)
 		b->cur = NONE;
 		return;
 	}
-	leave_scopes(b, j->scope, n);
+	leave_scopes(b, j->scope, loc_of(n));
 	if (!is_continue && j->is_loop && b->cur != NONE) {
 		struct event *e = add_event(b, EV_BREAK, n);
 		e->span_start = j->span_start;
@@ -847,7 +878,7 @@ static void build_return(struct builder *b, TSNode n)
 				r.var = lockid_expr_key(&b->id, v);
 		}
 	}
-	leave_scopes(b, NULL, n);
+	leave_scopes(b, NULL, loc_of(n));
 	if (b->cur != NONE || ts_node_is_null(v))
 		end_return(b, r);
 }
@@ -868,7 +899,7 @@ static void build_goto(struct builder *b, TSNode n)
 		struct label *l = &b->labels.v[i];
 		if (l->name != name || l->offset == NONE)
 			continue;
-		leave_scopes(b, scope_holding(b, l->offset), n);
+		leave_scopes(b, scope_holding(b, l->offset), loc_of(n));
 		end_goto(b, l->block);
 		return;
 	}
@@ -919,6 +950,15 @@ static size_t split_args(const char *s, size_t n, const char **starts, size_t *l
 	return cnt;
 }
 
+static const char *trimmed(struct builder *b, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t' || *s == '\n'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
+		n--;
+	return cfg_intern(b->cfg, s, n);
+}
+
 static uint8_t fail_action_bits(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t'))
@@ -956,6 +996,9 @@ static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
 			end_goto(b, exit);
 		b->cur = got;
 	}
+	/* break inside scoped_guard leaves it (it is a for loop underneath), releasing it. */
+	struct jump_ctx j;
+	push_jump(b, &j, n, exit, NONE, false);
 	struct scope s;
 	scope_push(b, &s, n);
 	if (row) {
@@ -965,16 +1008,15 @@ static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
 		} else {
 			size_t k = first_lock + (size_t)row->arg;
 			key = lockid_lock_key_text(&b->id, starts[k], lens[k]);
-			text = lockid_lock_key_text(&b->id, starts[k], lens[k]);
+			text = trimmed(b, starts[k], lens[k]);
 		}
-		emit_acquire(b, row, n, key, text);
-		guard_add(b, guard_of(row, key, text));
+		struct guard g = guard_of(b, row, cond_form ? "scoped_cond_guard" : "scoped_guard", key, text, n);
+		emit_acquire(b, row, n, key, text)->prim = g.prim;
+		guard_add(b, g);
 	}
-	struct jump_ctx j;	/* break inside scoped_guard leaves it (it is a for loop underneath) */
-	push_jump(b, &j, n, exit, NONE, false);
 	build_stmt(b, field(b, n, F_body));
-	b->jump = j.outer;
 	scope_pop(b, &s, n);
+	b->jump = j.outer;
 	end_goto(b, exit);
 	b->cur = exit;
 }

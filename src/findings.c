@@ -85,7 +85,13 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 		break;
 	case EF_DOUBLE_RELEASE:
 		k = FK_DOUBLE_RELEASE;
-		snprintf(msg, sizeof(msg), "'%s' is released by '%s' after it was already released", e->text, e->prim);
+		if (e->scope_exit) {
+			snprintf(msg, sizeof(msg), "'%s' is released again when the scope of '%s' ends here", e->text, e->prim);
+			note(d, e->origin, arena_printf(d->run, "'%s' taken here by '%s', released at the end of its scope",
+							e->text, e->prim));
+		} else {
+			snprintf(msg, sizeof(msg), "'%s' is released by '%s' after it was already released", e->text, e->prim);
+		}
 		if (p)
 			note(d, p->loc, arena_printf(d->run, "'%s' first released here by '%s'", p->text, p->prim));
 		break;

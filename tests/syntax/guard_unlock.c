@@ -34,15 +34,13 @@ int adc_read_ok(struct adc *a)
 }
 
 /* Explicit unlock before falling off the end of the function: the scope exit is the
- * function's closing brace.  KNOWN: the scope-exit release of a block left by falling off
- * its end takes the location of the block's opening brace (scope_pop passes the compound
- * statement node, whose start is the `{`), so the warning lands on the `{` line. */
+ * function's closing brace, where the warning lands. */
 void adc_start_bug(struct adc *a)
-{ /* known-fp: double-release */
+{
 	guard(mutex)(&a->lock);
 	a->busy = 1;
 	mutex_unlock(&a->lock);
-} /* expect-known: double-release */
+} /* expect: double-release */
 
 void adc_start_ok(struct adc *a)
 {
@@ -51,14 +49,14 @@ void adc_start_ok(struct adc *a)
 }
 
 /* The same in an inner block: the scope ends at the inner closing brace, and the lock is
- * free again after it.  Reported (KNOWN, wrong line) at the `{` of the if block. */
+ * free again after it. */
 void adc_irq_bug(struct adc *a, int pending)
 {
-	if (pending) { /* known-fp: double-release */
+	if (pending) {
 		guard(spinlock_irq)(&a->irq_lock);
 		a->value = 0;
 		spin_unlock_irq(&a->irq_lock);
-	} /* expect-known: double-release */
+	} /* expect: double-release */
 	a->busy = 0;
 }
 

@@ -61,10 +61,8 @@ blk_dev_log_ok(struct blk_dev *d, int level,
 }
 
 /* A multi-line string literal (adjacent strings) and a comment inside the argument list
- * of the second lock call, whose warning belongs on the line of the call (its start).
- * KNOWN MISS: the comment is a named node of the argument list, so it is taken as
- * argument 0 and the lock key comes out empty (`lock acquire exclusive ''` in the CFG
- * dump); the second mutex_lock() is not matched with the first. */
+ * of the second lock call, whose warning belongs on the line of the call (its start);
+ * the comment is not an argument. */
 void blk_dev_warn_bug(struct blk_dev *d)
 {
 	mutex_lock(&d->mutex);
@@ -73,7 +71,7 @@ void blk_dev_warn_bug(struct blk_dev *d)
 		"(resetting)\n", d->queued,
 		d->flags);
 	mutex_lock(/* the same one */
-		   &d->mutex); /* expect-known@-1: double-acquire */
+		   &d->mutex); /* expect@-1: double-acquire */
 	mutex_unlock(&d->mutex);
 }
 

@@ -33,15 +33,13 @@ int fan_set_bug(struct fan *f, int rpm)
 }
 
 /* The same mistake on the way out at the end of the block: the scope-exit release happens
- * at the block's closing brace.  KNOWN: it is reported at the scoped_guard line instead
- * (the scope-exit event takes the location of the statement's start, see
- * build_scoped_guard/scope_pop in cfgbuild.c). */
+ * at the block's closing brace. */
 void fan_park_bug(struct fan *f)
 {
-	scoped_guard(spinlock, &f->lock) { /* known-fp: double-release */
+	scoped_guard(spinlock, &f->lock) {
 		f->target = 0;
 		spin_unlock(&f->lock);
-	} /* expect-known: double-release */
+	} /* expect: double-release */
 }
 
 void fan_park_ok(struct fan *f)
@@ -79,11 +77,7 @@ int fan_read_ok(struct fan *f)
 }
 
 /* A guard scope with a single statement for a body, and a break out of it (scoped_guard
- * is a one-trip for loop underneath: break leaves the scope and releases the lock).
- * KNOWN FALSE ALARM: the break does not release the guard.  build_scoped_guard pushes
- * the scope and then the jump context, so the context's "scope outside the construct" is
- * the guard's own scope and build_break's leave_scopes() stops before it; the path leaves
- * with the mutex held and the function's end is reported. */
+ * is a one-trip for loop underneath: break leaves the scope and releases the lock). */
 void fan_stop_ok(struct fan *f)
 {
 	scoped_guard(mutex, &f->mutex)
@@ -93,19 +87,19 @@ void fan_stop_ok(struct fan *f)
 			break;
 		f->rpm = 0;
 	}
-} /* known-fp: inconsistent-return */
+}
 
 /* Taking the guarded lock again inside its own scope: a self-deadlock.  KNOWN FALSE
  * ALARM as well: the second acquire is not counted (it is reported instead), so the
  * explicit unlock drops the guard's hold and the scope exit is then reported as a
- * double release, at the scoped_guard line. */
+ * double release, at the closing brace. */
 void fan_stop_bug(struct fan *f)
 {
-	scoped_guard(mutex, &f->mutex) { /* known-fp: double-release */
+	scoped_guard(mutex, &f->mutex) {
 		mutex_lock(&f->mutex); /* expect: double-acquire */
 		f->target = 0;
 		mutex_unlock(&f->mutex);
-	}
+	} /* known-fp: double-release */
 }
 
 /* scoped_cond_guard(class, fail, args): the fail action runs when the lock cannot be
