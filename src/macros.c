@@ -106,6 +106,23 @@ struct scan {
 	int depth;		/* brace depth */
 };
 
+/* Skips white space and comments (a comment may sit between a loop head and its body). */
+static size_t skip_gap(const char *t, size_t len, size_t p)
+{
+	for (;;) {
+		p = skip_space(t, len, p);
+		if (p + 1 < len && t[p] == '/' && t[p + 1] == '*') {
+			const char *e = strstr(t + p + 2, "*/");
+			p = e ? (size_t)(e - t) + 2 : len;
+		} else if (p + 1 < len && t[p] == '/' && t[p + 1] == '/') {
+			while (p < len && t[p] != '\n')
+				p++;
+		} else {
+			return p;
+		}
+	}
+}
+
 /* A macro loop head may stand only where a statement may begin. */
 static bool at_statement_start(const struct scan *sc)
 {
@@ -122,13 +139,18 @@ static bool rewrite_loop_head(char *t, size_t len, size_t start, size_t end, boo
 	size_t close = skip_parens(t, len, open);
 	if (close >= len)
 		return false;
-	size_t next = skip_space(t, len, close);
-	if (next >= len || !(t[next] == '{' || is_ident_char(t[next])))
-		return false;
+	size_t next = skip_gap(t, len, close);
+	if (next >= len || !(is_ident_char(t[next]) || strchr("{*(+-!&", t[next])))
+		return false;	/* `;`, `,`, an operator: a call, not a loop head */
 	bool empty = skip_space(t, len, open + 1) == close - 1;
+	if (empty && !guard) {	/* for_each_thing() body: `while(1)` fits in the name and `()` */
+		blank(t, start, close);
+		memcpy(t + start, "while(1)", 8);
+		return true;
+	}
 	blank(t, start, end);
 	memcpy(t + start, "while", 5);
-	if (guard || empty) {
+	if (guard) {
 		/* The arguments are not expressions (a class name, a fail action): hide them. */
 		blank(t, open + 1, close - 1);
 		t[open + 1] = '1';

@@ -66,10 +66,7 @@ void st_mark_ok(struct slot_table *t)
 }
 
 /* A user-defined iterator whose name only contains `for_each`, used as a loop, and a
- * comment between the head and the body.  KNOWN MISS: rewrite_loop_head looks at the
- * first character after the `)` with skip_space only, sees the `/` of the comment (not
- * `{` or an identifier) and leaves the head alone; the body is then a syntax error and
- * both functions are skipped (`-v`: "has syntax errors"), so st_sum_ok proves nothing. */
+ * comment between the head and the body. */
 int st_sum_bug(struct slot_table *t)
 {
 	int *s, sum = 0;
@@ -77,7 +74,7 @@ int st_sum_bug(struct slot_table *t)
 	for_each_slot(s, t) /* every slot */ {
 		spin_lock(&t->lock);
 		if (*s < 0)
-			break; /* expect-known: held-at-break */
+			break; /* expect: held-at-break */
 		sum += *s;
 		spin_unlock(&t->lock);
 	}
@@ -96,15 +93,13 @@ int st_sum_ok(struct slot_table *t)
 	return sum;
 }
 
-/* An iterator with no arguments whose body is a single statement.  KNOWN MISS: for an
- * empty argument list rewrite_loop_head writes the `1` of `while (1)` at open + 1, which
- * for `()` is the closing parenthesis itself: `while (1 spin_lock(...)` does not parse and
- * both functions are skipped.  `for_each_x( )` with a blank inside works. */
+/* An iterator with no arguments whose body is a single statement.  The loop may also run
+ * no times, and then the unlock after it drops a lock never taken. */
 void st_poll_bug(struct slot_table *t)
 {
 	for_each_online_node_forever()
-		spin_lock(&t->lock); /* expect-known: double-acquire */
-	spin_unlock(&t->lock);
+		spin_lock(&t->lock); /* expect: double-acquire */
+	spin_unlock(&t->lock); /* expect: release-unheld */
 }
 
 void st_poll_ok(struct slot_table *t)
