@@ -41,6 +41,7 @@ measure parse --parse-only --stats -q
 measure full --stats -q
 
 # lockaudit: files 123, skipped 0, functions 4567, with parse errors 89 (1.9%), findings 12
+# (newer builds add ", not analysed for them N (P%)" before the findings)
 # lockaudit: 45.67 MB in 1.234 s, 37.01 MB/s
 stats=$(grep '^lockaudit: files ' "$tmp/full.err" | tail -n 1) || die "no --stats line from the full run"
 size=$(grep '^lockaudit: [0-9.]* MB in ' "$tmp/full.err" | tail -n 1) || die "no size line from the full run"
@@ -55,6 +56,7 @@ echo "$stats|$size|$(cat "$tmp/parse.wall") $(cat "$tmp/full.wall") $(cat "$tmp/
 		if (s[i] == "skipped") skipped = s[i + 1]
 		if (s[i] == "functions") functions = s[i + 1]
 		if (s[i] == "errors") { perr = s[i + 1]; pct = s[i + 2] }
+		if (s[i] == "them") { nan = s[i + 1]; napct = s[i + 2] }	# "not analysed for them N (P%)"
 		if (s[i] == "findings") findings = s[i + 1]
 	}
 	split($2, z, " "); mb = z[2]
@@ -64,6 +66,8 @@ echo "$stats|$size|$(cat "$tmp/parse.wall") $(cat "$tmp/full.wall") $(cat "$tmp/
 	printf "  MB                    %.2f\n", mb
 	printf "  functions             %d\n", functions
 	printf "  with parse errors     %.1f%% (%d)\n", pct, perr
+	if (nan != "")
+		printf "  not analysed for them %.1f%% (%d)\n", napct, nan
 	printf "  findings              %d\n", findings
 	printf "  wall, parse-only      %.2f s  %7.2f MB/s\n", wp, (wp > 0 ? mb / wp : 0)
 	printf "  wall, full            %.2f s  %7.2f MB/s\n", wf, (wf > 0 ? mb / wf : 0)

@@ -155,7 +155,8 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
 		l->flags |= LS_NESTS;
 	if (e->flags & LP_ANY_MODE)
 		l->flags |= LS_ANY_MODE;
-	if (l->count >= 1 && !(l->flags & LS_NESTS)) {
+	bool held = l->count >= 1 || (l->count == 0 && (l->flags & LS_ENTRY));	/* re-taken after a drop */
+	if (held && !(l->flags & LS_NESTS)) {
 		if (report)
 			issue(en, EF_DOUBLE_ACQUIRE, e, l->last, before);
 		return;
@@ -164,7 +165,7 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_MODE_MISMATCH, e, l->last, before);
 	if (l->count == 0 && !l->last)
 		l->flags |= LS_ACQ_FIRST;
-	l->flags &= (uint8_t)~LS_TRY_FAILED;
+	l->flags &= (uint8_t)~(LS_TRY_FAILED | LS_FORGOTTEN);
 	if (l->count <= 0)
 		l->mode = e->mode;
 	l->count = clamp(l->count + 1);
@@ -189,6 +190,8 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_RELEASE_AFTER_FAILED_TRY, e, l->last, before);
 		return;
 	}
+	if (l->flags & LS_FORGOTTEN)
+		return;	/* which lock this is, the path no longer knows */
 	if (l->last || l->count < 0) {
 		issue(en, EF_DOUBLE_RELEASE, e, l->last, before);
 		return;

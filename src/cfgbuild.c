@@ -330,19 +330,35 @@ static void build_lock_call(struct builder *b, TSNode call, const struct lockpri
 	e->result = result;
 }
 
+static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
+
+/* assert(x), BUG_ON(x): the path on which the check fails ends here. */
+static void build_assert(struct builder *b, const struct lockprim *row, TSNode arg)
+{
+	uint32_t cont = cfg_block_new(b->cfg), stop = cfg_block_new(b->cfg);
+	bool on_true = row->success == TS_NONZERO;
+	build_cond(b, arg, on_true ? cont : stop, on_true ? stop : cont);
+	b->cfg->blocks[stop]->term = T_STOP;
+	b->cur = cont;
+}
+
 static void build_call(struct builder *b, TSNode n, const char *result)
 {
 	TSNode fn = field(b, n, F_function);
 	TSNode args = field(b, n, F_arguments);
 	if (kind(b, fn) == NK_call_expression && build_guard_call(b, n, fn))
 		return;
-	if (kind(b, fn) != NK_identifier)
-		build_expr(b, fn, NULL);	/* ops->fn(...): the callee expression itself */
-	uint32_t nargs = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
-	for (uint32_t i = 0; i < nargs; i++)
-		build_expr(b, ts_node_named_child(args, i), NULL);
 	const char *name = lockid_expr_key(&b->id, fn);
 	const struct lockprim *row = kind(b, fn) == NK_identifier ? lockapi_call(b->api, name) : NULL;
+	uint32_t nargs = arg_count(b, args);
+	if (row && row->effect == LE_ASSERT && (uint32_t)row->arg < nargs) {
+		build_assert(b, row, arg_at(b, args, (uint32_t)row->arg));	/* builds the argument */
+		return;
+	}
+	if (kind(b, fn) != NK_identifier)
+		build_expr(b, fn, NULL);	/* ops->fn(...): the callee expression itself */
+	for (uint32_t i = 0; i < nargs; i++)
+		build_expr(b, arg_at(b, args, i), NULL);
 	if (row && row->effect == LE_NORETURN) {
 		cur_block(b);
 		b->cfg->blocks[b->cur]->term = T_STOP;

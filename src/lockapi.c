@@ -38,6 +38,7 @@ const char *lock_effect_name(enum lock_effect e)
 	case LE_DOWNGRADE:	return "downgrade";
 	case LE_GUARD:		return "guard";
 	case LE_NORETURN:	return "noreturn";
+	case LE_ASSERT:		return "assert";
 	}
 	return "?";
 }
@@ -248,6 +249,7 @@ static const struct directive directives[] = {
 	{ "downgrade",	LE_DOWNGRADE,	true,	OPT_CLASS },
 	{ "guard",	LE_GUARD,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
 	{ "noreturn",	LE_NORETURN,	false,	0 },
+	{ "assert",	LE_ASSERT,	true,	OPT_SUCCESS },
 };
 
 /* Suffixes stripped from a function name to get its default class, so that
@@ -383,7 +385,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 
 	if (!d)
 		return fail(pe, "unknown directive '%s' (expected acquire, release, try, "
-			    "downgrade, guard or noreturn)", f[0]);
+			    "downgrade, guard, noreturn or assert)", f[0]);
 	int need = d->has_arg ? 3 : 2;
 	if (n < need)
 		return fail(pe, "%s needs %s", d->word, d->has_arg ? "a NAME and an ARG" : "a NAME");
@@ -399,8 +401,8 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 	for (int i = need; i < n; i++)
 		if (!parse_option(f[i], d, row, cls, &seen, pe))
 			return false;
-	if (d->effect == LE_TRY && !(seen & OPT_SUCCESS))
-		return fail(pe, "try needs success=zero or success=nonzero");
+	if ((d->effect == LE_TRY || d->effect == LE_ASSERT) && !(seen & OPT_SUCCESS))
+		return fail(pe, "%s needs success=zero or success=nonzero", d->word);
 	return true;
 }
 
@@ -411,7 +413,7 @@ static void own_strings(struct lockapi *api, struct lockprim *row, const char *c
 	row->name = arena_strdup(&api->strings, row->name);
 	if (cls)
 		row->cls = arena_strdup(&api->strings, cls);
-	else if (row->effect == LE_NORETURN)
+	else if (row->effect == LE_NORETURN || row->effect == LE_ASSERT)
 		row->cls = "";
 	else if (row->effect == LE_GUARD)
 		row->cls = row->name;
@@ -497,6 +499,11 @@ static void dump_row(const struct lockprim *row, FILE *out)
 {
 	if (row->effect == LE_NORETURN) {
 		fprintf(out, "%s noreturn\n", row->name);
+		return;
+	}
+	if (row->effect == LE_ASSERT) {
+		fprintf(out, "%s assert arg=%d returns-when=%s\n", row->name, row->arg,
+			row->success == TS_ZERO ? "zero" : "nonzero");
 		return;
 	}
 	if (row_is_guard(row))

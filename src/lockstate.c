@@ -91,11 +91,9 @@ void lstate_kill(struct lstate *s, const char *var)
 
 void lstate_forget_locks(struct lstate *s, const char *var)
 {
-	uint16_t k = 0;
 	for (uint16_t i = 0; i < s->nlocks; i++)
-		if (!mentions(s->locks[i].key, var))
-			s->locks[k++] = s->locks[i];
-	s->nlocks = k;
+		if (mentions(s->locks[i].key, var))
+			s->locks[i] = (struct lockent){.key = s->locks[i].key, .flags = LS_FORGOTTEN};
 }
 
 void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk, bool value)

@@ -58,6 +58,8 @@ static const struct lockprim rows[] = {
 
 	/* rte_panic() is a macro over __rte_panic(); both may be seen */
 	{ "rte_panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "RTE_VERIFY",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "" },
+	{ "RTE_ASSERT",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "" },
 	{ "__rte_panic",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "rte_exit",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 };

@@ -277,6 +277,8 @@ static const struct lockprim rows[] = {
 	 * unreachable() and BUG() expand to them, so a linux-only run needs them. */
 	{ "BUG",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	/* Checks that stop the path when they fail (the path that continues is the checked one). */
+	{ "BUG_ON",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "" },
 	{ "do_exit",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "do_group_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "kthread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },

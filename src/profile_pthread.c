@@ -47,6 +47,7 @@ static const struct lockprim rows[] = {
 
 	/* Calls that end the path (no lock, so no class). */
 	{ "abort",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "assert",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "" },
 	{ "exit",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "_exit",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "_Exit",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },

@@ -163,19 +163,16 @@ static int ctx_wait_ok(struct dev_ctx *d) __must_hold(&d->lock)
 }
 
 /* Same head; the lock, known to be held on entry because the first thing done to it is a
- * release, is re-taken and then taken once more.  KNOWN MISS: counts are relative to
- * the entry state, so the second spin_lock() goes from "as on entry" to "one more" and
- * is not seen as a double acquire.  What is reported instead is the -EINTR return
- * holding the lock "once more" than the other return (right place, wrong story); when the
- * double acquire is fixed, that report may go (an acquire of a held lock does not count). */
+ * release, is re-taken and then taken once more: a double acquire (the acquire of a held
+ * lock is reported and not counted, so the returns agree). */
 static int ctx_relock_bug(struct dev_ctx *d) __must_hold(&d->lock)
 {
 	spin_unlock(&d->lock);
 	cpu_relax();
 	spin_lock(&d->lock);
 	if (signal_pending(current)) {
-		spin_lock(&d->lock); /* expect-known: double-acquire */
-		return -EINTR; /* expect: inconsistent-return */
+		spin_lock(&d->lock); /* expect: double-acquire */
+		return -EINTR;
 	}
 	return 0;
 }

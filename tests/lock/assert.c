@@ -1,0 +1,62 @@
+/* Checks that end the path when they fail: assert(), BUG_ON(), and their kin. */
+
+static void install_ok(struct proc *p, struct irq *irq)
+{
+	int ret;
+
+	ret = pthread_mutex_lock(&p->lock);
+	assert(!ret);
+	list_add_tail(&irq->node, &p->irqs);
+	ret = pthread_mutex_unlock(&p->lock);
+	assert(!ret);
+}
+
+/* Without the check, a failed lock leaves the unlock dropping what was never taken. */
+static void install_bug(struct proc *p, struct irq *irq)
+{
+	int ret;
+
+	ret = pthread_mutex_lock(&p->lock);
+	if (ret)
+		printf("lock failed: %d\n", ret);
+	list_add_tail(&irq->node, &p->irqs);
+	pthread_mutex_unlock(&p->lock); /* expect: release-unheld */
+}
+
+void bug_on_ok(struct dev *d)
+{
+	spin_lock(&d->lock);
+	BUG_ON(d->refs < 0);
+	d->refs++;
+	spin_unlock(&d->lock);
+}
+
+/* BUG_ON's argument is evaluated: the trylock inside it decides the path. */
+void bug_on_try_ok(struct dev *d)
+{
+	BUG_ON(!spin_trylock(&d->lock));
+	d->refs++;
+	spin_unlock(&d->lock);
+}
+
+void bug_on_bug(struct dev *d)
+{
+	spin_lock(&d->lock);
+	BUG_ON(d->refs < 0);
+	if (d->dead)
+		return; /* expect: inconsistent-return */
+	spin_unlock(&d->lock);
+}
+
+/* Locks named through a variable that changes (an index, a cursor) are other locks each
+ * time: locking all, then unlocking all, is not a double acquire. */
+void lock_all_ok(struct table *t, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		spin_lock(&t->slot[i].lock);
+	t->gen++;
+	for (i = 0; i < n; i++)
+		spin_unlock(&t->slot[i].lock);
+}
