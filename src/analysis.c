@@ -25,6 +25,8 @@ struct engine {
 	struct arena *a;
 	struct key_use *uses;	/* sorted by key pointer */
 	size_t nuses;
+	const char **written;	/* variables the function writes */
+	size_t nwritten;
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -84,6 +86,34 @@ static bool branch_worth_keeping(const struct engine *en, const char *key)
 {
 	const struct key_use *u = use_of(en, key);
 	return (u && (u->tests > 1 || u->returned)) || strncmp(key, "IS_ERR(", 7) == 0;
+}
+
+/* Whether key mentions a variable the function writes (an index, a cursor): such a key
+ * names a different lock over time, so its first release says nothing about the entry. */
+static bool names_moving_target(const struct engine *en, const char *key)
+{
+	for (size_t i = 0; i < en->nwritten; i++)
+		if (lstate_key_mentions(key, en->written[i]))
+			return true;
+	return false;
+}
+
+static void collect_written(struct engine *en, const struct cfg *cfg)
+{
+	VEC(const char *) w = {0};
+	for (uint32_t b = 0; b < cfg->nblocks; b++)
+		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++) {
+			const struct event *e = &cfg->blocks[b]->events[i];
+			const char *v = e->kind == EV_ASSIGN && !e->by_address ? e->key : e->result;
+			size_t k;
+			for (k = 0; v && k < w.n && w.v[k] != v; k++)
+				;
+			if (v && k == w.n)
+				VEC_PUSH(&w, v);
+		}
+	en->written = arena_memdup(en->a, w.v, w.n * sizeof(*w.v));
+	en->nwritten = w.n;
+	VEC_FREE(&w);
 }
 
 static void issue(struct engine *en, enum event_finding k, const struct event *at,
@@ -196,10 +226,39 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_DOUBLE_RELEASE, e, l->last, before);
 		return;
 	}
+	if (names_moving_target(en, e->key))
+		return;	/* `tab[i]` with i written somewhere: not a lock held on entry */
 	l->count = -1;
 	l->mode = e->mode;
 	l->flags |= LS_ENTRY;
 	l->last = e;
+}
+
+/* Whether the loop spanning [from, to) releases key somewhere in its body. */
+static bool loop_releases(const struct engine *en, const char *key, uint32_t from, uint32_t to)
+{
+	for (uint32_t b = 0; b < en->cfg->nblocks; b++)
+		for (uint32_t i = 0; i < en->cfg->blocks[b]->nevents; i++) {
+			const struct event *x = &en->cfg->blocks[b]->events[i];
+			if (x->kind == EV_LOCK && x->effect == LE_RELEASE && x->key == key &&
+			    x->span_start >= from && x->span_start < to)
+				return true;
+		}
+	return false;
+}
+
+/* The loop moves on (cursor or index written) while a lock named through it, taken on
+ * this trip, is held, and the body releases that lock on other paths: it leaks. */
+static void check_loop_step(struct engine *en, const struct lstate *s, const struct event *e)
+{
+	for (uint16_t i = 0; i < s->nlocks; i++) {
+		const struct lockent *l = &s->locks[i];
+		if (l->count <= 0 || !l->last || l->last->effect == LE_RELEASE ||
+		    l->last->span_start < e->span_start || l->last->span_start >= e->span_end ||
+		    !lstate_key_mentions(l->key, e->key) || !loop_releases(en, l->key, e->span_start, e->span_end))
+			continue;
+		issue(en, EF_HELD_ACROSS_ITERATION, l->last, e, s);
+	}
 }
 
 static uint8_t try_bits(const struct event *e, bool success)
@@ -253,6 +312,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		return 1;
 	case EV_ASSIGN:
 		lstate_kill(n, e->key);
+		if (e->loop_step)
+			check_loop_step(en, n, e);
 		if (!e->by_address)
 			lstate_forget_locks(n, e->key);
 		if (e->flags && worth_keeping(en, e->key))
@@ -407,6 +468,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg 
 	struct engine en = {.a = scratch, .cfg = cfg};
 	en.in = ARENA_ARRAY(scratch, struct blockstates, cfg->nblocks);
 	count_uses(&en, cfg);
+	collect_written(&en, cfg);
 	propagate(&en, 0, lstate_new(scratch));
 	while (en.work.n && !en.over_budget) {
 		struct work w = en.work.v[--en.work.n];

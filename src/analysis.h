@@ -32,6 +32,7 @@ enum event_finding {
 	EF_DOUBLE_RELEASE,
 	EF_MODE_MISMATCH,
 	EF_RELEASE_AFTER_FAILED_TRY,	/* the try on this path failed, yet the lock is released */
+	EF_HELD_ACROSS_ITERATION,	/* a loop step renames a lock still held since this trip */
 };
 
 struct event_issue {

@@ -49,6 +49,8 @@ struct event {
 	bool scope_exit;	/* EV_LOCK release implied by leaving a guard's scope */
 	bool by_address;	/* EV_ASSIGN: &var was passed to a call; the variable may change,
 				 * but what it names (the lock `&l` is) stays the same */
+	bool loop_step;		/* EV_ASSIGN: a loop moving to its next entry (cursor, i++);
+				 * span_start/span_end give the loop */
 	struct loc loc;
 	struct loc origin;	/* EV_LOCK with scope_exit: where the guard was taken */
 	const char *key;	/* EV_LOCK: lock key; EV_ASSIGN: variable key; EV_CALL: callee */

@@ -738,7 +738,7 @@ static void push_jump(struct builder *b, struct jump_ctx *j, TSNode n, uint32_t 
 
 /* An iterator macro's first argument is its cursor, written on every iteration: what was
  * known of it (and the locks named through it, such as &tab[i]) is void in the body. */
-static void assign_cursor(struct builder *b, TSNode paren)
+static void assign_cursor(struct builder *b, TSNode paren, TSNode loop)
 {
 	TSNode first = lockid_strip(&b->id, paren, false);
 	while (kind(b, first) == NK_comma_expression)
@@ -747,6 +747,21 @@ static void assign_cursor(struct builder *b, TSNode paren)
 		return;
 	struct event *e = add_event(b, EV_ASSIGN, first);
 	e->key = lockid_expr_key(&b->id, first);
+	e->loop_step = true;
+	e->span_start = ts_node_start_byte(loop);
+	e->span_end = ts_node_end_byte(loop);
+}
+
+/* The assignments of a for loop's update step move the loop to its next entry. */
+static void mark_loop_step(struct builder *b, uint32_t blk, TSNode loop)
+{
+	struct block *bl = b->cfg->blocks[blk];
+	for (uint32_t i = 0; i < bl->nevents; i++)
+		if (bl->events[i].kind == EV_ASSIGN && !bl->events[i].by_address) {
+			bl->events[i].loop_step = true;
+			bl->events[i].span_start = ts_node_start_byte(loop);
+			bl->events[i].span_end = ts_node_end_byte(loop);
+		}
 }
 
 /* while (c) body; and iterator macros (list_for_each_entry(...) body), whose test is unknown. */
@@ -758,6 +773,7 @@ static void build_while(struct builder *b, TSNode n, bool iterator)
 	TSNode cond = field(b, n, F_condition);
 	if (iterator) {
 		build_expr(b, cond, NULL);
+		assign_cursor(b, cond, n);	/* also on the way out: the cursor is spent */
 		branch_on(b, TEST_UNKNOWN, cond, NULL, body, exit);
 	} else {
 		build_cond(b, cond, body, exit);
@@ -765,8 +781,6 @@ static void build_while(struct builder *b, TSNode n, bool iterator)
 	struct jump_ctx j;
 	push_jump(b, &j, n, exit, head, true);
 	b->cur = body;
-	if (iterator)
-		assign_cursor(b, cond);
 	build_stmt(b, field(b, n, F_body));
 	end_goto(b, head);
 	b->jump = j.outer;
@@ -794,6 +808,8 @@ static void build_for(struct builder *b, TSNode n)
 	b->jump = j.outer;
 	b->cur = next;
 	build_expr(b, upd, NULL);
+	if (b->cur == next)
+		mark_loop_step(b, next, n);
 	end_goto(b, head);
 	b->cur = exit;
 }

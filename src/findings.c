@@ -69,6 +69,8 @@ static void emit(struct finding_list *out, struct draft *d, enum finding_kind k,
 
 static const char *mode_name(uint8_t m) { return m == LM_SHARED ? "shared" : "exclusive"; }
 
+static void cond_notes_of(struct draft *d, const struct lstate *s, const struct event *after);
+
 /* --- findings at one event ------------------------------------------------------------ */
 
 static void event_finding(struct finding_list *out, struct draft *d, const struct event_issue *is)
@@ -94,6 +96,12 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 		}
 		if (p)
 			note(d, p->loc, arena_printf(d->run, "'%s' first released here by '%s'", p->text, p->prim));
+		break;
+	case EF_HELD_ACROSS_ITERATION:
+		k = FK_HELD_ACROSS_ITERATION;
+		snprintf(msg, sizeof(msg), "'%s' is still held when the loop moves on to its next '%s'", e->text, p->key);
+		note(d, p->loc, arena_printf(d->run, "'%s' moves on here; the lock taken on this trip is never released", p->key));
+		cond_notes_of(d, is->state, e);
 		break;
 	case EF_RELEASE_AFTER_FAILED_TRY:
 		k = FK_RELEASE_UNHELD;
@@ -217,11 +225,17 @@ static size_t distinct_returns(const struct analysis *res, const char *key, int 
 
 static void cond_notes(struct draft *d, const struct exit_state *x, const struct lockent *l)
 {
+	cond_notes_of(d, x->state, l ? l->last : NULL);
+}
+
+/* The latest branches of the path, after the lock event (earlier ones explain nothing). */
+static void cond_notes_of(struct draft *d, const struct lstate *s, const struct event *after)
+{
 	size_t shown = 0;
-	for (uint16_t i = x->state->nconds; i-- > 0 && shown < FINDINGS_MAX_CONDS_PER_RETURN;) {
-		const struct pathcond *c = &x->state->conds[i];
-		if (l && l->last && loc_cmp(c->blk->test.loc, l->last->loc) < 0)
-			break;	/* branches before the lock event do not explain this return */
+	for (uint16_t i = s->nconds; i-- > 0 && shown < FINDINGS_MAX_CONDS_PER_RETURN;) {
+		const struct pathcond *c = &s->conds[i];
+		if (after && loc_cmp(c->blk->test.loc, after->loc) < 0)
+			break;
 		note(d, c->blk->test.loc, arena_printf(d->run, "taken when '%s' is %s", c->blk->test.text,
 						       c->value ? "true" : "false"));
 		shown++;

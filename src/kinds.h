@@ -23,7 +23,10 @@
 	  "a reader lock is released as a writer, or the other way round") \
 	X(HELD_AT_BREAK, "held-at-break", \
 	  "a lock taken in a loop body is still held when break leaves the loop", \
-	  "the loop body releases the lock on every iteration, but the break path leaves with it held")
+	  "the loop body releases the lock on every iteration, but the break path leaves with it held") \
+	X(HELD_ACROSS_ITERATION, "held-across-iteration", \
+	  "a lock taken through the loop's cursor is still held when the loop moves to the next entry", \
+	  "the loop body releases the entry's lock, but a path (continue) goes on to the next entry with it held")
 
 enum finding_kind {
 #define X(id, name, desc, rule) FK_##id,

@@ -80,6 +80,11 @@ static bool mentions(const char *key, const char *var)
 	return false;
 }
 
+bool lstate_key_mentions(const char *key, const char *var)
+{
+	return mentions(key, var);
+}
+
 void lstate_kill(struct lstate *s, const char *var)
 {
 	uint16_t k = 0;

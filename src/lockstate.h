@@ -72,6 +72,8 @@ void lstate_kill(struct lstate *s, const char *var);
 /* Forgets every lock whose key mentions var: after `i++` or `vq = next(vq)`, `tab[i]` and
  * `vq->lock` name another lock than before. */
 void lstate_forget_locks(struct lstate *s, const char *var);
+/* Whether key mentions the identifier (or expression) var, on identifier boundaries. */
+bool lstate_key_mentions(const char *key, const char *var);
 void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk, bool value);
 
 /* Same locks with the same counts and modes (facts and notes aside). */

@@ -1,6 +1,6 @@
 /* An iterator macro as a loop: the pre-pass turns `list_for_each_entry(...) {` into a
  * while whose test is unknown (both edges feasible, nothing learnt), and the cursor is
- * written at the start of each trip. */
+ * written at the head of each trip (and on the way out). */
 int count_busy(struct pool *p)
 {
 	struct item *it;
@@ -22,9 +22,9 @@ function count_busy
     9:2 lock acquire exclusive 'p->lock'
     goto B1
   B1:
+    10:22 assign it
     if unknown() B2 else B3
   B2:
-    10:22 assign it
     if truth(it->busy) B4 else B5
   B3:
     14:2 lock release exclusive 'p->lock'

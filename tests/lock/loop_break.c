@@ -99,3 +99,33 @@ void skip_bug(struct q *q, int n)
 		mutex_unlock(&q->m);
 	}
 } /* expect: inconsistent-return */
+
+/* The lock is named through the loop index: `continue` moves on to the next slot with
+ * this slot's lock still held. */
+void slots_reset_bug(struct table *t, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		spin_lock(&t->slot[i].lock); /* expect: held-across-iteration */
+		if (!t->slot[i].used)
+			continue;
+		t->slot[i].used = 0;
+		spin_unlock(&t->slot[i].lock);
+	}
+}
+
+void slots_reset_ok(struct table *t, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		spin_lock(&t->slot[i].lock);
+		if (!t->slot[i].used) {
+			spin_unlock(&t->slot[i].lock);
+			continue;
+		}
+		t->slot[i].used = 0;
+		spin_unlock(&t->slot[i].lock);
+	}
+}

@@ -103,19 +103,20 @@ void rq_mark_all_ok(struct req_queue *q)
 
 /* `continue` with the entry's lock held: the lock of that entry is never dropped.  (The
  * next iteration locks the next entry's lock, another lock: the cursor is reassigned at
- * the head, so it is not a double acquire.)  The leak shows at the function's end. */
+ * the head, so it is not a double acquire.)  The leak is reported at the acquire, when
+ * the cursor moves on with the lock held while the body releases it on other paths. */
 void rq_reset_bug(struct req_queue *q)
 {
 	struct req *r;
 
 	list_for_each_entry(r, &q->pending, link) {
-		spin_lock(&r->lock);
-		if (!r->state)
+		spin_lock(&r->lock); /* expect: held-across-iteration */
+		if (!r->state) /* expect-note: taken when 'r->state' is false */
 			continue;
 		r->state = 0;
 		spin_unlock(&r->lock);
 	}
-} /* expect: inconsistent-return */
+}
 
 void rq_reset_ok(struct req_queue *q)
 {
