@@ -68,7 +68,11 @@ static void test_builtin_lookups(struct counts *c)
 		const struct lockprim *r = lockapi_call(api, noreturns[i]);
 		EXPECT(c, r && r->effect == LE_NORETURN);
 	}
-	EXPECT(c, lockapi_call(api, "BUG_ON") == NULL);
+	/* BUG_ON(x) returns when x is false: an assert row, not a noreturn one. */
+	const struct lockprim *bug_on = lockapi_call(api, "BUG_ON");
+	EXPECT(c, bug_on && bug_on->effect == LE_ASSERT && bug_on->success == TS_ZERO && bug_on->arg == 0);
+	const struct lockprim *as = lockapi_call(api, "assert");
+	EXPECT(c, as && as->effect == LE_ASSERT && as->success == TS_NONZERO);
 	EXPECT(c, lockapi_call(api, "cv_wait") == NULL);
 	EXPECT(c, lockapi_call(api, "no_such_function") == NULL);
 	lockapi_free(api);
@@ -111,12 +115,14 @@ static const struct profile *const all_profiles[] = {
 
 static bool row_sane(const struct lockprim *r)
 {
-	bool conditional = r->effect == LE_TRY || r->effect == LE_GUARD;
+	bool conditional = r->effect == LE_TRY || r->effect == LE_GUARD || r->effect == LE_ASSERT;
+	bool lockless = r->effect == LE_NORETURN || r->effect == LE_ASSERT;
 
-	return r->name && r->cls && r->effect <= LE_NORETURN && r->arg >= LOCKPRIM_NO_ARG &&
+	return r->name && r->cls && r->effect <= LE_ASSERT && r->arg >= LOCKPRIM_NO_ARG &&
 	       (conditional || r->success == TS_ALWAYS) &&
 	       (r->effect != LE_TRY || r->success != TS_ALWAYS) &&
-	       (r->effect == LE_NORETURN || r->cls[0]);
+	       (r->effect != LE_ASSERT || (r->success != TS_ALWAYS && r->arg >= 0)) &&
+	       (lockless || r->cls[0]);
 }
 
 static bool same_row(const struct lockprim *a, const struct lockprim *b)
