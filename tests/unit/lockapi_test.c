@@ -300,7 +300,9 @@ static void test_dump(struct counts *c)
 	EXPECT(c, strstr(buf, "\nguard mutex arg=0 exclusive class=mutex\n"));
 	EXPECT(c, strstr(buf, "\nguard mutex_try arg=0 exclusive success=nonzero class=mutex\n"));
 	EXPECT(c, strstr(buf, "\npthread_rwlock_unlock release arg=0 any class=pthread_rwlock\n"));
-	EXPECT(c, strncmp(buf, "BUG noreturn\n", 13) == 0);	/* upper case sorts first */
+	EXPECT(c, strstr(buf, "\nBUG noreturn\n"));
+	EXPECT(c, strstr(buf, "\nBUG_ON assert arg=0 returns-when=zero\n"));
+	EXPECT(c, strncmp(buf, "ASSERT assert", 13) == 0);	/* upper case sorts first */
 	EXPECT(c, count_lines(buf) == lockapi_count(api));
 	EXPECT(c, lines_sorted(buf));
 out:
