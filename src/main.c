@@ -35,6 +35,7 @@ static const char usage[] =
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
 	"  --parse-only              parse and stop (for benchmarks)\n"
 	"  --dump=ast|cfg|primitives print a stage's output (for developers)\n"
+	"  --dump=kinds              the finding kinds, as docs/findings.md lists them\n"
 	"  --version, --help\n"
 	"\n"
 	"Exit status: 0 no findings, 1 findings, 2 usage or input error.\n";
@@ -100,6 +101,7 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			if (strcmp(d, "ast") == 0) o->dump = DUMP_AST;
 			else if (strcmp(d, "cfg") == 0) o->dump = DUMP_CFG;
 			else if (strcmp(d, "primitives") == 0) o->dump = DUMP_PRIMITIVES;
+			else if (strcmp(d, "kinds") == 0) o->dump = DUMP_KINDS;
 			else return fprintf(stderr, "lockaudit: unknown dump '%s'\n%s", d, usage), ARGS_BAD;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "lockaudit: unknown option '%s'\n%s", a, usage);
@@ -112,7 +114,7 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 		fprintf(stderr, "lockaudit: -j needs a positive number\n");
 		return ARGS_BAD;
 	}
-	if (o->npaths == 0 && o->dump != DUMP_PRIMITIVES) {
+	if (o->npaths == 0 && o->dump != DUMP_PRIMITIVES && o->dump != DUMP_KINDS) {
 		fputs(usage, stderr);
 		return ARGS_BAD;
 	}
@@ -268,6 +270,12 @@ int main(int argc, char **argv)
 		lockapi_free(r.api);
 		free(opt.paths);
 		return 2;
+	}
+	if (opt.dump == DUMP_KINDS) {
+		report_kinds_markdown(stdout);
+		lockapi_free(r.api);
+		free(opt.paths);
+		return 0;
 	}
 	if (opt.dump == DUMP_PRIMITIVES) {
 		lockapi_dump(r.api, stdout);

@@ -10,6 +10,8 @@
 
 void report_text(const struct finding_list *fl, FILE *out);
 void report_json(const struct finding_list *fl, FILE *out);
+/* The finding kinds as a Markdown list (docs/findings.md is this output). */
+void report_kinds_markdown(FILE *out);
 void report_sarif(const struct finding_list *fl, const char *version, FILE *out);
 
 #endif
