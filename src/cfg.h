@@ -57,6 +57,10 @@ struct event {
 	const char *text;	/* EV_LOCK: lock as written; EV_CALL: call as written */
 	const char *result;	/* EV_LOCK try / EV_CALL: key that receives the value, or NULL */
 	const char *prim;	/* EV_LOCK: primitive name as called */
+	const char **args;	/* EV_CALL: each argument as a lock key (&, casts, parens stripped) */
+	uint32_t addr_args;	/* EV_CALL: bit i set when argument i was written `&x` */
+	uint8_t nargs;		/* EV_CALL */
+	const char *field;	/* EV_CALL through a pointer (ops->lookup(...)): the field name */
 	uint32_t span_start, span_end;	/* EV_BREAK: the loop; EV_LOCK: byte offset in span_start */
 };
 
@@ -108,6 +112,9 @@ struct cfg {
 	bool has_error;		/* the body contains syntax errors */
 	bool returns_pointer;	/* declared as returning a pointer */
 	bool too_deep;		/* nesting budget hit: no analysis */
+	const char **params;	/* interned parameter names, in order ("" when unnamed) */
+	size_t nparams;
+	bool is_static;
 	const char **locals;	/* interned names of variables declared in the body */
 	size_t nlocals;
 	struct strtab *strings;	/* interned keys */

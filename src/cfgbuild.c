@@ -342,6 +342,22 @@ static void build_assert(struct builder *b, const struct lockprim *row, TSNode a
 	b->cur = cont;
 }
 
+/* A call's arguments as lock keys, so a callee's summary ("acquires $0->lock") can be
+ * applied to them. */
+static void record_call_args(struct builder *b, struct event *e, TSNode args, uint32_t nargs)
+{
+	if (nargs > 32)
+		nargs = 32;
+	e->nargs = (uint8_t)nargs;
+	e->args = ARENA_ARRAY(b->cfg->arena, const char *, nargs ? nargs : 1);
+	for (uint32_t i = 0; i < nargs; i++) {
+		TSNode a = lockid_strip(&b->id, arg_at(b, args, i), true);
+		if (kind(b, a) == NK_pointer_expression && b->text[ts_node_start_byte(a)] == '&')
+			e->addr_args |= 1u << i;
+		e->args[i] = lockid_lock_key(&b->id, a);
+	}
+}
+
 static void build_call(struct builder *b, TSNode n, const char *result)
 {
 	TSNode fn = field(b, n, F_function);
@@ -375,6 +391,9 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	e->key = name;
 	e->text = lockid_text(&b->id, n);
 	e->result = result;
+	record_call_args(b, e, args, nargs);
+	if (kind(b, fn) == NK_field_expression)
+		e->field = lockid_expr_key(&b->id, field(b, fn, F_field));
 }
 
 /* --- expressions --------------------------------------------------------------------- */
@@ -1161,6 +1180,40 @@ static void build_stmt(struct builder *b, TSNode n)
 	b->depth--;
 }
 
+static bool has_static(const struct parser *p, const struct parsed_file *pf, TSNode fn)
+{
+	uint32_t cnt = ts_node_named_child_count(fn);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode ch = ts_node_named_child(fn, i);
+		uint32_t a = ts_node_start_byte(ch), e = ts_node_end_byte(ch);
+		if (e - a == 6 && memcmp(pf->text + a, "static", 6) == 0)
+			return true;
+		if (node_kind(&p->g, ch) == NK_function_declarator || node_kind(&p->g, ch) == NK_pointer_declarator)
+			break;
+	}
+	return false;
+}
+
+/* Parameter names in order, from the function's declarator. */
+static void collect_params(struct builder *b, TSNode fn)
+{
+	TSNode d = field(b, fn, F_declarator);
+	for (int guard = 0; guard < 16 && !ts_node_is_null(d) && kind(b, d) != NK_function_declarator; guard++)
+		d = field(b, d, F_declarator);
+	TSNode list = field(b, d, F_parameters);
+	uint32_t cnt = ts_node_is_null(list) ? 0 : ts_node_named_child_count(list);
+	b->cfg->params = ARENA_ARRAY(b->cfg->arena, const char *, cnt ? cnt : 1);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode pd = ts_node_named_child(list, i);
+		if (kind(b, pd) != NK_parameter_declaration)
+			continue;
+		TSNode name = field(b, pd, F_declarator);
+		for (int guard = 0; guard < 16 && !ts_node_is_null(name) && kind(b, name) != NK_identifier; guard++)
+			name = field(b, name, F_declarator);
+		b->cfg->params[b->cfg->nparams++] = ts_node_is_null(name) ? "" : lockid_expr_key(&b->id, name);
+	}
+}
+
 struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
 		      size_t fn_index, const struct lockapi *api)
 {
@@ -1170,11 +1223,13 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	c->name = arena_strdup(a, parse_function_name(&p->g, pf->text, fn, name, sizeof(name)));
 	c->loc = loc_of(fn);
 	c->returns_pointer = node_kind(&p->g, node_field(&p->g, fn, F_declarator)) == NK_pointer_declarator;
+	c->is_static = has_static(p, pf, fn);
 	c->has_error = ts_node_has_error(fn) && parse_has_serious_error(&p->g, pf->text, fn);
 	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
 			    .len = pf->src->len, .api = api, .cur = NONE};
 	TSNode body = node_field(&p->g, fn, F_body);
 	lockid_init(&b.id, &p->g, pf->text, c, body);
+	collect_params(&b, fn);
 	b.cur = cfg_block_new(c);
 	if (!ts_node_is_null(body)) {
 		scan_labels(&b, body);

@@ -1,6 +1,8 @@
 #include "report.h"
 #include "json.h"
 
+#include <string.h>
+
 void report_text(const struct finding_list *fl, FILE *out)
 {
 	for (size_t i = 0; i < fl->n; i++) {
@@ -63,8 +65,26 @@ void report_json(const struct finding_list *fl, FILE *out)
 	json_finish(&j);
 }
 
+/* A relative URI reference: unreserved bytes and '/' as they are, the rest %-encoded. */
+static const char *uri_of(const char *file, char *buf, size_t len)
+{
+	if (file[0] == '.' && file[1] == '/')
+		file += 2;
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)file; *p && n + 4 < len; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			buf[n++] = (char)*p;
+		else
+			n += (size_t)snprintf(buf + n, len - n, "%%%02X", *p);
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 static void sarif_location(struct json *j, const char *file, struct loc loc, const char *message)
 {
+	char uri[4096];
 	json_object_begin(j, NULL);
 	if (message) {
 		json_object_begin(j, "message");
@@ -73,11 +93,12 @@ static void sarif_location(struct json *j, const char *file, struct loc loc, con
 	}
 	json_object_begin(j, "physicalLocation");
 	json_object_begin(j, "artifactLocation");
-	json_string(j, "uri", file[0] == '.' && file[1] == '/' ? file + 2 : file);
+	json_string(j, "uri", uri_of(file, uri, sizeof(uri)));
 	json_object_end(j);
 	json_object_begin(j, "region");
 	json_int(j, "startLine", loc.line);
 	json_int(j, "startColumn", loc.col);
+	json_int(j, "endLine", loc.line);
 	json_object_end(j);
 	json_object_end(j);
 	json_object_end(j);
@@ -94,6 +115,9 @@ static void sarif_rules(struct json *j)
 		json_string(j, "text", finding_kind_description(k));
 		json_object_end(j);
 		json_object_begin(j, "fullDescription");
+		json_string(j, "text", finding_kind_rule(k));
+		json_object_end(j);
+		json_object_begin(j, "help");
 		json_string(j, "text", finding_kind_rule(k));
 		json_object_end(j);
 		json_object_begin(j, "defaultConfiguration");

@@ -1,0 +1,176 @@
+#!/bin/sh
+# bench/realfix/run.sh [-k DIR] [FILTER...]: run lockaudit on the 60 real lock-balance fixes
+# of cases.tsv.  For each row it extracts FILE at FIX^ (buggy) and at FIX (fixed) from the
+# local mirrors, runs `lockaudit --format=json` on each and scores the row:
+#   buggy=FLAGGED  some finding names the row's function     (else buggy=missed)
+#   fixed=silent   no finding names the row's function       (else fixed=NOISY)
+# Functions are matched by name only (line numbers move between the versions).
+#
+#   -k DIR     keep the extracted files and outputs in DIR (DIR/buggy/N/, DIR/fixed/N/)
+#   FILTER     only rows whose fix hash starts with FILTER or whose function is FILTER
+#
+# Environment:
+#   LOCKAUDIT            the binary (default ./lockaudit, relative to the repository root)
+#   LOCKAUDIT_DPDK_GIT   DPDK bare mirror    (default /work/.mirror/DPDK+dpdk/repo)
+#   LOCKAUDIT_ZFS_GIT    OpenZFS bare mirror (default /work/.mirror/openzfs+zfs/repo)
+#   LOCKAUDIT_DPDK_PROFILE, LOCKAUDIT_ZFS_PROFILE
+#                        --profile= value per repo (default dpdk,pthread and zfs,linux;
+#                        set to "all" to run without --profile, i.e. all four profiles)
+#   LOCKAUDIT_TIMEOUT    seconds per lockaudit run (default 30)
+#
+# Needs git, node (JSON parsing) and timeout (coreutils).  Exit status: 0 ran, 1 ran but
+# some lockaudit run failed (exit status >= 2 or timeout), 2 set-up error.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/../.."
+TOOL=${LOCKAUDIT:-./lockaudit}
+DPDK_GIT=${LOCKAUDIT_DPDK_GIT:-/work/.mirror/DPDK+dpdk/repo}
+ZFS_GIT=${LOCKAUDIT_ZFS_GIT:-/work/.mirror/openzfs+zfs/repo}
+DPDK_PROFILE=${LOCKAUDIT_DPDK_PROFILE:-dpdk,pthread}
+ZFS_PROFILE=${LOCKAUDIT_ZFS_PROFILE:-zfs,linux}
+TIMEOUT=${LOCKAUDIT_TIMEOUT:-30}
+CASES=$here/cases.tsv
+
+die() { echo "bench/realfix/run.sh: $*" >&2; exit 2; }
+
+keep=
+if [ "${1:-}" = "-k" ]; then
+	[ $# -ge 2 ] || die "-k needs a directory"
+	keep=$2
+	shift 2
+fi
+
+[ -x "$TOOL" ] || die "$TOOL not found: run 'make lockaudit' first"
+command -v node >/dev/null 2>&1 || die "needs node (for JSON parsing)"
+command -v timeout >/dev/null 2>&1 || die "needs timeout (coreutils)"
+[ -f "$CASES" ] || die "$CASES not found"
+git --git-dir="$DPDK_GIT" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
+	die "DPDK mirror not found at $DPDK_GIT (set LOCKAUDIT_DPDK_GIT)"
+git --git-dir="$ZFS_GIT" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
+	die "OpenZFS mirror not found at $ZFS_GIT (set LOCKAUDIT_ZFS_GIT)"
+
+if [ -n "$keep" ]; then
+	mkdir -p "$keep" || die "cannot create $keep"
+	tmp=$(cd "$keep" && pwd)
+	rm -rf "$tmp/buggy" "$tmp/fixed" "$tmp/manifest.tsv"
+else
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/lockaudit-realfix.XXXXXX")
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'exit 2' INT TERM
+fi
+
+# selected ROW_FIX ROW_FUNCTION: true when no FILTER was given or one of them matches.
+selected() {
+	[ $# -eq 2 ] || return 1
+	[ -z "$filters" ] && return 0
+	for f in $filters; do
+		case $1 in "$f"*) return 0 ;; esac
+		[ "$2" = "$f" ] && return 0
+	done
+	return 1
+}
+filters="$*"
+
+# analyse VERSION N REV FILE: extract REV:FILE into $tmp/VERSION/N/ and run lockaudit on it;
+# the exit status goes to $tmp/VERSION/N/status ("git" when the extraction failed).
+analyse() {
+	d=$tmp/$1/$2
+	mkdir -p "$d"
+	src=$d/$(basename "$4")
+	if ! git --git-dir="$git" show "$3:$4" >"$src" 2>"$d/git.err"; then
+		echo git >"$d/status"
+		: >"$d/out.json"
+		return 0
+	fi
+	st=0
+	timeout "$TIMEOUT" "$TOOL" --format=json $profile_opt "$src" >"$d/out.json" 2>"$d/err.txt" || st=$?
+	echo "$st" >"$d/status"
+}
+
+tab=$(printf '\t')
+n=0
+: >"$tmp/manifest.tsv"
+# Skip the header line; columns: repo fix file function primitive kind direct description.
+tail -n +2 "$CASES" >"$tmp/cases.body"
+while IFS="$tab" read -r repo fix file func prim kind direct desc; do
+	[ -n "$repo" ] || continue
+	n=$((n + 1))
+	selected "$fix" "$func" || continue
+	case $repo in
+	dpdk) git=$DPDK_GIT; prof=$DPDK_PROFILE ;;
+	zfs) git=$ZFS_GIT; prof=$ZFS_PROFILE ;;
+	*) die "cases.tsv row $n: unknown repo '$repo'" ;;
+	esac
+	if [ "$prof" = all ]; then profile_opt=; else profile_opt=--profile=$prof; fi
+	analyse buggy "$n" "$fix^" "$file"
+	analyse fixed "$n" "$fix" "$file"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$repo" "$fix" "$func" "$kind" "$direct" "$file" \
+		>>"$tmp/manifest.tsv"
+done <"$tmp/cases.body"
+
+[ -s "$tmp/manifest.tsv" ] || die "no case selected"
+
+cat >"$tmp/score.js" <<'EOF'
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const tmp = process.argv[2];
+const rows = fs.readFileSync(path.join(tmp, 'manifest.tsv'), 'utf8').split('\n').filter(Boolean);
+
+// result(version, n, func): {status, error, kinds[], json_ok}
+function result(version, n, func) {
+	const d = path.join(tmp, version, String(n));
+	const status = fs.readFileSync(path.join(d, 'status'), 'utf8').trim();
+	const r = { status, error: null, kinds: [], parsed: false };
+	if (status === 'git') { r.error = 'git'; return r; }
+	const st = Number(status);
+	if (st === 124) r.error = 'timeout';
+	else if (st >= 2) r.error = 'exit ' + st;
+	let j = null;
+	try { j = JSON.parse(fs.readFileSync(path.join(d, 'out.json'), 'utf8')); } catch (e) {
+		if (!r.error) r.error = 'bad json';
+	}
+	if (j && Array.isArray(j.findings)) {
+		r.parsed = true;
+		for (const f of j.findings)
+			if (f.function === func && !r.kinds.includes(f.kind)) r.kinds.push(f.kind);
+	}
+	return r;
+}
+
+const groups = {};	// repo -> counters; 'all' too
+function counters(k) {
+	return groups[k] || (groups[k] = { cases: 0, flagged: 0, silent: 0, errors: 0,
+		dcases: 0, dflagged: 0, dsilent: 0 });
+}
+let anyError = false;
+for (const line of rows) {
+	const [n, repo, fix, func, kind, direct] = line.split('\t');
+	const b = result('buggy', n, func), f = result('fixed', n, func);
+	const flagged = b.kinds.length > 0;
+	const silent = f.parsed && f.kinds.length === 0;
+	const errs = (b.error ? 1 : 0) + (f.error ? 1 : 0);
+	if (errs) anyError = true;
+	for (const g of [counters(repo), counters('all')]) {
+		g.cases++; g.flagged += flagged; g.silent += silent; g.errors += errs;
+		if (direct === 'yes') { g.dcases++; g.dflagged += flagged; g.dsilent += silent; }
+	}
+	const bs = (flagged ? 'FLAGGED' : 'missed') + (b.error ? '(ERROR: ' + b.error + ')' : '');
+	const fs_ = (silent ? 'silent' : 'NOISY') + (f.error ? '(ERROR: ' + f.error + ')' : '');
+	const ks = (r) => r.kinds.length ? r.kinds.join(',') : '-';
+	console.log(`${repo} ${fix.slice(0, 8)} ${func} ${kind} ${direct}: buggy=${bs} fixed=${fs_} ` +
+		`[buggy: ${ks(b)} | fixed: ${ks(f)}]`);
+}
+const pct = (a, b) => `${a}/${b} (${b ? Math.round(100 * a / b) : 0}%)`;
+console.log('');
+for (const k of Object.keys(groups).filter((k) => k !== 'all').concat(['all'])) {
+	const g = groups[k];
+	console.log(`${k}: cases ${g.cases}, recall ${pct(g.flagged, g.cases)}, ` +
+		`fixed-silent ${pct(g.silent, g.cases)}, errors ${g.errors}; ` +
+		`direct=yes: recall ${pct(g.dflagged, g.dcases)}, fixed-silent ${pct(g.dsilent, g.dcases)}`);
+}
+const a = groups.all;
+console.log(`recall ${pct(a.flagged, a.cases)}, fixed-silent ${pct(a.silent, a.cases)}`);
+process.exit(anyError ? 1 : 0);
+EOF
+node "$tmp/score.js" "$tmp"
