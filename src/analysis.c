@@ -1,4 +1,5 @@
 #include "analysis.h"
+#include "summary.h"
 #include "util.h"
 
 #include <string.h>
@@ -23,10 +24,14 @@ struct key_use {
 
 struct engine {
 	struct arena *a;
+	struct cfg *mcfg;	/* the same cfg, for interning bound summary keys */
+	const struct summary_table *sums;
+	const char *file;
 	struct key_use *uses;	/* sorted by key pointer */
 	size_t nuses;
 	const char **written;	/* variables the function writes */
 	size_t nwritten;
+	VEC(const char *) taken, dropped;
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -116,6 +121,15 @@ static void collect_written(struct engine *en, const struct cfg *cfg)
 	VEC_FREE(&w);
 }
 
+static void note_key(void *vec, const char *key)
+{
+	VEC(const char *) *v = vec;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->v[i] == key)
+			return;
+	VEC_PUSH(v, key);
+}
+
 static void issue(struct engine *en, enum event_finding k, const struct event *at,
 		  const struct event *prev, const struct lstate *s)
 {
@@ -180,6 +194,7 @@ static int8_t clamp(int c)
 /* acquire: "double acquire" when a non-nesting lock is already held on this path. */
 static void apply_acquire(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e, bool report)
 {
+	note_key(&en->taken, e->key);
 	struct lockent *l = lstate_lock_mut(en->a, s, e->key);
 	if (e->flags & LP_NESTS)
 		l->flags |= LS_NESTS;
@@ -206,6 +221,7 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
  * after the path already let go of it is a double release. */
 static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
 {
+	note_key(&en->dropped, e->key);
 	struct lockent *l = lstate_lock_mut(en->a, s, e->key);
 	if (e->flags & LP_ANY_MODE)
 		l->flags |= LS_ANY_MODE;
@@ -268,9 +284,70 @@ static uint8_t try_bits(const struct event *e, bool success)
 	return success ? VB_POS : VB_ZERO;
 }
 
-/* Applies one event; a try splits the state in two.  Returns how many states are in out. */
-static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[2])
+/* One effect of a callee's summary, as a lock event at the call site. */
+static void apply_effect(struct engine *en, struct lstate *n, const struct lstate *before,
+			 const struct event *call, const struct sum_effect *eff)
 {
+	const char *key = summary_bind_key(en->mcfg, eff->key, call);
+	if (!key)
+		return;
+	struct event *ev = ARENA_NEW(en->a, struct event);
+	*ev = (struct event){
+		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
+		.flags = eff->flags, .loc = call->loc, .origin = eff->loc, .key = key, .text = key,
+		.prim = call->key, .span_start = call->span_start,
+	};
+	for (int k = eff->delta > 0 ? eff->delta : -eff->delta; k > 0; k--) {
+		if (ev->effect == LE_ACQUIRE)
+			apply_acquire(en, n, before, ev, true);
+		else
+			apply_release(en, n, before, ev);
+	}
+}
+
+static bool effects_differ(const struct summary *sum)
+{
+	for (uint16_t i = 1; i < sum->ncases; i++)
+		if (sum->cases[i].neffects != sum->cases[0].neffects)
+			return true;
+	return false;
+}
+
+/* A call of a function with a summary: one state per way it can return, each with the
+ * effects of that way and, when the result is kept, what its value says. */
+static int apply_summary(struct engine *en, const struct lstate *s, const struct event *e,
+			 const struct summary *sum, struct lstate **out, int max)
+{
+	if (sum->ncases > 1 && !e->result && effects_differ(sum))
+		issue(en, EF_UNCHECKED_RESULT, e, NULL, s);
+	int n = 0;
+	for (uint16_t c = 0; c < sum->ncases && n < max; c++) {
+		struct lstate *st = lstate_copy(en->a, s);
+		if (e->result) {
+			lstate_kill(st, e->result);
+			lstate_forget_locks(st, e->result);
+			if (sum->ncases > 1)
+				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
+		}
+		for (uint16_t k = 0; k < sum->cases[c].neffects; k++) {
+			struct lstate *grown = lstate_copy(en->a, st);	/* one insertion per copy */
+			apply_effect(en, grown, s, e, &sum->cases[c].effects[k]);
+			st = grown;
+		}
+		out[n++] = st;
+	}
+	return n;
+}
+
+/* Applies one event; a try splits the state in two, a summarised call into one state per
+ * way it returns.  Returns how many states are in out. */
+static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
+{
+	if (e->kind == EV_CALL && en->sums) {
+		const struct summary *sum = summary_lookup(en->sums, e->key, en->file);
+		if (sum)
+			return apply_summary(en, s, e, sum, out, 4);
+	}
 	struct lstate *n = lstate_copy(en->a, s);
 	out[0] = n;
 	switch (e->kind) {
@@ -419,7 +496,7 @@ static void run_block(struct engine *en, const struct block *b, const struct lst
 		const struct lstate *next[64];
 		size_t nn = 0;
 		for (size_t i = 0; i < ncur; i++) {
-			struct lstate *out[2];
+			struct lstate *out[4];
 			int cnt = apply_event(en, cur[i], &b->events[k], out);
 			for (int o = 0; o < cnt && nn < countof(next); o++)
 				next[nn++] = out[o];
@@ -459,13 +536,14 @@ static bool still_current(const struct engine *en, struct work w)
 	return false;
 }
 
-void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg *cfg)
+void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
+		  const struct summary_table *sums, const char *file)
 {
 	memset(res, 0, sizeof(*res));
 	res->cfg = cfg;
 	if (cfg->too_deep || cfg->nblocks == 0)
 		return;
-	struct engine en = {.a = scratch, .cfg = cfg};
+	struct engine en = {.a = scratch, .cfg = cfg, .mcfg = cfg, .sums = sums, .file = file};
 	en.in = ARENA_ARRAY(scratch, struct blockstates, cfg->nblocks);
 	count_uses(&en, cfg);
 	collect_written(&en, cfg);
@@ -486,6 +564,12 @@ void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg 
 	res->nexits = en.exits.n;
 	res->issues = arena_memdup(scratch, en.issues.v, en.issues.n * sizeof(*en.issues.v));
 	res->nissues = en.issues.n;
+	res->taken = arena_memdup(scratch, en.taken.v, en.taken.n * sizeof(*en.taken.v));
+	res->ntaken = en.taken.n;
+	res->dropped = arena_memdup(scratch, en.dropped.v, en.dropped.n * sizeof(*en.dropped.v));
+	res->ndropped = en.dropped.n;
+	VEC_FREE(&en.taken);
+	VEC_FREE(&en.dropped);
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);

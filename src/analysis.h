@@ -14,6 +14,8 @@
 #include "cfg.h"
 #include "lockstate.h"
 
+struct summary_table;
+
 /* Budgets: beyond them the function gets a note and no findings. */
 #define ANALYSIS_MAX_STATES_PER_BLOCK 64
 /* States with the same locks but different facts kept apart at one block before they are
@@ -33,6 +35,7 @@ enum event_finding {
 	EF_MODE_MISMATCH,
 	EF_RELEASE_AFTER_FAILED_TRY,	/* the try on this path failed, yet the lock is released */
 	EF_HELD_ACROSS_ITERATION,	/* a loop step renames a lock still held since this trip */
+	EF_UNCHECKED_RESULT,	/* a call that takes a lock only on some return values, untested */
 };
 
 struct event_issue {
@@ -44,6 +47,8 @@ struct event_issue {
 
 struct analysis {
 	const struct cfg *cfg;
+	const char **taken, **dropped;	/* keys acquired / released somewhere (directly or by a callee) */
+	size_t ntaken, ndropped;
 	struct exit_state *exits;
 	size_t nexits;
 	struct event_issue *issues;
@@ -52,6 +57,10 @@ struct analysis {
 	size_t steps;
 };
 
-void analysis_run(struct analysis *res, struct arena *scratch, const struct cfg *cfg);
+/* Calls are applied through the callees' summaries in sums (may be NULL); file is where
+ * the function is, for binding static callees.  cfg gains interned keys (bound summary
+ * keys), nothing else changes in it. */
+void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
+		  const struct summary_table *sums, const char *file);
 
 #endif

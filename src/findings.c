@@ -103,6 +103,13 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 		note(d, p->loc, arena_printf(d->run, "'%s' moves on here; the lock taken on this trip is never released", p->key));
 		cond_notes_of(d, is->state, e);
 		break;
+	case EF_UNCHECKED_RESULT:
+		k = FK_UNCHECKED_RESULT;
+		snprintf(msg, sizeof(msg), "the result of '%s' is not tested, but whether it returns with a lock held depends on it",
+			 e->key);
+		note(d, e->loc, arena_printf(d->run, "'%s' is called here and its value dropped", e->key));
+		emit(out, d, k, e->loc, e->key, msg);
+		return;
 	case EF_RELEASE_AFTER_FAILED_TRY:
 		k = FK_RELEASE_UNHELD;
 		snprintf(msg, sizeof(msg), "'%s' is released by '%s' on a path where '%s' failed to acquire it",
@@ -350,27 +357,24 @@ static const char *lock_text(const struct analysis *res, const char *key)
 	return key;
 }
 
-/* Whether the function both takes and drops key somewhere.  One that only takes it (or
- * only drops it) under a condition is a lock helper (`if (need_lock) spin_lock(&p->l);`)
- * whose callers pair it with its counterpart; what it means is for the callers to say. */
-static bool locks_both_ways(const struct cfg *cfg, const char *key)
+/* Whether the function both takes and drops key somewhere (itself or through a callee).
+ * One that only takes it (or only drops it) under a condition is a lock helper
+ * (`if (need_lock) spin_lock(&p->l);`) whose callers pair it with its counterpart; what it
+ * means is for the callers to say. */
+static bool locks_both_ways(const struct analysis *res, const char *key)
 {
 	bool acq = false, rel = false;
-	for (uint32_t b = 0; b < cfg->nblocks; b++)
-		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++) {
-			const struct event *e = &cfg->blocks[b]->events[i];
-			if (e->kind != EV_LOCK || e->key != key)
-				continue;
-			acq |= e->effect == LE_ACQUIRE || e->effect == LE_TRY;
-			rel |= e->effect == LE_RELEASE;
-		}
+	for (size_t i = 0; i < res->ntaken; i++)
+		acq |= res->taken[i] == key;
+	for (size_t i = 0; i < res->ndropped; i++)
+		rel |= res->dropped[i] == key;
 	return acq && rel;
 }
 
 static void check_key(struct finding_list *out, struct draft *d, const char *key)
 {
 	const struct analysis *res = d->res;
-	if (!locks_both_ways(res->cfg, key))
+	if (!locks_both_ways(res, key))
 		return;
 	int first = count_at(&res->exits[0], key);
 	size_t i;
@@ -428,13 +432,18 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 	VEC_FREE(&keys);
 }
 
-void findings_notice(struct finding_list *out, struct arena *run, const char *file, struct loc loc, const char *message)
+void findings_notice_copy(struct finding_list *out, const struct notice *n)
 {
 	if (out->nnotices == out->ncap) {
 		out->ncap = out->ncap ? 2 * out->ncap : 8;
 		out->notices = xrealloc(out->notices, out->ncap * sizeof(*out->notices));
 	}
-	out->notices[out->nnotices++] = (struct notice){file, loc, arena_strdup(run, message)};
+	out->notices[out->nnotices++] = *n;
+}
+
+void findings_notice(struct finding_list *out, struct arena *run, const char *file, struct loc loc, const char *message)
+{
+	findings_notice_copy(out, &(struct notice){file, loc, arena_strdup(run, message)});
 }
 
 static int finding_cmp(const void *a, const void *b)

@@ -47,6 +47,7 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 		      const struct analysis *res);
 void findings_notice(struct finding_list *out, struct arena *run, const char *file,
 		     struct loc loc, const char *message);
+void findings_notice_copy(struct finding_list *out, const struct notice *n);	/* strings shared */
 /* Sorts by file, line, column, kind (the order is the same whatever the input order). */
 void findings_sort(struct finding_list *out);
 void findings_release(struct finding_list *out);

@@ -26,7 +26,10 @@
 	  "the loop body releases the lock on every iteration, but the break path leaves with it held") \
 	X(HELD_ACROSS_ITERATION, "held-across-iteration", \
 	  "a lock taken through the loop's cursor is still held when the loop moves to the next entry", \
-	  "the loop body releases the entry's lock, but a path (continue) goes on to the next entry with it held")
+	  "the loop body releases the entry's lock, but a path (continue) goes on to the next entry with it held") \
+	X(UNCHECKED_RESULT, "unchecked-lock-result", \
+	  "the result of a call that returns with a lock held only on some values is not tested", \
+	  "the helper takes the lock only when it succeeds, and the caller goes on without looking")
 
 enum finding_kind {
 #define X(id, name, desc, rule) FK_##id,

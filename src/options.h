@@ -8,7 +8,7 @@
 
 enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
 
-enum dump_kind { DUMP_NONE, DUMP_AST, DUMP_CFG, DUMP_PRIMITIVES, DUMP_KINDS };
+enum dump_kind { DUMP_NONE, DUMP_AST, DUMP_CFG, DUMP_PRIMITIVES, DUMP_KINDS, DUMP_SUMMARY };
 
 struct options {
 	enum output_format format;

@@ -116,3 +116,53 @@ bool has_suffix(const char *s, const char *suffix)
 	size_t a = strlen(s), b = strlen(suffix);
 	return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
+
+static size_t strset_find(const struct strset *s, const char *str)
+{
+	size_t i = (size_t)hash_bytes(str, strlen(str), 7) & (s->cap - 1);
+	while (s->slot[i] && strcmp(s->slot[i], str) != 0)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+bool strset_has(const struct strset *s, const char *str)
+{
+	return s->cap && s->slot[strset_find(s, str)] != NULL;
+}
+
+bool strset_add(struct strset *s, const char *str)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		struct strset grown = {xcalloc(s->cap ? 2 * s->cap : 64, sizeof(char *)), s->cap ? 2 * s->cap : 64, 0};
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i]) {
+				grown.slot[strset_find(&grown, s->slot[i])] = s->slot[i];
+				grown.n++;
+			}
+		free(s->slot);
+		*s = grown;
+	}
+	size_t i = strset_find(s, str);
+	if (s->slot[i])
+		return false;
+	s->slot[i] = xstrdup(str);
+	s->n++;
+	return true;
+}
+
+void strset_clear(struct strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++) {
+		free(s->slot[i]);
+		s->slot[i] = NULL;
+	}
+	s->n = 0;
+}
+
+void strset_release(struct strset *s)
+{
+	strset_clear(s);
+	free(s->slot);
+	s->slot = NULL;
+	s->cap = 0;
+}

@@ -45,6 +45,16 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(pr
 void sb_release(struct strbuf *sb);
 static inline const char *sb_str(const struct strbuf *sb) { return sb->buf ? sb->buf : ""; }
 
+/* A set of strings (copied in), for names. */
+struct strset {
+	char **slot;
+	size_t cap, n;
+};
+bool strset_add(struct strset *s, const char *str);	/* true if it was not there */
+bool strset_has(const struct strset *s, const char *str);
+void strset_clear(struct strset *s);
+void strset_release(struct strset *s);
+
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
 bool is_ident_char(int c);
 bool has_suffix(const char *s, const char *suffix);

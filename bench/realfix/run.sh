@@ -117,11 +117,11 @@ const path = require('path');
 const tmp = process.argv[2];
 const rows = fs.readFileSync(path.join(tmp, 'manifest.tsv'), 'utf8').split('\n').filter(Boolean);
 
-// result(version, n, func): {status, error, kinds[], json_ok}
+// result(version, n, func): {status, error, kinds[], locks (Set of "kind lock"), parsed}
 function result(version, n, func) {
 	const d = path.join(tmp, version, String(n));
 	const status = fs.readFileSync(path.join(d, 'status'), 'utf8').trim();
-	const r = { status, error: null, kinds: [], parsed: false };
+	const r = { status, error: null, kinds: [], locks: new Set(), parsed: false };
 	if (status === 'git') { r.error = 'git'; return r; }
 	const st = Number(status);
 	if (st === 124) r.error = 'timeout';
@@ -133,7 +133,10 @@ function result(version, n, func) {
 	if (j && Array.isArray(j.findings)) {
 		r.parsed = true;
 		for (const f of j.findings)
-			if (f.function === func && !r.kinds.includes(f.kind)) r.kinds.push(f.kind);
+			if (f.function === func) {
+				if (!r.kinds.includes(f.kind)) r.kinds.push(f.kind);
+				r.locks.add(f.kind + ' ' + f.lock);
+			}
 	}
 	return r;
 }
@@ -141,25 +144,27 @@ function result(version, n, func) {
 const groups = {};	// repo -> counters; 'all' too
 function counters(k) {
 	return groups[k] || (groups[k] = { cases: 0, flagged: 0, silent: 0, errors: 0,
-		dcases: 0, dflagged: 0, dsilent: 0 });
+		dcases: 0, dflagged: 0, dsilent: 0, strict: 0 });
 }
 let anyError = false;
 for (const line of rows) {
 	const [n, repo, fix, func, kind, direct] = line.split('\t');
 	const b = result('buggy', n, func), f = result('fixed', n, func);
 	const flagged = b.kinds.length > 0;
+	// A finding (kind and lock) in the buggy version that the fixed version does not have.
+	const strict = [...b.locks].some((k) => !f.locks.has(k));
 	const silent = f.parsed && f.kinds.length === 0;
 	const errs = (b.error ? 1 : 0) + (f.error ? 1 : 0);
 	if (errs) anyError = true;
 	for (const g of [counters(repo), counters('all')]) {
-		g.cases++; g.flagged += flagged; g.silent += silent; g.errors += errs;
+		g.cases++; g.flagged += flagged; g.strict += strict; g.silent += silent; g.errors += errs;
 		if (direct === 'yes') { g.dcases++; g.dflagged += flagged; g.dsilent += silent; }
 	}
 	const bs = (flagged ? 'FLAGGED' : 'missed') + (b.error ? '(ERROR: ' + b.error + ')' : '');
 	const fs_ = (silent ? 'silent' : 'NOISY') + (f.error ? '(ERROR: ' + f.error + ')' : '');
 	const ks = (r) => r.kinds.length ? r.kinds.join(',') : '-';
 	console.log(`${repo} ${fix.slice(0, 8)} ${func} ${kind} ${direct}: buggy=${bs} fixed=${fs_} ` +
-		`[buggy: ${ks(b)} | fixed: ${ks(f)}]`);
+		`[buggy: ${ks(b)} | fixed: ${ks(f)}]` + (flagged && !strict ? ' (same findings as fixed)' : ''));
 }
 const pct = (a, b) => `${a}/${b} (${b ? Math.round(100 * a / b) : 0}%)`;
 console.log('');
@@ -167,6 +172,7 @@ for (const k of Object.keys(groups).filter((k) => k !== 'all').concat(['all'])) 
 	const g = groups[k];
 	console.log(`${k}: cases ${g.cases}, recall ${pct(g.flagged, g.cases)}, ` +
 		`fixed-silent ${pct(g.silent, g.cases)}, errors ${g.errors}; ` +
+		`buggy-only finding ${pct(g.strict, g.cases)}; ` +
 		`direct=yes: recall ${pct(g.dflagged, g.dcases)}, fixed-silent ${pct(g.dsilent, g.dcases)}`);
 }
 const a = groups.all;

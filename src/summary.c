@@ -1,0 +1,291 @@
+#include "summary.h"
+#include "lockstate.h"
+#include "util.h"
+
+#include <string.h>
+
+/* Budget: a function whose returns fall into more ways than this is not summarised (its
+ * callers would split into as many states at every call). */
+#define SUMMARY_MAX_CASES 4
+#define SUMMARY_MAX_EFFECTS 8
+
+struct sum_node {
+	struct sum_node *next;	/* same name, other files */
+	struct summary *s;
+};
+
+struct summary_table {
+	struct arena arena;
+	struct sum_node **slot;	/* chains by name hash */
+	size_t cap, count;
+};
+
+struct summary_table *summary_table_new(void)
+{
+	struct summary_table *t = xcalloc(1, sizeof(*t));
+	t->cap = 4096;
+	t->slot = xcalloc(t->cap, sizeof(*t->slot));
+	return t;
+}
+
+void summary_table_free(struct summary_table *t)
+{
+	if (!t)
+		return;
+	arena_release(&t->arena);
+	free(t->slot);
+	free(t);
+}
+
+size_t summary_count(const struct summary_table *t) { return t->count; }
+
+static size_t slot_of(const struct summary_table *t, const char *name)
+{
+	return (size_t)hash_bytes(name, strlen(name), 0) & (t->cap - 1);
+}
+
+/* --- building a summary from exit states -------------------------------------------- */
+
+/* The key with its root parameter written $N; NULL for keys that hang from a local. */
+static const char *param_key(struct summary_table *t, const struct cfg *c, const char *key)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	if (!n)
+		return arena_strdup(&t->arena, key);	/* rcu, rtnl: global by name */
+	for (size_t i = 0; i < c->nparams; i++)
+		if (strlen(c->params[i]) == n && strncmp(c->params[i], root, n) == 0)
+			return arena_printf(&t->arena, "%.*s$%zu%s", (int)(root - key), key, i, root + n);
+	if (cfg_key_is_local(c, key))
+		return NULL;
+	return arena_strdup(&t->arena, key);	/* a global variable's lock */
+}
+
+static int effect_cmp(const void *a, const void *b)
+{
+	const struct sum_effect *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : x->delta - y->delta;
+}
+
+/* The effects one exit state shows, sorted; returns how many. */
+static uint16_t exit_effects(struct summary_table *t, const struct cfg *c, const struct lstate *st,
+			     struct sum_effect *out)
+{
+	uint16_t n = 0;
+	for (uint16_t i = 0; i < st->nlocks && n < SUMMARY_MAX_EFFECTS; i++) {
+		const struct lockent *l = &st->locks[i];
+		if (l->count == 0)
+			continue;
+		const char *key = param_key(t, c, l->key);
+		if (!key)
+			continue;
+		out[n++] = (struct sum_effect){
+			.key = key, .delta = l->count, .mode = l->mode,
+			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0)),
+			.prim = l->last ? arena_strdup(&t->arena, l->last->prim) : "",
+			.loc = l->last ? l->last->loc : c->loc,
+		};
+	}
+	qsort(out, n, sizeof(*out), effect_cmp);
+	return n;
+}
+
+static bool same_effects(const struct sum_case *c, const struct sum_effect *e, uint16_t n)
+{
+	if (c->neffects != n)
+		return false;
+	for (uint16_t i = 0; i < n; i++)
+		if (strcmp(c->effects[i].key, e[i].key) || c->effects[i].delta != e[i].delta)
+			return false;
+	return true;
+}
+
+static void bits_text(struct strbuf *sb, uint8_t bits)
+{
+	static const char *const names[] = {"0", "neg", "pos", "errptr", "ptr"};
+	if (bits == VB_ANY) {
+		sb_puts(sb, "any");
+		return;
+	}
+	for (int i = 0, first = 1; i < 5; i++)
+		if (bits & (1 << i)) {
+			sb_printf(sb, "%s%s", first ? "" : "|", names[i]);
+			first = 0;
+		}
+}
+
+static int case_cmp(const void *a, const void *b)
+{
+	const struct sum_case *x = a, *y = b;
+	if (x->bits != y->bits)
+		return x->bits < y->bits ? -1 : 1;
+	return (int)x->neffects - (int)y->neffects;
+}
+
+static const char *summary_text(struct summary_table *t, const struct summary *s)
+{
+	struct strbuf sb = {0};
+	sb_printf(&sb, "%s%s:", s->is_static ? "static " : "", s->name);
+	for (uint16_t i = 0; i < s->ncases; i++) {
+		sb_puts(&sb, i ? "; " : " ");
+		sb_puts(&sb, "returns ");
+		bits_text(&sb, s->cases[i].bits);
+		for (uint16_t k = 0; k < s->cases[i].neffects; k++) {
+			const struct sum_effect *e = &s->cases[i].effects[k];
+			sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
+				  e->mode == LM_SHARED ? "(shared)" : "");
+		}
+	}
+	const char *text = arena_strdup(&t->arena, sb_str(&sb));
+	sb_release(&sb);
+	return text;
+}
+
+struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file)
+{
+	const struct cfg *c = res->cfg;
+	if (res->over_budget || c->too_deep || c->has_error || !res->nexits)
+		return NULL;
+	struct sum_case cases[SUMMARY_MAX_CASES];
+	uint16_t ncases = 0;
+	bool any_effect = false;
+	for (size_t i = 0; i < res->nexits; i++) {
+		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
+		uint16_t n = exit_effects(t, c, res->exits[i].state, eff);
+		any_effect |= n > 0;
+		uint16_t k;
+		for (k = 0; k < ncases && !same_effects(&cases[k], eff, n); k++)
+			;
+		if (k == ncases) {
+			if (ncases == SUMMARY_MAX_CASES)
+				return NULL;
+			cases[ncases++] = (struct sum_case){
+				.neffects = n, .effects = arena_memdup(&t->arena, eff, n * sizeof(*eff)),
+				.first_return = res->exits[i].blk->ret.loc,
+			};
+		}
+		cases[k].bits |= res->exits[i].bits;
+		cases[k].nreturns++;
+	}
+	if (!any_effect)
+		return NULL;
+	qsort(cases, ncases, sizeof(*cases), case_cmp);
+	struct summary *s = ARENA_NEW(&t->arena, struct summary);
+	s->name = arena_strdup(&t->arena, c->name);
+	s->file = arena_strdup(&t->arena, file);
+	s->loc = c->loc;
+	s->is_static = c->is_static;
+	s->ncases = ncases;
+	s->cases = arena_memdup(&t->arena, cases, ncases * sizeof(*cases));
+	s->text = summary_text(t, s);
+	return s;
+}
+
+/* --- the table ------------------------------------------------------------------------ */
+
+bool summary_put(struct summary_table *t, struct summary *s)
+{
+	struct sum_node **p = &t->slot[slot_of(t, s->name)];
+	for (; *p; p = &(*p)->next)
+		if (strcmp((*p)->s->name, s->name) == 0 && strcmp((*p)->s->file, s->file) == 0) {
+			bool changed = strcmp((*p)->s->text, s->text) != 0;
+			(*p)->s = s;
+			return changed;
+		}
+	struct sum_node *n = ARENA_NEW(&t->arena, struct sum_node);
+	n->s = s;
+	*p = n;
+	t->count++;
+	return true;
+}
+
+bool summary_drop(struct summary_table *t, const char *name, const char *file)
+{
+	for (struct sum_node **p = &t->slot[slot_of(t, name)]; *p; p = &(*p)->next)
+		if (strcmp((*p)->s->name, name) == 0 && strcmp((*p)->s->file, file) == 0) {
+			*p = (*p)->next;
+			t->count--;
+			return true;
+		}
+	return false;
+}
+
+const struct summary *summary_lookup(const struct summary_table *t, const char *name, const char *file)
+{
+	const struct summary *global = NULL;
+	for (const struct sum_node *n = t->slot[slot_of(t, name)]; n; n = n->next) {
+		if (strcmp(n->s->name, name) != 0)
+			continue;
+		if (strcmp(n->s->file, file) == 0)
+			return n->s;
+		if (!n->s->is_static && !global)
+			global = n->s;
+	}
+	return global;
+}
+
+/* --- binding at a call ---------------------------------------------------------------- */
+
+static bool plain_path(const char *s)
+{
+	for (; *s; s++)
+		if (!is_ident_char((unsigned char)*s) && !strchr(">-.[]", *s))
+			return false;
+	return true;
+}
+
+const char *summary_bind_key(struct cfg *c, const char *key, const struct event *call)
+{
+	const char *dollar = strchr(key, '$');
+	if (!dollar)
+		return cfg_intern(c, key, strlen(key));
+	char *end;
+	unsigned long n = strtoul(dollar + 1, &end, 10);
+	if (n >= call->nargs)
+		return NULL;
+	const char *arg = call->args[n];
+	bool addr = call->addr_args & (1u << n);
+	struct strbuf sb = {0};
+	sb_add(&sb, key, (size_t)(dollar - key));
+	if (addr && strncmp(end, "->", 2) == 0) {	/* f(&obj) with $0->lock: obj.lock */
+		sb_puts(&sb, arg);
+		sb_putc(&sb, '.');
+		end += 2;
+	} else if (!plain_path(arg) && (*end == '-' || *end == '.')) {
+		sb_printf(&sb, "(%s)", arg);
+	} else {
+		sb_puts(&sb, arg);
+	}
+	sb_puts(&sb, end);
+	const char *bound = cfg_intern(c, sb_str(&sb), sb.len);
+	sb_release(&sb);
+	return bound;
+}
+
+void summary_dump(const struct summary *s, FILE *out)
+{
+	fprintf(out, "%s:%u: %s\n", s->file, s->loc.line, s->text);
+}
+
+static int summary_cmp(const void *a, const void *b)
+{
+	const struct summary *x = *(const struct summary *const *)a, *y = *(const struct summary *const *)b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	return x->loc.line < y->loc.line ? -1 : x->loc.line > y->loc.line;
+}
+
+void summary_dump_all(const struct summary_table *t, FILE *out)
+{
+	const struct summary **all = xcalloc(t->count ? t->count : 1, sizeof(*all));
+	size_t n = 0;
+	for (size_t i = 0; i < t->cap; i++)
+		for (const struct sum_node *node = t->slot[i]; node && n < t->count; node = node->next)
+			all[n++] = node->s;
+	qsort(all, n, sizeof(*all), summary_cmp);
+	for (size_t i = 0; i < n; i++)
+		summary_dump(all[i], out);
+	free(all);
+}

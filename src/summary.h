@@ -1,0 +1,75 @@
+/* summary: what a function does to locks, in terms of its parameters and globals.
+ * Takes: an analysis (exit states) of one function.
+ * Gives: per class of return value, the net effect on each lock whose key hangs from a
+ * parameter ($0, $1, ...) or a global; a table of them across files, looked up by callee
+ * name the way the linker would (static functions bind within their file).
+ * Owns: the table owns its summaries and their strings (its own arena, freed with it).
+ *
+ * A function that releases a lock it never took requires it held on entry: its effect on
+ * that lock is -1.  A wrapper (`table_lock(t)` = `spin_lock(&t->lock)`) has one case with
+ * effect +1 on `$0->lock`; a conditional acquire has two cases told apart by the value. */
+#ifndef LOCKAUDIT_SUMMARY_H
+#define LOCKAUDIT_SUMMARY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "analysis.h"
+#include "arena.h"
+#include "cfg.h"
+
+struct sum_effect {
+	const char *key;	/* with parameters as $N: "$0->lock", "d_inode($0->d_parent)" */
+	int8_t delta;		/* net count change: +1 takes it, -1 drops it */
+	uint8_t mode;		/* enum lock_mode */
+	uint8_t flags;		/* enum lockprim_flags of the primitive (LP_NESTS, LP_ANY_MODE) */
+	const char *prim;	/* the primitive (or callee) that does it, for messages */
+	struct loc loc;		/* where, in the callee */
+};
+
+/* One way the function can return: the values it returns that way, and its effects. */
+struct sum_case {
+	uint8_t bits;		/* enum value_bits */
+	uint16_t neffects;
+	struct sum_effect *effects;	/* sorted by key */
+	uint16_t nreturns;	/* return statements that end this way */
+	struct loc first_return;
+};
+
+struct summary {
+	const char *name;
+	const char *file;
+	struct loc loc;
+	bool is_static;
+	uint16_t ncases;
+	struct sum_case *cases;
+	const char *text;	/* canonical one-line form: change detection and --dump=summary */
+};
+
+struct summary_table;
+
+struct summary_table *summary_table_new(void);
+void summary_table_free(struct summary_table *t);
+
+/* The summary of an analysed function, or NULL when it leaves every lock as it found it
+ * (the common case, which callers need not know about).  Allocated in the table. */
+struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file);
+/* Records s (replacing the summary of the same function in the same file); returns true
+ * when that changes what callers see. */
+bool summary_put(struct summary_table *t, struct summary *s);
+/* Forgets the summary of name defined in file, if any; true when there was one. */
+bool summary_drop(struct summary_table *t, const char *name, const char *file);
+/* What a call of name from file binds to: a static definition in the same file first,
+ * then a non-static one anywhere.  NULL if none has lock effects. */
+const struct summary *summary_lookup(const struct summary_table *t, const char *name, const char *file);
+size_t summary_count(const struct summary_table *t);
+
+/* Rewrites a summary key for a call: $N becomes the call's argument N (as a lock key;
+ * `&x` with `$0->f` gives `x.f`).  NULL when the call has no such argument. */
+const char *summary_bind_key(struct cfg *c, const char *key, const struct event *call);
+
+void summary_dump(const struct summary *s, FILE *out);
+/* Every summary, by file and line (--dump=summary). */
+void summary_dump_all(const struct summary_table *t, FILE *out);
+
+#endif

@@ -1,0 +1,253 @@
+#include "tree.h"
+#include "analysis.h"
+#include "cfg.h"
+#include "source.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+void tree_init(struct tree *t, const struct options *opt, const struct lockapi *api)
+{
+	memset(t, 0, sizeof(*t));
+	t->opt = opt;
+	t->api = api;
+	parser_init(&t->parser);
+	t->sums = summary_table_new();
+}
+
+static void input_message(struct tree *t, const char *path, const char *msg, bool error)
+{
+	if (error)
+		t->input_error = true;
+	if (error || !t->opt->quiet)
+		fprintf(stderr, "lockaudit: %s: %s\n", path, msg);
+}
+
+/* --- one file -------------------------------------------------------------------------- */
+
+static void note_callees(struct tree_file *f, const struct cfg *c, struct strset *seen)
+{
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_CALL && strset_add(seen, e->key)) {
+				f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
+				f->callees[f->ncallees++] = arena_strdup(&f->arena, e->key);
+			}
+		}
+}
+
+/* Records fn's summary; a change is what makes its callers' files run again. */
+static void update_summary(struct tree *t, struct tree_file *f, const struct analysis *res)
+{
+	struct summary *s = summary_of(t->sums, res, f->path);
+	bool changed = s ? summary_put(t->sums, s) : summary_drop(t->sums, res->cfg->name, f->path);
+	if (changed)
+		strset_add(&t->changed, res->cfg->name);
+}
+
+static void analyse_function(struct tree *t, struct tree_file *f, const struct parsed_file *pf, size_t i,
+			     struct strset *callees)
+{
+	const struct options *o = t->opt;
+	struct cfg *cfg = cfg_build(&t->scratch, &t->parser, pf, i, t->api);
+	if (o->dump == DUMP_CFG) {
+		cfg_dump(cfg, stdout);
+		return;
+	}
+	if (lockapi_call(t->api, cfg->name))
+		return;	/* the body of a primitive (rte_spinlock_trylock itself): it is the lock */
+	if (callees)
+		note_callees(f, cfg, callees);
+	struct analysis res;
+	analysis_run(&res, &t->scratch, cfg, t->sums, f->path);
+	findings_collect(&f->findings, &f->arena, f->path, &res);
+	update_summary(t, f, &res);
+	if (cfg->has_error && o->verbose && callees)
+		fprintf(stderr, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
+			cfg->loc.line, cfg->name);
+}
+
+/* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
+ * Round 0 also counts it and notes the names it calls. */
+static void analyse_file(struct tree *t, struct tree_file *f, bool first)
+{
+	struct source src;
+	char err[256];
+	enum source_status st = source_read(&src, f->path, err, sizeof(err));
+	if (st != SOURCE_OK) {
+		if (first) {
+			input_message(t, f->path, err, st == SOURCE_MISSING);
+			t->stats.skipped++;
+		}
+		return;
+	}
+	if (first && src.bad_utf8)
+		input_message(t, f->path, "invalid UTF-8; analysed as bytes", false);
+	struct parsed_file pf;
+	bool parsed = parse_file(&t->parser, &src, &pf);
+	if (first) {
+		t->stats.files++;
+		t->stats.bytes += src.len;
+		t->stats.functions += pf.nfunctions;
+		t->stats.functions_with_errors += pf.nfunctions_with_errors;
+		t->stats.functions_not_analysed += pf.nfunctions_not_analysed;
+		if (!parsed)
+			input_message(t, f->path, "parse took too long; skipped", false);
+	} else {
+		t->stats.reanalysed++;
+	}
+	findings_release(&f->findings);
+	struct strset callees = {0};
+	if (parsed && t->opt->dump == DUMP_AST)
+		parse_dump(&pf, stdout);
+	for (size_t i = 0; parsed && i < pf.nfunctions && !t->opt->parse_only && t->opt->dump != DUMP_AST; i++) {
+		analyse_function(t, f, &pf, i, first ? &callees : NULL);
+		arena_reset(&t->scratch);
+	}
+	strset_release(&callees);
+	parse_file_release(&pf);
+	source_release(&src);
+}
+
+/* --- the file list ----------------------------------------------------------------------- */
+
+static void add_file(struct tree *t, const char *path)
+{
+	if (t->nfiles == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->files = xrealloc(t->files, t->cap * sizeof(*t->files));
+	}
+	t->files[t->nfiles++] = (struct tree_file){.path = xstrdup(path)};
+}
+
+static bool wanted(const char *name)
+{
+	return has_suffix(name, ".c") || has_suffix(name, ".h");
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Directories in sorted order, so output and stats never depend on readdir's order.
+ * Hidden entries (.git) and symbolic links to directories are not followed. */
+static void walk(struct tree *t, const char *path, int depth)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		input_message(t, path, strerror(errno), true);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		add_file(t, path);
+		return;
+	}
+	if (depth > 64)
+		return;
+	DIR *d = opendir(path);
+	if (!d) {
+		input_message(t, path, strerror(errno), true);
+		return;
+	}
+	VEC(char *) names = {0};
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t n = strlen(path) + strlen(e->d_name) + 2;
+		char *full = xmalloc(n);
+		snprintf(full, n, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", e->d_name);
+		struct stat lst;
+		if (lstat(full, &lst) == 0 && (S_ISDIR(lst.st_mode) || (S_ISREG(lst.st_mode) && wanted(e->d_name))))
+			VEC_PUSH(&names, full);
+		else
+			free(full);
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof(char *), name_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		walk(t, names.v[i], depth + 1);
+		free(names.v[i]);
+	}
+	VEC_FREE(&names);
+}
+
+void tree_add_path(struct tree *t, const char *path)
+{
+	walk(t, path, 0);
+}
+
+/* --- rounds ------------------------------------------------------------------------------ */
+
+static bool calls_changed(const struct tree *t, const struct tree_file *f, const struct strset *changed)
+{
+	(void)t;
+	for (size_t i = 0; i < f->ncallees; i++)
+		if (strset_has(changed, f->callees[i]))
+			return true;
+	return false;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void tree_run(struct tree *t)
+{
+	double start = now_seconds();
+	for (size_t i = 0; i < t->nfiles; i++)
+		analyse_file(t, &t->files[i], true);
+	t->stats.rounds = 1;
+	bool dumping = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only;
+	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !dumping; round++) {
+		struct strset changed = t->changed;
+		t->changed = (struct strset){0};
+		for (size_t i = 0; i < t->nfiles; i++)
+			if (calls_changed(t, &t->files[i], &changed))
+				analyse_file(t, &t->files[i], false);
+		strset_release(&changed);
+		t->stats.rounds++;
+	}
+	t->stats.summaries = summary_count(t->sums);
+	t->stats.seconds = now_seconds() - start;
+}
+
+void tree_findings(const struct tree *t, struct finding_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct finding_list *fl = &t->files[i].findings;
+		for (size_t k = 0; k < fl->n; k++)
+			VEC_PUSH(out, fl->v[k]);
+		for (size_t k = 0; k < fl->nnotices; k++)
+			findings_notice_copy(out, &fl->notices[k]);
+	}
+	findings_sort(out);
+}
+
+void tree_release(struct tree *t)
+{
+	for (size_t i = 0; i < t->nfiles; i++) {
+		struct tree_file *f = &t->files[i];
+		findings_release(&f->findings);
+		arena_release(&f->arena);
+		free(f->callees);
+		free(f->path);
+	}
+	free(t->files);
+	strset_release(&t->changed);
+	summary_table_free(t->sums);
+	arena_release(&t->scratch);
+	parser_release(&t->parser);
+}
