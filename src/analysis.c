@@ -200,6 +200,8 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
 		l->flags |= LS_NESTS;
 	if (e->flags & LP_ANY_MODE)
 		l->flags |= LS_ANY_MODE;
+	if (e->flags & LP_BLOCKING)
+		l->flags |= LS_BLOCKING;
 	bool held = l->count >= 1 || (l->count == 0 && (l->flags & LS_ENTRY));	/* re-taken after a drop */
 	if (held && !(l->flags & LS_NESTS)) {
 		if (report)
@@ -313,28 +315,76 @@ static bool effects_differ(const struct summary *sum)
 	return false;
 }
 
+/* Whether case c has effect eff (same key, same delta). */
+static bool case_has(const struct sum_case *c, const struct sum_effect *eff)
+{
+	for (uint16_t k = 0; k < c->neffects; k++)
+		if (strcmp(c->effects[k].key, eff->key) == 0 && c->effects[k].delta == eff->delta)
+			return true;
+	return false;
+}
+
+/* Applies the effects of case c to a copy of s; with common_only, just those every case
+ * of the summary has (a callee whose ways of returning cannot be told apart). */
+static struct lstate *apply_case(struct engine *en, const struct lstate *s, struct lstate *st,
+				 const struct event *e, const struct summary *sum, uint16_t c, bool common_only)
+{
+	for (uint16_t k = 0; k < sum->cases[c].neffects; k++) {
+		const struct sum_effect *eff = &sum->cases[c].effects[k];
+		bool everywhere = true;
+		for (uint16_t o = 0; o < sum->ncases && common_only; o++)
+			everywhere &= case_has(&sum->cases[o], eff);
+		if (!everywhere)
+			continue;
+		struct lstate *grown = lstate_copy(en->a, st);	/* one insertion per copy */
+		apply_effect(en, grown, s, e, eff);
+		st = grown;
+	}
+	return st;
+}
+
+/* Every effect of every case comes from a lock that fails only on misuse. */
+static bool only_blocking(const struct summary *sum)
+{
+	for (uint16_t c = 0; c < sum->ncases; c++)
+		for (uint16_t k = 0; k < sum->cases[c].neffects; k++)
+			if (!(sum->cases[c].effects[k].flags & LP_BLOCKING))
+				return false;
+	return true;
+}
+
+static uint16_t busiest_case(const struct summary *sum)
+{
+	uint16_t best = 0;
+	for (uint16_t c = 1; c < sum->ncases; c++)
+		if (sum->cases[c].neffects > sum->cases[best].neffects)
+			best = c;
+	return best;
+}
+
 /* A call of a function with a summary: one state per way it can return, each with the
  * effects of that way and, when the result is kept, what its value says. */
 static int apply_summary(struct engine *en, const struct lstate *s, const struct event *e,
 			 const struct summary *sum, struct lstate **out, int max)
 {
-	if (sum->ncases > 1 && !e->result && effects_differ(sum))
+	bool split = sum->ncases > 1 && sum->by_value;
+	if (split && !e->result && effects_differ(sum)) {
+		if (only_blocking(sum)) {	/* lock_wrapper(m) around pthread_mutex_lock */
+			out[0] = apply_case(en, s, lstate_copy(en->a, s), e, sum, busiest_case(sum), false);
+			return 1;
+		}
 		issue(en, EF_UNCHECKED_RESULT, e, NULL, s);
+	}
 	int n = 0;
-	for (uint16_t c = 0; c < sum->ncases && n < max; c++) {
+	for (uint16_t c = 0; c < (split ? sum->ncases : 1) && n < max; c++) {
 		struct lstate *st = lstate_copy(en->a, s);
 		if (e->result) {
 			lstate_kill(st, e->result);
 			lstate_forget_locks(st, e->result);
-			if (sum->ncases > 1)
+			if (split)
 				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
 		}
-		for (uint16_t k = 0; k < sum->cases[c].neffects; k++) {
-			struct lstate *grown = lstate_copy(en->a, st);	/* one insertion per copy */
-			apply_effect(en, grown, s, e, &sum->cases[c].effects[k]);
-			st = grown;
-		}
-		out[n++] = st;
+		out[n++] = apply_case(en, s, st, e, sum, c, !split);
 	}
 	return n;
 }

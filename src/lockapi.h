@@ -38,6 +38,8 @@ enum try_success {
 enum lockprim_flags {
 	LP_NESTS = 1,	/* may be taken again while held (rcu_read_lock, read_lock): counts, no double-acquire */
 	LP_ANY_MODE = 2,	/* the row fits either mode (pthread_rwlock_unlock, ZFS rw_enter/rw_exit) */
+	LP_BLOCKING = 4,	/* a try that fails only on misuse (pthread_mutex_lock): a caller
+				 * that ignores the result of a wrapper around it gets the lock */
 };
 
 #define LOCKPRIM_NO_ARG (-1)	/* a global lock: its key is the class name (rcu, rtnl, irq) */

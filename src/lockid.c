@@ -83,13 +83,30 @@ static TSNode strip_address(const struct lockid *id, TSNode n)
 	return n;
 }
 
-const char *lockid_lock_key(struct lockid *id, TSNode expr)
+/* A key written through a local alias, rewritten to the path the alias stands for: the
+ * whole key (`l` for `&t->lock`), or its root (`priv->lock` for priv = dev->priv). */
+static const char *resolve_alias(struct lockid *id, const char *key)
 {
-	const char *key = normalised(id, strip_address(id, expr), false);
 	for (size_t i = 0; i < id->naliases; i++)
 		if (id->aliases[i].name == key)
 			return id->aliases[i].key;
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	if (!n || root != key || !(key[n] == '[' || (key[n] == '-' && key[n + 1] == '>')))
+		return key;
+	for (size_t i = 0; i < id->naliases; i++) {
+		const struct alias *a = &id->aliases[i];
+		if (a->address || strlen(a->name) != n || strncmp(a->name, key, n) != 0)
+			continue;
+		char *full = arena_printf(id->cfg->arena, "%s%s", a->key, key + n);
+		return cfg_intern(id->cfg, full, strlen(full));
+	}
 	return key;
+}
+
+const char *lockid_lock_key(struct lockid *id, TSNode expr)
+{
+	return resolve_alias(id, normalised(id, strip_address(id, expr), false));
 }
 
 const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n)
@@ -128,10 +145,7 @@ const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n)
 	const char *key = cfg_intern(id->cfg, buf + a, len - a);
 	if (buf != small)
 		free(buf);
-	for (size_t i = 0; i < id->naliases; i++)
-		if (id->aliases[i].name == key)
-			return id->aliases[i].key;
-	return key;
+	return resolve_alias(id, key);
 }
 
 /* --- alias scan: locals written exactly once, from a lock-like path ------------------ */
@@ -247,7 +261,9 @@ done:
 		struct write_count *wc = &w.v[i];
 		if (!(wc->declared && wc->writes == 1 && is_lock_path(id, wc->value)))
 			continue;
-		struct alias al = {wc->name, lockid_lock_key(id, wc->value)};
+		TSNode v = lockid_strip(id, wc->value, true);
+		bool address = node_kind(id->g, v) == NK_pointer_expression && id->text[ts_node_start_byte(v)] == '&';
+		struct alias al = {wc->name, lockid_lock_key(id, wc->value), address};
 		if (al.key != al.name)
 			id->aliases[id->naliases++] = al;
 	}

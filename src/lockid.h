@@ -13,6 +13,8 @@
 struct alias {
 	const char *name;	/* interned local variable */
 	const char *key;	/* interned lock path it stands for */
+	bool address;		/* `l = &t->lock`: l is the lock; else a pointer copy
+				 * (`priv = dev->data->dev_private`), so priv->x is dev->...->x */
 };
 
 struct lockid {

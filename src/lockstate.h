@@ -25,6 +25,7 @@ enum lockent_flags {
 	LS_ACQ_FIRST = 2,	/* first event on this path was an acquire */
 	LS_NESTS = 4,		/* a nesting lock (rcu_read_lock): re-acquiring is fine */
 	LS_ANY_MODE = 8,	/* a primitive that cannot tell its mode (pthread_rwlock_unlock) */
+	LS_BLOCKING = 64,	/* taken by a try that fails only on misuse (LP_BLOCKING) */
 	LS_TRY_FAILED = 16,	/* on this path a try-acquire of it failed (last is that try) */
 	LS_FORGOTTEN = 32,	/* a variable in its key was reassigned: a release names a lock
 				 * we know nothing of (`tab[i]` after i++) */

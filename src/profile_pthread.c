@@ -12,7 +12,7 @@
 #define NOARG LOCKPRIM_NO_ARG
 
 static const struct lockprim rows[] = {
-	{ "pthread_mutex_lock",			LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_mutex" },
+	{ "pthread_mutex_lock",			LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO, LP_BLOCKING, "pthread_mutex" },
 	{ "pthread_mutex_unlock",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_mutex" },
 	{ "pthread_mutex_trylock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_mutex" },
 	{ "pthread_mutex_timedlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_mutex" },
@@ -20,22 +20,22 @@ static const struct lockprim rows[] = {
 
 	/* A thread may hold several read locks on one rwlock (POSIX), so the
 	 * read side nests.  pthread_rwlock_unlock() drops whichever mode is held. */
-	{ "pthread_rwlock_rdlock",		LE_TRY,	0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
+	{ "pthread_rwlock_rdlock",		LE_TRY,	0, LM_SHARED,    TS_ZERO, LP_NESTS | LP_BLOCKING, "pthread_rwlock" },
 	{ "pthread_rwlock_tryrdlock",		LE_TRY,		0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
 	{ "pthread_rwlock_timedrdlock",		LE_TRY,		0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
 	{ "pthread_rwlock_clockrdlock",		LE_TRY,		0, LM_SHARED,    TS_ZERO,   LP_NESTS, "pthread_rwlock" },
-	{ "pthread_rwlock_wrlock",		LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
+	{ "pthread_rwlock_wrlock",		LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO, LP_BLOCKING, "pthread_rwlock" },
 	{ "pthread_rwlock_trywrlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_timedwrlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_clockwrlock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_rwlock" },
 	{ "pthread_rwlock_unlock",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "pthread_rwlock" },
 
-	{ "pthread_spin_lock",			LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_spin" },
+	{ "pthread_spin_lock",			LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO, LP_BLOCKING, "pthread_spin" },
 	{ "pthread_spin_unlock",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "pthread_spin" },
 	{ "pthread_spin_trylock",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "pthread_spin" },
 
 	/* C11: thrd_success is 0 */
-	{ "mtx_lock",				LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO,   0, "mtx" },
+	{ "mtx_lock",				LE_TRY,	0, LM_EXCLUSIVE, TS_ZERO, LP_BLOCKING, "mtx" },
 	{ "mtx_unlock",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mtx" },
 	{ "mtx_trylock",			LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "mtx" },
 	{ "mtx_timedlock",			LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,   0, "mtx" },

@@ -82,7 +82,8 @@ static uint16_t exit_effects(struct summary_table *t, const struct cfg *c, const
 			continue;
 		out[n++] = (struct sum_effect){
 			.key = key, .delta = l->count, .mode = l->mode,
-			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0)),
+			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0) |
+					   ((l->flags & LS_BLOCKING) ? LP_BLOCKING : 0)),
 			.prim = l->last ? arena_strdup(&t->arena, l->last->prim) : "",
 			.loc = l->last ? l->last->loc : c->loc,
 		};
@@ -126,7 +127,8 @@ static int case_cmp(const void *a, const void *b)
 static const char *summary_text(struct summary_table *t, const struct summary *s)
 {
 	struct strbuf sb = {0};
-	sb_printf(&sb, "%s%s:", s->is_static ? "static " : "", s->name);
+	sb_printf(&sb, "%s%s%s:", s->is_static ? "static " : "", s->name,
+		  s->ncases > 1 && !s->by_value ? " (cases overlap)" : "");
 	for (uint16_t i = 0; i < s->ncases; i++) {
 		sb_puts(&sb, i ? "; " : " ");
 		sb_puts(&sb, "returns ");
@@ -140,6 +142,25 @@ static const char *summary_text(struct summary_table *t, const struct summary *s
 	const char *text = arena_strdup(&t->arena, sb_str(&sb));
 	sb_release(&sb);
 	return text;
+}
+
+/* A function returning a pointer that hands back a computed pointer on some paths and
+ * NULL or ERR_PTR(...) on the others: the computed one is taken to be a valid pointer, so
+ * `if (!obj)` in the caller tells the ways apart (a lookup that returns its result locked). */
+static void pointer_cases(const struct cfg *c, struct sum_case *cases, uint16_t n)
+{
+	if (!c->returns_pointer)
+		return;
+	for (uint16_t i = 0; i < n; i++) {
+		if (cases[i].bits != VB_ANY)
+			continue;
+		bool others_fail = true;
+		for (uint16_t k = 0; k < n; k++)
+			if (k != i)
+				others_fail &= !(cases[k].bits & ~(VB_ZERO | VB_ERRPTR));
+		if (others_fail)
+			cases[i].bits = VB_PTR;
+	}
 }
 
 struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file)
@@ -170,6 +191,7 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	}
 	if (!any_effect)
 		return NULL;
+	pointer_cases(c, cases, ncases);
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
 	struct summary *s = ARENA_NEW(&t->arena, struct summary);
 	s->name = arena_strdup(&t->arena, c->name);
@@ -178,6 +200,10 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	s->is_static = c->is_static;
 	s->ncases = ncases;
 	s->cases = arena_memdup(&t->arena, cases, ncases * sizeof(*cases));
+	s->by_value = true;
+	for (uint16_t i = 0; i < ncases; i++)
+		for (uint16_t k = i + 1; k < ncases; k++)
+			s->by_value &= !(cases[i].bits & cases[k].bits);
 	s->text = summary_text(t, s);
 	return s;
 }

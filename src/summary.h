@@ -43,6 +43,9 @@ struct summary {
 	bool is_static;
 	uint16_t ncases;
 	struct sum_case *cases;
+	bool by_value;		/* the cases' return values do not overlap: a caller can tell
+				 * them apart (a conditional acquire); otherwise callers apply
+				 * only the effects every case has */
 	const char *text;	/* canonical one-line form: change detection and --dump=summary */
 };
 

@@ -5,6 +5,9 @@
 #   buggy=FLAGGED  some finding names the row's function     (else buggy=missed)
 #   fixed=silent   no finding names the row's function       (else fixed=NOISY)
 # Functions are matched by name only (line numbers move between the versions).
+# A flagged row whose buggy findings (kind and lock) all occur in the fixed version too is
+# marked "(same findings as fixed)"; "buggy-only finding" in the summary counts the rows
+# whose buggy version has a finding the fixed version lacks (a stricter recall).
 #
 #   -k DIR     keep the extracted files and outputs in DIR (DIR/buggy/N/, DIR/fixed/N/)
 #   FILTER     only rows whose fix hash starts with FILTER or whose function is FILTER
@@ -17,6 +20,8 @@
 #                        --profile= value per repo (default dpdk,pthread and zfs,linux;
 #                        set to "all" to run without --profile, i.e. all four profiles)
 #   LOCKAUDIT_TIMEOUT    seconds per lockaudit run (default 30)
+#   LOCKAUDIT_FLAGS      extra options for every run, split at blanks
+#                        (e.g. "--config bench/realfix/wrappers.locks")
 #
 # Needs git, node (JSON parsing) and timeout (coreutils).  Exit status: 0 ran, 1 ran but
 # some lockaudit run failed (exit status >= 2 or timeout), 2 set-up error.
@@ -29,6 +34,7 @@ ZFS_GIT=${LOCKAUDIT_ZFS_GIT:-/work/.mirror/openzfs+zfs/repo}
 DPDK_PROFILE=${LOCKAUDIT_DPDK_PROFILE:-dpdk,pthread}
 ZFS_PROFILE=${LOCKAUDIT_ZFS_PROFILE:-zfs,linux}
 TIMEOUT=${LOCKAUDIT_TIMEOUT:-30}
+FLAGS=${LOCKAUDIT_FLAGS:-}
 CASES=$here/cases.tsv
 
 die() { echo "bench/realfix/run.sh: $*" >&2; exit 2; }
@@ -83,7 +89,8 @@ analyse() {
 		return 0
 	fi
 	st=0
-	timeout "$TIMEOUT" "$TOOL" --format=json $profile_opt "$src" >"$d/out.json" 2>"$d/err.txt" || st=$?
+	# shellcheck disable=SC2086 # $profile_opt may be empty, $FLAGS is a list of options
+	timeout "$TIMEOUT" "$TOOL" --format=json $profile_opt $FLAGS "$src" >"$d/out.json" 2>"$d/err.txt" || st=$?
 	echo "$st" >"$d/status"
 }
 
@@ -92,7 +99,7 @@ n=0
 : >"$tmp/manifest.tsv"
 # Skip the header line; columns: repo fix file function primitive kind direct description.
 tail -n +2 "$CASES" >"$tmp/cases.body"
-while IFS="$tab" read -r repo fix file func prim kind direct desc; do
+while IFS="$tab" read -r repo fix file func _primitive kind direct _description; do
 	[ -n "$repo" ] || continue
 	n=$((n + 1))
 	selected "$fix" "$func" || continue
@@ -171,9 +178,10 @@ console.log('');
 for (const k of Object.keys(groups).filter((k) => k !== 'all').concat(['all'])) {
 	const g = groups[k];
 	console.log(`${k}: cases ${g.cases}, recall ${pct(g.flagged, g.cases)}, ` +
-		`fixed-silent ${pct(g.silent, g.cases)}, errors ${g.errors}; ` +
-		`buggy-only finding ${pct(g.strict, g.cases)}; ` +
-		`direct=yes: recall ${pct(g.dflagged, g.dcases)}, fixed-silent ${pct(g.dsilent, g.dcases)}`);
+		`fixed-silent ${pct(g.silent, g.cases)}, errors ${g.errors}, ` +
+		`buggy-only finding ${pct(g.strict, g.cases)}`);
+	console.log(`  direct=yes: cases ${g.dcases}, recall ${pct(g.dflagged, g.dcases)}, ` +
+		`fixed-silent ${pct(g.dsilent, g.dcases)}`);
 }
 const a = groups.all;
 console.log(`recall ${pct(a.flagged, a.cases)}, fixed-silent ${pct(a.silent, a.cases)}`);
