@@ -19,6 +19,31 @@ TSNode lockid_strip(const struct lockid *id, TSNode n, bool casts)
 	return n;
 }
 
+/* `(q)->lock` is `q->lock`: macro bodies parenthesise their arguments.  Only where the
+ * parentheses hold one identifier and are followed by -> . [ ) , or the end: not a call
+ * (`f(q)`) and not a cast (`(type)x`). */
+static size_t drop_ident_parens(char *buf, size_t len)
+{
+	size_t w = 0;
+	for (size_t r = 0; r < len;) {
+		if (buf[r] == '(' && (w == 0 || !is_ident_char((unsigned char)buf[w - 1]))) {
+			size_t e = r + 1;
+			while (e < len && is_ident_char((unsigned char)buf[e]))
+				e++;
+			char next = e + 1 < len ? buf[e + 1] : '\0';
+			if (e > r + 1 && e < len && buf[e] == ')' &&
+			    (next == '\0' || next == '-' || next == '.' || next == '[' || next == ')' || next == ',')) {
+				memmove(buf + w, buf + r + 1, e - r - 1);
+				w += e - r - 1;
+				r = e + 1;
+				continue;
+			}
+		}
+		buf[w++] = buf[r++];
+	}
+	return w;
+}
+
 /* Copies the node's text without white space or comments, keeping one space between two
  * identifier characters (`struct foo`), so that formatting never changes a key. */
 static const char *normalised(struct lockid *id, TSNode n, bool fold_only)
@@ -56,6 +81,8 @@ static const char *normalised(struct lockid *id, TSNode n, bool fold_only)
 				buf[len++] = c;
 		}
 	}
+	if (!fold_only)
+		len = drop_ident_parens(buf, len);
 	const char *key = cfg_intern(id->cfg, buf, len);
 	if (buf != small)
 		free(buf);

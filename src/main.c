@@ -118,8 +118,8 @@ static void print_stats(const struct tree *t, size_t nfindings)
 		s->functions ? 100.0 * (double)s->functions_with_errors / (double)s->functions : 0.0,
 		s->functions_not_analysed,
 		s->functions ? 100.0 * (double)s->functions_not_analysed / (double)s->functions : 0.0, nfindings);
-	fprintf(stderr, "lockaudit: summaries %zu, rounds %zu, files re-analysed %zu\n", s->summaries, s->rounds,
-		s->reanalysed);
+	fprintf(stderr, "lockaudit: summaries %zu (lock wrappers and helpers), macros read as functions %zu, "
+		"rounds %zu, files re-analysed %zu\n", s->summaries, s->macros, s->rounds, s->reanalysed);
 	fprintf(stderr, "lockaudit: %.2f MB in %.3f s, %.2f MB/s\n", mb, s->seconds,
 		s->seconds > 0 ? mb / s->seconds : 0.0);
 }

@@ -1,6 +1,7 @@
 #include "tree.h"
 #include "analysis.h"
 #include "cfg.h"
+#include "macrobody.h"
 #include "source.h"
 #include "util.h"
 
@@ -74,6 +75,28 @@ static void analyse_function(struct tree *t, struct tree_file *f, const struct p
 			cfg->loc.line, cfg->name);
 }
 
+/* Function-like macros that lock get summaries like functions (never findings: a macro
+ * body is a fragment of its callers). */
+static void analyse_macros(struct tree *t, struct tree_file *f, const struct parsed_file *pf, struct strset *callees)
+{
+	struct macro_fn *macros;
+	size_t n = macrobody_collect(&t->parser, pf, t->api, &macros);
+	for (size_t i = 0; i < n; i++) {
+		struct cfg *cfg = cfg_build(&t->scratch, &t->parser, &macros[i].pf, 0, t->api);
+		if (!lockapi_call(t->api, cfg->name)) {
+			if (callees)
+				note_callees(f, cfg, callees);
+			struct analysis res;
+			analysis_run(&res, &t->scratch, cfg, t->sums, f->path);
+			update_summary(t, f, &res);
+		}
+		arena_reset(&t->scratch);
+	}
+	if (callees)
+		t->stats.macros += n;
+	macrobody_release(macros, n);
+}
+
 /* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
  * Round 0 also counts it and notes the names it calls. */
 static void analyse_file(struct tree *t, struct tree_file *f, bool first)
@@ -107,6 +130,9 @@ static void analyse_file(struct tree *t, struct tree_file *f, bool first)
 	struct strset callees = {0};
 	if (parsed && t->opt->dump == DUMP_AST)
 		parse_dump(&pf, stdout);
+	/* Macros first: a file usually defines its lock macros before it uses them. */
+	if (parsed && t->opt->dump != DUMP_AST && t->opt->dump != DUMP_CFG && !t->opt->parse_only)
+		analyse_macros(t, f, &pf, first ? &callees : NULL);
 	for (size_t i = 0; parsed && i < pf.nfunctions && !t->opt->parse_only && t->opt->dump != DUMP_AST; i++) {
 		analyse_function(t, f, &pf, i, first ? &callees : NULL);
 		arena_reset(&t->scratch);

@@ -27,7 +27,7 @@
 
 struct tree_stats {
 	size_t files, functions, functions_with_errors, functions_not_analysed, bytes, skipped;
-	size_t reanalysed, rounds, summaries;
+	size_t reanalysed, rounds, summaries, macros;
 	double seconds;
 };
 

@@ -1,0 +1,129 @@
+#include "macrobody.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether a macro body is worth reading: it names a lock primitive, or something whose
+ * name says lock (a wrapper, whose own summary will say what it does). */
+static bool body_locks(const struct lockapi *api, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (!is_ident_char((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < n && is_ident_char((unsigned char)s[e]))
+			e++;
+		char name[128];
+		if (e - i < sizeof(name)) {
+			memcpy(name, s + i, e - i);
+			name[e - i] = '\0';
+			const struct lockprim *row = lockapi_call(api, name);
+			if ((row && row->effect != LE_NORETURN && row->effect != LE_ASSERT) ||
+			    strstr(name, "lock") || strstr(name, "LOCK"))
+				return true;
+		}
+		i = e;
+	}
+	return false;
+}
+
+static const char *node_text(const struct parsed_file *pf, TSNode n, size_t *len)
+{
+	*len = ts_node_end_byte(n) - ts_node_start_byte(n);
+	return pf->text + ts_node_start_byte(n);
+}
+
+/* `void NAME(int a, int b) {` + body (continuations as spaces) + `;}`, after line-1 newlines. */
+static char *synthesize(const struct grammar *g, const struct parsed_file *pf, TSNode def, size_t *len)
+{
+	TSNode name = ts_node_named_child(def, 0), params = node_field(g, def, F_parameters),
+	       value = node_field(g, def, F_value);
+	if (ts_node_is_null(name) || ts_node_is_null(value))
+		return NULL;
+	struct strbuf sb = {0};
+	for (uint32_t i = 0; i < ts_node_start_point(def).row; i++)
+		sb_putc(&sb, '\n');
+	size_t n;
+	const char *t = node_text(pf, name, &n);
+	sb_puts(&sb, "void ");
+	sb_add(&sb, t, n);
+	sb_putc(&sb, '(');
+	uint32_t np = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	for (uint32_t i = 0; i < np; i++) {
+		t = node_text(pf, ts_node_named_child(params, i), &n);
+		sb_puts(&sb, i ? ", int " : "int ");
+		sb_add(&sb, t, n);
+	}
+	sb_puts(&sb, ") { ");
+	t = node_text(pf, value, &n);
+	for (size_t i = 0; i < n; i++)
+		sb_putc(&sb, t[i] == '\\' && i + 1 < n && (t[i + 1] == '\n' || t[i + 1] == '\r') ? ' ' : t[i]);
+	sb_puts(&sb, "\n;}\n");
+	*len = sb.len;
+	return sb.buf;
+}
+
+size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const struct lockapi *api,
+			 struct macro_fn **out)
+{
+	*out = NULL;
+	size_t count = 0;
+	TSNode root = ts_tree_root_node(pf->tree);
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	if (!ts_tree_cursor_goto_first_child(&c)) {
+		ts_tree_cursor_delete(&c);
+		return 0;
+	}
+	/* Top level and the first level of #if blocks: where header macros live. */
+	for (int depth = 0;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		enum node_kind k = node_kind(&p->g, n);
+		TSNode value = node_field(&p->g, n, F_value);
+		size_t vlen = 0;
+		const char *body = ts_node_is_null(value) ? NULL : node_text(pf, value, &vlen);
+		if (k == NK_preproc_function_def && body && count < MACROBODY_MAX_PER_FILE &&
+		    body_locks(api, body, vlen)) {
+			size_t len;
+			char *text = synthesize(&p->g, pf, n, &len);
+			if (text) {
+				*out = xrealloc(*out, (count + 1) * sizeof(**out));
+				struct macro_fn *m = &(*out)[count];
+				memset(m, 0, sizeof(*m));
+				m->src = (struct source){.path = pf->src->path, .text = text, .len = len};
+				if (parse_file(p, &m->src, &m->pf) && m->pf.nfunctions == 1)
+					count++;
+				else {
+					parse_file_release(&m->pf);
+					free(text);
+				}
+			}
+		}
+		bool block = k == NK_preproc_if || k == NK_preproc_ifdef || k == NK_preproc_else || k == NK_preproc_elif;
+		if (block && depth < 3 && ts_tree_cursor_goto_first_child(&c)) {
+			depth++;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
+				goto done;
+			depth--;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&c);
+	for (size_t i = 0; i < count; i++)	/* the array moved while it grew */
+		(*out)[i].pf.src = &(*out)[i].src;
+	return count;
+}
+
+void macrobody_release(struct macro_fn *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		parse_file_release(&m[i].pf);
+		free(m[i].src.text);
+	}
+	free(m);
+}
