@@ -123,6 +123,25 @@ bool cfg_key_is_local(const struct cfg *c, const char *key)
 	return false;
 }
 
+const char *cfg_resolve_alias(struct cfg *c, const char *key)
+{
+	for (size_t i = 0; i < c->naliases; i++)
+		if (c->aliases[i].name == key)
+			return c->aliases[i].key;
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	if (!n || root != key || !(key[n] == '[' || (key[n] == '-' && key[n + 1] == '>')))
+		return key;
+	for (size_t i = 0; i < c->naliases; i++) {
+		const struct alias *a = &c->aliases[i];
+		if (a->address || strlen(a->name) != n || strncmp(a->name, key, n) != 0)
+			continue;
+		char *full = arena_printf(c->arena, "%s%s", a->key, key + n);
+		return cfg_intern(c, full, strlen(full));
+	}
+	return key;
+}
+
 static const char *const effect_names[] = {
 	[LE_ACQUIRE] = "acquire", [LE_RELEASE] = "release", [LE_TRY] = "try",
 	[LE_DOWNGRADE] = "downgrade", [LE_GUARD] = "guard", [LE_NORETURN] = "noreturn",

@@ -104,6 +104,14 @@ struct block {
 	struct retinfo ret;	/* T_RETURN */
 };
 
+/* A local that stands for a lock path (lockid.c finds them). */
+struct alias {
+	const char *name;	/* interned local variable */
+	const char *key;	/* interned lock path it stands for */
+	bool address;		/* `l = &t->lock`: l is the lock; else a pointer copy
+				 * (`priv = dev->data->dev_private`), so priv->x is dev->...->x */
+};
+
 struct cfg {
 	const char *name;	/* function name */
 	struct loc loc;		/* of the name */
@@ -116,6 +124,9 @@ struct cfg {
 	size_t nparams;
 	bool is_static;
 	const char **locals;	/* interned names of variables declared in the body */
+	struct alias *aliases;
+	size_t naliases;
+	bool is_macro;		/* the body of a function-like macro (macrobody.c) */
 	size_t nlocals;
 	struct strtab *strings;	/* interned keys */
 	struct arena *arena;
@@ -141,6 +152,10 @@ const char *cfg_intern(struct cfg *c, const char *s, size_t n);
 size_t cfg_key_root(const char *key, const char **start);
 /* Whether the key hangs from a variable declared in the function body. */
 bool cfg_key_is_local(const struct cfg *c, const char *key);
+
+/* A key written through a local alias, rewritten to the path the alias stands for: the
+ * whole key (`l` for `&t->lock`), or its root (`priv->lock` for priv = dev->priv). */
+const char *cfg_resolve_alias(struct cfg *c, const char *key);
 
 void cfg_dump(const struct cfg *c, FILE *out);	/* --dump=cfg */
 

@@ -110,30 +110,9 @@ static TSNode strip_address(const struct lockid *id, TSNode n)
 	return n;
 }
 
-/* A key written through a local alias, rewritten to the path the alias stands for: the
- * whole key (`l` for `&t->lock`), or its root (`priv->lock` for priv = dev->priv). */
-static const char *resolve_alias(struct lockid *id, const char *key)
-{
-	for (size_t i = 0; i < id->naliases; i++)
-		if (id->aliases[i].name == key)
-			return id->aliases[i].key;
-	const char *root;
-	size_t n = cfg_key_root(key, &root);
-	if (!n || root != key || !(key[n] == '[' || (key[n] == '-' && key[n + 1] == '>')))
-		return key;
-	for (size_t i = 0; i < id->naliases; i++) {
-		const struct alias *a = &id->aliases[i];
-		if (a->address || strlen(a->name) != n || strncmp(a->name, key, n) != 0)
-			continue;
-		char *full = arena_printf(id->cfg->arena, "%s%s", a->key, key + n);
-		return cfg_intern(id->cfg, full, strlen(full));
-	}
-	return key;
-}
-
 const char *lockid_lock_key(struct lockid *id, TSNode expr)
 {
-	return resolve_alias(id, normalised(id, strip_address(id, expr), false));
+	return cfg_resolve_alias(id->cfg, normalised(id, strip_address(id, expr), false));
 }
 
 const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n)
@@ -172,7 +151,7 @@ const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n)
 	const char *key = cfg_intern(id->cfg, buf + a, len - a);
 	if (buf != small)
 		free(buf);
-	return resolve_alias(id, key);
+	return cfg_resolve_alias(id->cfg, key);
 }
 
 /* --- alias scan: locals written exactly once, from a lock-like path ------------------ */
@@ -283,7 +262,7 @@ done:
 	size_t n = 0;
 	for (size_t i = 0; i < w.n; i++)
 		n += w.v[i].declared && w.v[i].writes == 1 && is_lock_path(id, w.v[i].value);
-	id->aliases = ARENA_ARRAY(cfg->arena, struct alias, n ? n : 1);
+	cfg->aliases = ARENA_ARRAY(cfg->arena, struct alias, n ? n : 1);
 	for (size_t i = 0; i < w.n; i++) {
 		struct write_count *wc = &w.v[i];
 		if (!(wc->declared && wc->writes == 1 && is_lock_path(id, wc->value)))
@@ -292,7 +271,7 @@ done:
 		bool address = node_kind(id->g, v) == NK_pointer_expression && id->text[ts_node_start_byte(v)] == '&';
 		struct alias al = {wc->name, lockid_lock_key(id, wc->value), address};
 		if (al.key != al.name)
-			id->aliases[id->naliases++] = al;
+			cfg->aliases[cfg->naliases++] = al;
 	}
 	VEC_FREE(&w);
 }

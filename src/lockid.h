@@ -10,19 +10,10 @@
 #include "cfg.h"
 #include "parse.h"
 
-struct alias {
-	const char *name;	/* interned local variable */
-	const char *key;	/* interned lock path it stands for */
-	bool address;		/* `l = &t->lock`: l is the lock; else a pointer copy
-				 * (`priv = dev->data->dev_private`), so priv->x is dev->...->x */
-};
-
 struct lockid {
 	const struct grammar *g;
 	const char *text;	/* the parsed (rewritten) text */
-	struct cfg *cfg;
-	struct alias *aliases;
-	size_t naliases;
+	struct cfg *cfg;	/* its aliases are filled by lockid_init */
 };
 
 void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body);

@@ -264,8 +264,8 @@ static bool plain_path(const char *s)
 const char *summary_bind_key(struct cfg *c, const char *key, const struct event *call)
 {
 	const char *dollar = strchr(key, '$');
-	if (!dollar)
-		return cfg_intern(c, key, strlen(key));
+	if (!dollar)	/* a global, or a macro's name for a caller's variable (bp->hwrm_lock) */
+		return cfg_resolve_alias(c, cfg_intern(c, key, strlen(key)));
 	char *end;
 	unsigned long n = strtoul(dollar + 1, &end, 10);
 	if (n >= call->nargs)
@@ -284,7 +284,7 @@ const char *summary_bind_key(struct cfg *c, const char *key, const struct event 
 		sb_puts(&sb, arg);
 	}
 	sb_puts(&sb, end);
-	const char *bound = cfg_intern(c, sb_str(&sb), sb.len);
+	const char *bound = cfg_resolve_alias(c, cfg_intern(c, sb_str(&sb), sb.len));
 	sb_release(&sb);
 	return bound;
 }
