@@ -22,6 +22,14 @@ struct key_use {
 	bool returned;		/* a return hands it back (or IS_ERR of it decides one) */
 };
 
+/* The return block made for a macro's `return` at one use (one per use and case, so
+ * revisits of the use count as the same return). */
+struct macro_return {
+	const struct event *use;
+	uint16_t c;
+	struct block *blk;
+};
+
 struct engine {
 	struct arena *a;
 	struct cfg *mcfg;	/* the same cfg, for interning bound summary keys */
@@ -32,6 +40,7 @@ struct engine {
 	const char **written;	/* variables the function writes */
 	size_t nwritten;
 	VEC(const char *) taken, dropped;
+	VEC(struct macro_return) macro_returns;
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -362,11 +371,63 @@ static uint16_t busiest_case(const struct summary *sum)
 	return best;
 }
 
+static void finish(struct engine *en, const struct block *b, const struct lstate *s);
+
+static struct block *macro_return_block(struct engine *en, const struct event *e, const struct summary *sum, uint16_t c)
+{
+	for (size_t i = 0; i < en->macro_returns.n; i++)
+		if (en->macro_returns.v[i].use == e && en->macro_returns.v[i].c == c)
+			return en->macro_returns.v[i].blk;
+	const struct sum_case *sc = &sum->cases[c];
+	struct block *ret = ARENA_NEW(en->a, struct block);
+	ret->term = T_RETURN;
+	ret->ret = (struct retinfo){e->loc, sc->ret_var ? VB_ANY : sc->bits, NULL, false};
+	if (sc->ret_var)
+		ret->ret.var = cfg_intern(en->mcfg, sc->ret_var, strlen(sc->ret_var));
+	VEC_PUSH(&en->macro_returns, ((struct macro_return){e, c, ret}));
+	return ret;
+}
+
+/* The use of a macro whose body returns: on those paths the function returns right
+ * there, with the macro's effects and the value its return statement names. */
+static int apply_macro(struct engine *en, const struct lstate *s, const struct event *e, const struct summary *sum,
+		       struct lstate **out)
+{
+	int goes_on = -1;
+	for (uint16_t c = 0; c < sum->ncases; c++) {
+		const struct sum_case *sc = &sum->cases[c];
+		if (!sc->caller_returns) {
+			goes_on = c;
+			continue;
+		}
+		finish(en, macro_return_block(en, e, sum, c), apply_case(en, s, lstate_copy(en->a, s), e, sum, c, false));
+	}
+	if (goes_on < 0)
+		return 0;	/* every way through the macro returns */
+	/* Several ways of going on (a macro that locks under a condition): what they share. */
+	struct lstate *st = lstate_copy(en->a, s);
+	for (uint16_t k = 0; k < sum->cases[goes_on].neffects; k++) {
+		const struct sum_effect *eff = &sum->cases[goes_on].effects[k];
+		bool everywhere = true;
+		for (uint16_t o = 0; o < sum->ncases; o++)
+			everywhere &= sum->cases[o].caller_returns || case_has(&sum->cases[o], eff);
+		if (everywhere) {
+			struct lstate *grown = lstate_copy(en->a, st);
+			apply_effect(en, grown, s, e, eff);
+			st = grown;
+		}
+	}
+	out[0] = st;
+	return 1;
+}
+
 /* A call of a function with a summary: one state per way it can return, each with the
  * effects of that way and, when the result is kept, what its value says. */
 static int apply_summary(struct engine *en, const struct lstate *s, const struct event *e,
 			 const struct summary *sum, struct lstate **out, int max)
 {
+	if (sum->is_macro)
+		return apply_macro(en, s, e, sum, out);
 	bool split = sum->ncases > 1 && sum->by_value;
 	if (split && !e->result && effects_differ(sum)) {
 		if (only_blocking(sum)) {	/* lock_wrapper(m) around pthread_mutex_lock */
@@ -620,6 +681,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->ndropped = en.dropped.n;
 	VEC_FREE(&en.taken);
 	VEC_FREE(&en.dropped);
+	VEC_FREE(&en.macro_returns);
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);

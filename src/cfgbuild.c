@@ -58,6 +58,7 @@ struct builder {
 static void build_stmt(struct builder *b, TSNode n);
 static void build_expr(struct builder *b, TSNode n, const char *result);
 static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
+static void build_children(struct builder *b, TSNode n);
 
 /* --- small helpers ----------------------------------------------------------------- */
 
@@ -148,8 +149,10 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 		return VB_ZERO;
 	case NK_true:
 		return VB_POS;
-	case NK_identifier:
-		return text_is(b, n, "NULL") ? VB_ZERO : 0;
+	case NK_identifier:	/* the usual spellings of NULL and of booleans in C code bases */
+		if (text_is(b, n, "NULL") || text_is(b, n, "FALSE") || text_is(b, n, "B_FALSE"))
+			return VB_ZERO;
+		return text_is(b, n, "TRUE") || text_is(b, n, "B_TRUE") ? VB_POS : 0;
 	case NK_unary_expression:
 		if (b->text[ts_node_start_byte(n)] == '-')
 			return VB_NEG;
@@ -331,6 +334,7 @@ static void build_lock_call(struct builder *b, TSNode call, const struct lockpri
 }
 
 static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
+static void build_children(struct builder *b, TSNode n);
 
 /* assert(x), BUG_ON(x): the path on which the check fails ends here. */
 static void build_assert(struct builder *b, const struct lockprim *row, TSNode arg)
@@ -402,6 +406,8 @@ static void build_assign(struct builder *b, TSNode n)
 {
 	TSNode left = field(b, n, F_left), right = field(b, n, F_right);
 	const char *var = lockid_expr_key(&b->id, left);
+	if (kind(b, lockid_strip(&b->id, left, true)) != NK_identifier)
+		build_children(b, left);	/* tbl[cnt++] = x: the target has effects of its own */
 	bool plain = b->text[ts_node_start_byte(field(b, n, F_operator))] == '=';
 	TSNode r = lockid_strip(&b->id, right, true);
 	if (plain && kind(b, r) == NK_call_expression && !literal_bits(b, r)) {

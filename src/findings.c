@@ -193,6 +193,10 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 	uint8_t held = c0 > c1 ? b0 : b1;
 	if (!(held & ~(VB_NEG | VB_ERRPTR)))
 		return false;
+	/* An int function that may return an errno holding it: the error path forgot the
+	 * unlock (ZFS returns positive errnos from a variable: nonzero takes in NEG too). */
+	if (!res->cfg->returns_pointer && (held & VB_NEG))
+		return false;
 	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi);
 }
 
@@ -371,16 +375,76 @@ static bool locks_both_ways(const struct analysis *res, const char *key)
 	return acq && rel;
 }
 
+/* Whether the function hands back no value: all its returns are `return;` or its end. */
+static bool returns_nothing(const struct analysis *res)
+{
+	for (size_t i = 0; i < res->nexits; i++)
+		if (res->exits[i].bits != VB_ANY || res->exits[i].blk->ret.var)
+			return false;
+	return true;
+}
+
+/* A lock held when a break left the loop that takes it, and still held at the end: even
+ * when every path ends so (the only way out is the break), the loop's own unlock says it
+ * was not meant to be kept. */
+static void check_break_leak(struct finding_list *out, struct draft *d, const char *key)
+{
+	const struct analysis *res = d->res;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		if (!l || l->count <= 0 || !l->brk)
+			continue;
+		const struct exit_state *bad[1] = {&res->exits[i]};
+		struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = 0, .bad = bad, .nbad = 1};
+		report_imbalance(out, d, &im);
+		return;
+	}
+}
+
+/* When every return without the lock is an error and some returns holding it are not,
+ * the function is a conditional acquire whose error paths disagree: only the returns that
+ * hold it while returning an error are wrong. */
+static void keep_success_holds(struct imbalance *im, const struct analysis *res)
+{
+	if (res->cfg->returns_pointer || im->expect != 0)
+		return;
+	bool errors_only = true, success_held = false, error_held = false;
+	for (size_t i = 0; i < im->ngood; i++)
+		errors_only &= !(im->good[i]->bits & ~VB_NEG);
+	for (size_t i = 0; i < im->nbad; i++) {
+		bool err = !(im->bad[i]->bits & ~VB_NEG);
+		error_held |= err;
+		success_held |= !err && !(im->bad[i]->bits & VB_NEG) && count_at(im->bad[i], im->key) > 0;
+	}
+	if (!errors_only || !success_held || !error_held)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < im->nbad; i++) {
+		if (im->bad[i]->bits & ~VB_NEG)
+			im->good[im->ngood++] = im->bad[i];
+		else
+			im->bad[k++] = im->bad[i];
+	}
+	im->nbad = k;
+}
+
 static void check_key(struct finding_list *out, struct draft *d, const char *key)
 {
 	const struct analysis *res = d->res;
-	if (!locks_both_ways(res, key))
+	/* A helper that only takes (or only drops) a lock under a condition and hands back
+	 * nothing to say which: its callers pair it with its counterpart. */
+	if (!locks_both_ways(res, key) && returns_nothing(res))
 		return;
 	int first = count_at(&res->exits[0], key);
 	size_t i;
 	for (i = 1; i < res->nexits && count_at(&res->exits[i], key) == first; i++)
 		;
-	if (i == res->nexits || split_by_return_value(res, key))
+	if (i == res->nexits) {
+		if (first > 0 && locks_both_ways(res, key))
+			check_break_leak(out, d, key);
+		return;
+	}
+	if (split_by_return_value(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
@@ -391,6 +455,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		else
 			im.bad[im.nbad++] = &res->exits[i];
 	}
+	keep_success_holds(&im, res);
 	qsort(im.bad, im.nbad, sizeof(*im.bad), exit_cmp);
 	im.released = count_at(im.bad[0], key) < im.expect;
 	report_imbalance(out, d, &im);

@@ -158,10 +158,31 @@ static bool rewrite_loop_head(char *t, size_t len, size_t start, size_t end, boo
 	return true;
 }
 
+/* __rte_X is an attribute when no '(' follows, or when X says it takes arguments; otherwise
+ * it is a function (__rte_hash_add_key_with_hash(...)) and stays. */
+static bool rte_attribute(const char *t, size_t len, size_t start, size_t end)
+{
+	static const char *const with_args[] = {"aligned", "format_printf", "alloc_size", "alloc_align", "nonnull",
+		"dealloc", "guarded_by", "section", "_msg", "_required", "_excluded", "_function", "capability",
+		"assert_exclusive_lock", "assert_shared_lock", "diagnose_if"};
+	size_t p = end;
+	while (p < len && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	if (p >= len || t[p] != '(')
+		return true;
+	for (size_t k = 0; k < countof(with_args); k++) {
+		size_t m = strlen(with_args[k]);
+		if (end - start >= m && memcmp(t + end - m, with_args[k], m) == 0)
+			return true;
+	}
+	return false;
+}
+
 static size_t rewrite_attr(char *t, size_t len, size_t start, size_t end)
 {
 	size_t n = end - start;
-	bool rte = n > sizeof(rte_attr_prefix) - 1 && memcmp(t + start, rte_attr_prefix, sizeof(rte_attr_prefix) - 1) == 0;
+	bool rte = n > sizeof(rte_attr_prefix) - 1 && memcmp(t + start, rte_attr_prefix, sizeof(rte_attr_prefix) - 1) == 0 &&
+		   rte_attribute(t, len, start, end);
 	bool args = false, hit = rte;
 	for (size_t k = 0; !hit && k < countof(attr_macros); k++)
 		if (name_is(t + start, n, attr_macros[k].name)) {

@@ -128,11 +128,17 @@ static const char *summary_text(struct summary_table *t, const struct summary *s
 {
 	struct strbuf sb = {0};
 	sb_printf(&sb, "%s%s%s:", s->is_static ? "static " : "", s->name,
-		  s->ncases > 1 && !s->by_value ? " (cases overlap)" : "");
+		  s->ncases > 1 && !s->by_value && !s->is_macro ? " (cases overlap)" : "");
 	for (uint16_t i = 0; i < s->ncases; i++) {
 		sb_puts(&sb, i ? "; " : " ");
-		sb_puts(&sb, "returns ");
-		bits_text(&sb, s->cases[i].bits);
+		if (s->is_macro && !s->cases[i].caller_returns) {
+			sb_puts(&sb, "goes on");
+		} else {
+			sb_puts(&sb, s->is_macro ? "caller returns " : "returns ");
+			if (s->cases[i].ret_var)
+				sb_printf(&sb, "%s ", s->cases[i].ret_var);
+			bits_text(&sb, s->cases[i].bits);
+		}
 		for (uint16_t k = 0; k < s->cases[i].neffects; k++) {
 			const struct sum_effect *e = &s->cases[i].effects[k];
 			sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
@@ -175,15 +181,21 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
 		uint16_t n = exit_effects(t, c, res->exits[i].state, eff);
 		any_effect |= n > 0;
+		/* In a macro, a `return` returns from the caller: such exits stay apart. */
+		const struct retinfo *r = &res->exits[i].blk->ret;
+		bool caller_returns = c->is_macro && !r->implicit;
+		const char *var = caller_returns && r->var ? arena_strdup(&t->arena, r->var) : NULL;
 		uint16_t k;
-		for (k = 0; k < ncases && !same_effects(&cases[k], eff, n); k++)
-			;
+		for (k = 0; k < ncases; k++)
+			if (same_effects(&cases[k], eff, n) && cases[k].caller_returns == caller_returns &&
+			    (cases[k].ret_var == var || (var && cases[k].ret_var && strcmp(var, cases[k].ret_var) == 0)))
+				break;
 		if (k == ncases) {
 			if (ncases == SUMMARY_MAX_CASES)
 				return NULL;
 			cases[ncases++] = (struct sum_case){
 				.neffects = n, .effects = arena_memdup(&t->arena, eff, n * sizeof(*eff)),
-				.first_return = res->exits[i].blk->ret.loc,
+				.first_return = r->loc, .caller_returns = caller_returns, .ret_var = var,
 			};
 		}
 		cases[k].bits |= res->exits[i].bits;
@@ -200,7 +212,8 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	s->is_static = c->is_static;
 	s->ncases = ncases;
 	s->cases = arena_memdup(&t->arena, cases, ncases * sizeof(*cases));
-	s->by_value = true;
+	s->is_macro = c->is_macro;
+	s->by_value = !c->is_macro;
 	for (uint16_t i = 0; i < ncases; i++)
 		for (uint16_t k = i + 1; k < ncases; k++)
 			s->by_value &= !(cases[i].bits & cases[k].bits);

@@ -34,6 +34,8 @@ struct sum_case {
 	struct sum_effect *effects;	/* sorted by key */
 	uint16_t nreturns;	/* return statements that end this way */
 	struct loc first_return;
+	bool caller_returns;	/* a macro's `return`: the caller returns at the macro's use */
+	const char *ret_var;	/* then: the caller's variable it returns, or NULL */
 };
 
 struct summary {
@@ -43,6 +45,7 @@ struct summary {
 	bool is_static;
 	uint16_t ncases;
 	struct sum_case *cases;
+	bool is_macro;		/* cases that fall through go on in the caller; the others return */
 	bool by_value;		/* the cases' return values do not overlap: a caller can tell
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */
