@@ -41,6 +41,7 @@ struct engine {
 	size_t nwritten;
 	VEC(const char *) taken, dropped;
 	VEC(struct macro_return) macro_returns;
+	VEC(struct field_site) fields;
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -297,7 +298,7 @@ static uint8_t try_bits(const struct event *e, bool success)
 
 /* One effect of a callee's summary, as a lock event at the call site. */
 static void apply_effect(struct engine *en, struct lstate *n, const struct lstate *before,
-			 const struct event *call, const struct sum_effect *eff)
+			 const struct event *call, const struct sum_effect *eff, bool inherited)
 {
 	const char *key = summary_bind_key(en->mcfg, eff->key, call);
 	if (!key)
@@ -306,7 +307,7 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	*ev = (struct event){
 		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
 		.flags = eff->flags, .loc = call->loc, .origin = eff->loc, .key = key, .text = key,
-		.prim = call->key, .span_start = call->span_start,
+		.prim = call->key, .span_start = call->span_start, .inherited = inherited,
 	};
 	for (int k = eff->delta > 0 ? eff->delta : -eff->delta; k > 0; k--) {
 		if (ev->effect == LE_ACQUIRE)
@@ -346,7 +347,7 @@ static struct lstate *apply_case(struct engine *en, const struct lstate *s, stru
 		if (!everywhere)
 			continue;
 		struct lstate *grown = lstate_copy(en->a, st);	/* one insertion per copy */
-		apply_effect(en, grown, s, e, eff);
+		apply_effect(en, grown, s, e, eff, sum->imbalanced && !sum->by_value);
 		st = grown;
 	}
 	return st;
@@ -413,7 +414,7 @@ static int apply_macro(struct engine *en, const struct lstate *s, const struct e
 			everywhere &= sum->cases[o].caller_returns || case_has(&sum->cases[o], eff);
 		if (everywhere) {
 			struct lstate *grown = lstate_copy(en->a, st);
-			apply_effect(en, grown, s, e, eff);
+			apply_effect(en, grown, s, e, eff, false);
 			st = grown;
 		}
 	}
@@ -428,8 +429,10 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 {
 	if (sum->is_macro)
 		return apply_macro(en, s, e, sum, out);
-	bool split = sum->ncases > 1 && sum->by_value;
-	if (split && !e->result && effects_differ(sum)) {
+	/* Ways told apart by value split with a fact each; the ways of an imbalanced callee
+	 * split too (without facts), so its breach reaches those who call it. */
+	bool split = sum->ncases > 1 && (sum->by_value || sum->imbalanced);
+	if (split && sum->by_value && !e->result && effects_differ(sum)) {
 		if (only_blocking(sum)) {	/* lock_wrapper(m) around pthread_mutex_lock */
 			out[0] = apply_case(en, s, lstate_copy(en->a, s), e, sum, busiest_case(sum), false);
 			return 1;
@@ -442,7 +445,7 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 		if (e->result) {
 			lstate_kill(st, e->result);
 			lstate_forget_locks(st, e->result);
-			if (split)
+			if (split && sum->by_value)
 				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
 		}
 		out[n++] = apply_case(en, s, st, e, sum, c, !split);
@@ -452,8 +455,26 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 
 /* Applies one event; a try splits the state in two, a summarised call into one state per
  * way it returns.  Returns how many states are in out. */
+/* Remembers a call through a field and a lock its caller holds across it. */
+static void note_field_call(struct engine *en, const struct lstate *s, const struct event *e)
+{
+	const struct event *held = NULL;
+	for (uint16_t i = 0; i < s->nlocks && !held; i++)
+		if (s->locks[i].count > 0 && s->locks[i].last)
+			held = s->locks[i].last;
+	for (size_t i = 0; i < en->fields.n; i++)
+		if (en->fields.v[i].at == e) {
+			if (!en->fields.v[i].held)
+				en->fields.v[i].held = held;
+			return;
+		}
+	VEC_PUSH(&en->fields, ((struct field_site){e, held}));
+}
+
 static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
 {
+	if (e->kind == EV_CALL && e->field)
+		note_field_call(en, s, e);
 	if (e->kind == EV_CALL && en->sums) {
 		const struct summary *sum = summary_lookup(en->sums, e->key, en->file);
 		if (sum)
@@ -682,6 +703,9 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	VEC_FREE(&en.taken);
 	VEC_FREE(&en.dropped);
 	VEC_FREE(&en.macro_returns);
+	res->fields = arena_memdup(scratch, en.fields.v, en.fields.n * sizeof(*en.fields.v));
+	res->nfields = en.fields.n;
+	VEC_FREE(&en.fields);
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);

@@ -45,8 +45,16 @@ struct event_issue {
 	const struct lstate *state;	/* state just before the event */
 };
 
+/* A call through a field (ops->lookup(...)) and a lock held there on some path. */
+struct field_site {
+	const struct event *at;
+	const struct event *held;	/* the event that took the held lock, or NULL */
+};
+
 struct analysis {
 	const struct cfg *cfg;
+	struct field_site *fields;
+	size_t nfields;
 	const char **taken, **dropped;	/* keys acquired / released somewhere (directly or by a callee) */
 	size_t ntaken, ndropped;
 	struct exit_state *exits;

@@ -43,7 +43,7 @@ static void note(struct draft *d, struct loc loc, const char *msg)
 		if (loc_cmp(d->notes.v[i].loc, loc) == 0 && strcmp(d->notes.v[i].message, msg) == 0)
 			return;
 	if (d->notes.n < FINDINGS_MAX_NOTES)
-		VEC_PUSH(&d->notes, ((struct note){loc, arena_strdup(d->run, msg)}));
+		VEC_PUSH(&d->notes, ((struct note){loc, arena_strdup(d->run, msg), NULL}));
 }
 
 static void emit(struct finding_list *out, struct draft *d, enum finding_kind k, struct loc loc,
@@ -428,6 +428,16 @@ static void keep_success_holds(struct imbalance *im, const struct analysis *res)
 	im->nbad = k;
 }
 
+static bool inherited_only(const struct imbalance *im)
+{
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		if (!l || !l->last || !l->last->inherited)
+			return false;
+	}
+	return im->nbad > 0;
+}
+
 static void check_key(struct finding_list *out, struct draft *d, const char *key)
 {
 	const struct analysis *res = d->res;
@@ -456,6 +466,11 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 			im.bad[im.nbad++] = &res->exits[i];
 	}
 	keep_success_holds(&im, res);
+	if (inherited_only(&im)) {	/* the callee that breaks it is reported instead */
+		free(im.bad);
+		free(im.good);
+		return;
+	}
 	qsort(im.bad, im.nbad, sizeof(*im.bad), exit_cmp);
 	im.released = count_at(im.bad[0], key) < im.expect;
 	report_imbalance(out, d, &im);

@@ -15,6 +15,7 @@
 struct note {
 	struct loc loc;
 	const char *message;
+	const char *file;	/* NULL: the finding's own file */
 };
 
 struct finding {

@@ -27,6 +27,9 @@
 	X(HELD_ACROSS_ITERATION, "held-across-iteration", \
 	  "a lock taken through the loop's cursor is still held when the loop moves to the next entry", \
 	  "the loop body releases the entry's lock, but a path (continue) goes on to the next entry with it held") \
+	X(OPS_CONTRACT, "ops-contract", \
+	  "an ops-table implementation changes a lock that the callers of its field hold across the call", \
+	  "callers lock around ->op() and unlock after it returns, but this implementation drops (or takes) the lock on some paths") \
 	X(UNCHECKED_RESULT, "unchecked-lock-result", \
 	  "the result of a call that returns with a lock held only on some values is not tested", \
 	  "the helper takes the lock only when it succeeds, and the caller goes on without looking")

@@ -3,6 +3,11 @@
 
 #include <string.h>
 
+static const char *note_file(const struct finding *f, size_t k)
+{
+	return f->notes[k].file ? f->notes[k].file : f->file;
+}
+
 void report_text(const struct finding_list *fl, FILE *out)
 {
 	for (size_t i = 0; i < fl->n; i++) {
@@ -11,7 +16,7 @@ void report_text(const struct finding_list *fl, FILE *out)
 			finding_kind_name(f->kind));
 		fprintf(out, "%s:%u:%u: note: in function '%s'\n", f->file, f->loc.line, f->loc.col, f->function);
 		for (size_t k = 0; k < f->nnotes; k++)
-			fprintf(out, "%s:%u:%u: note: %s\n", f->file, f->notes[k].loc.line, f->notes[k].loc.col,
+			fprintf(out, "%s:%u:%u: note: %s\n", note_file(f, k), f->notes[k].loc.line, f->notes[k].loc.col,
 				f->notes[k].message);
 	}
 	for (size_t i = 0; i < fl->nnotices; i++) {
@@ -40,7 +45,7 @@ void report_json(const struct finding_list *fl, FILE *out)
 		json_array_begin(&j, "notes");
 		for (size_t k = 0; k < f->nnotes; k++) {
 			json_object_begin(&j, NULL);
-			json_string(&j, "file", f->file);
+			json_string(&j, "file", note_file(f, k));
 			json_int(&j, "line", f->notes[k].loc.line);
 			json_int(&j, "column", f->notes[k].loc.col);
 			json_string(&j, "message", f->notes[k].message);
@@ -142,7 +147,7 @@ static void sarif_result(struct json *j, const struct finding *f)
 	json_array_end(j);
 	json_array_begin(j, "relatedLocations");
 	for (size_t k = 0; k < f->nnotes; k++)
-		sarif_location(j, f->file, f->notes[k].loc, f->notes[k].message);
+		sarif_location(j, note_file(f, k), f->notes[k].loc, f->notes[k].message);
 	json_array_end(j);
 	char fp[512];
 	snprintf(fp, sizeof(fp), "%s:%s:%s", f->function, finding_kind_name(f->kind), f->lock);

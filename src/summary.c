@@ -127,8 +127,9 @@ static int case_cmp(const void *a, const void *b)
 static const char *summary_text(struct summary_table *t, const struct summary *s)
 {
 	struct strbuf sb = {0};
-	sb_printf(&sb, "%s%s%s:", s->is_static ? "static " : "", s->name,
-		  s->ncases > 1 && !s->by_value && !s->is_macro ? " (cases overlap)" : "");
+	sb_printf(&sb, "%s%s%s%s:", s->is_static ? "static " : "", s->name,
+		  s->ncases > 1 && !s->by_value && !s->is_macro ? " (cases overlap)" : "",
+		  s->imbalanced ? " (imbalanced)" : "");
 	for (uint16_t i = 0; i < s->ncases; i++) {
 		sb_puts(&sb, i ? "; " : " ");
 		if (s->is_macro && !s->cases[i].caller_returns) {
@@ -169,7 +170,7 @@ static void pointer_cases(const struct cfg *c, struct sum_case *cases, uint16_t 
 	}
 }
 
-struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file)
+struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
 	if (res->over_budget || c->too_deep || c->has_error || !res->nexits)
@@ -213,6 +214,11 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	s->ncases = ncases;
 	s->cases = arena_memdup(&t->arena, cases, ncases * sizeof(*cases));
 	s->is_macro = c->is_macro;
+	s->imbalanced = imbalanced;
+	s->nparams = c->nparams;
+	s->params = ARENA_ARRAY(&t->arena, const char *, c->nparams ? c->nparams : 1);
+	for (size_t i = 0; i < c->nparams; i++)
+		s->params[i] = arena_strdup(&t->arena, c->params[i]);
 	s->by_value = !c->is_macro;
 	for (uint16_t i = 0; i < ncases; i++)
 		for (uint16_t k = i + 1; k < ncases; k++)
@@ -327,4 +333,16 @@ void summary_dump_all(const struct summary_table *t, FILE *out)
 	for (size_t i = 0; i < n; i++)
 		summary_dump(all[i], out);
 	free(all);
+}
+
+const char *summary_key_text(struct arena *a, const struct summary *s, const char *key)
+{
+	const char *dollar = strchr(key, '$');
+	if (!dollar)
+		return key;
+	char *end;
+	unsigned long n = strtoul(dollar + 1, &end, 10);
+	if (n >= s->nparams || !s->params[n][0])
+		return key;
+	return arena_printf(a, "%.*s%s%s", (int)(dollar - key), key, s->params[n], end);
 }

@@ -46,11 +46,18 @@ struct summary {
 	uint16_t ncases;
 	struct sum_case *cases;
 	bool is_macro;		/* cases that fall through go on in the caller; the others return */
+	bool imbalanced;	/* the function itself was reported for returning inconsistently:
+				 * callers take all its ways, so those above it see the breach */
 	bool by_value;		/* the cases' return values do not overlap: a caller can tell
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */
 	const char *text;	/* canonical one-line form: change detection and --dump=summary */
+	const char **params;	/* the function's parameter names, to show keys as written */
+	size_t nparams;
 };
+
+/* A summary key with $N written as the function's parameter name (for messages). */
+const char *summary_key_text(struct arena *a, const struct summary *s, const char *key);
 
 struct summary_table;
 
@@ -59,7 +66,7 @@ void summary_table_free(struct summary_table *t);
 
 /* The summary of an analysed function, or NULL when it leaves every lock as it found it
  * (the common case, which callers need not know about).  Allocated in the table. */
-struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file);
+struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file, bool imbalanced);
 /* Records s (replacing the summary of the same function in the same file); returns true
  * when that changes what callers see. */
 bool summary_put(struct summary_table *t, struct summary *s);

@@ -20,6 +20,7 @@ void tree_init(struct tree *t, const struct options *opt, const struct lockapi *
 	t->api = api;
 	parser_init(&t->parser);
 	t->sums = summary_table_new();
+	contracts_init(&t->contracts);
 }
 
 static void input_message(struct tree *t, const char *path, const char *msg, bool error)
@@ -45,9 +46,9 @@ static void note_callees(struct tree_file *f, const struct cfg *c, struct strset
 }
 
 /* Records fn's summary; a change is what makes its callers' files run again. */
-static void update_summary(struct tree *t, struct tree_file *f, const struct analysis *res)
+static void update_summary(struct tree *t, struct tree_file *f, const struct analysis *res, bool imbalanced)
 {
-	struct summary *s = summary_of(t->sums, res, f->path);
+	struct summary *s = summary_of(t->sums, res, f->path, imbalanced);
 	bool changed = s ? summary_put(t->sums, s) : summary_drop(t->sums, res->cfg->name, f->path);
 	if (changed)
 		strset_add(&t->changed, res->cfg->name);
@@ -68,8 +69,13 @@ static void analyse_function(struct tree *t, struct tree_file *f, const struct p
 		note_callees(f, cfg, callees);
 	struct analysis res;
 	analysis_run(&res, &t->scratch, cfg, t->sums, f->path);
+	size_t before = f->findings.n;
 	findings_collect(&f->findings, &f->arena, f->path, &res);
-	update_summary(t, f, &res);
+	bool imbalanced = false;
+	for (size_t k = before; k < f->findings.n; k++)
+		imbalanced |= f->findings.v[k].kind == FK_INCONSISTENT_RETURN;
+	update_summary(t, f, &res, imbalanced);
+	contracts_note_calls(&t->contracts, &res, f->path);
 	if (cfg->has_error && o->verbose && callees)
 		fprintf(stderr, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
 			cfg->loc.line, cfg->name);
@@ -89,7 +95,7 @@ static void analyse_macros(struct tree *t, struct tree_file *f, const struct par
 				note_callees(f, cfg, callees);
 			struct analysis res;
 			analysis_run(&res, &t->scratch, cfg, t->sums, f->path);
-			update_summary(t, f, &res);
+			update_summary(t, f, &res, false);
 		}
 		arena_reset(&t->scratch);
 	}
@@ -128,6 +134,9 @@ static void analyse_file(struct tree *t, struct tree_file *f, bool first)
 		t->stats.reanalysed++;
 	}
 	findings_release(&f->findings);
+	contracts_forget_file(&t->contracts, f->path);
+	if (parsed && first && t->opt->dump == DUMP_NONE)
+		contracts_scan_tables(&t->contracts, &t->parser.g, &pf, f->path);
 	struct strset callees = {0};
 	if (parsed && t->opt->dump == DUMP_AST)
 		parse_dump(&pf, stdout);
@@ -246,6 +255,8 @@ void tree_run(struct tree *t)
 		strset_release(&changed);
 		t->stats.rounds++;
 	}
+	if (!dumping)
+		contracts_check(&t->contracts, t->sums, &t->contract_findings, &t->run_arena);
 	t->stats.summaries = summary_count(t->sums);
 	t->stats.seconds = now_seconds() - start;
 }
@@ -260,6 +271,8 @@ void tree_findings(const struct tree *t, struct finding_list *out)
 		for (size_t k = 0; k < fl->nnotices; k++)
 			findings_notice_copy(out, &fl->notices[k]);
 	}
+	for (size_t k = 0; k < t->contract_findings.n; k++)
+		VEC_PUSH(out, t->contract_findings.v[k]);
 	findings_sort(out);
 }
 
@@ -274,6 +287,9 @@ void tree_release(struct tree *t)
 	}
 	free(t->files);
 	strset_release(&t->changed);
+	contracts_release(&t->contracts);
+	findings_release(&t->contract_findings);
+	arena_release(&t->run_arena);
 	summary_table_free(t->sums);
 	arena_release(&t->scratch);
 	parser_release(&t->parser);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "contracts.h"
 #include "findings.h"
 #include "lockapi.h"
 #include "options.h"
@@ -48,6 +49,9 @@ struct tree {
 	struct tree_file *files;
 	size_t nfiles, cap;
 	struct strset changed;		/* names whose summary changed in the current round */
+	struct contracts contracts;	/* ops tables and the calls through their fields */
+	struct finding_list contract_findings;
+	struct arena run_arena;		/* strings of contract findings */
 	struct tree_stats stats;
 	bool input_error;		/* a missing or unreadable path: exit status 2 */
 };
