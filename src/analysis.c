@@ -374,6 +374,31 @@ static uint16_t busiest_case(const struct summary *sum)
 
 static void finish(struct engine *en, const struct block *b, const struct lstate *s);
 
+/* A helper whose ways are told apart by a condition on its arguments: the condition,
+ * bound at the call, is a fact of the caller's path, so `helper_lock(d); ...
+ * helper_unlock(d);` with the same condition inside both stays paired. */
+static int apply_by_condition(struct engine *en, const struct lstate *s, const struct event *e,
+			      const struct summary *sum, struct lstate **out)
+{
+	const char *cond = summary_bind_key(en->mcfg, sum->cond_key, e);
+	uint8_t known = cond ? lstate_fact(s, cond) : VB_ANY;
+	int n = 0;
+	for (uint16_t c = 0; c < sum->ncases && n < 2; c++) {
+		uint8_t side = sum->cases[c].when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
+		if (!(known & side))
+			continue;
+		struct lstate *st = lstate_copy(en->a, s);
+		if (cond)
+			lstate_set_fact(en->a, st, cond, known & side);
+		if (e->result) {
+			lstate_kill(st, e->result);
+			lstate_forget_locks(st, e->result);
+		}
+		out[n++] = apply_case(en, s, st, e, sum, c, false);
+	}
+	return n;
+}
+
 static struct block *macro_return_block(struct engine *en, const struct event *e, const struct summary *sum, uint16_t c)
 {
 	for (size_t i = 0; i < en->macro_returns.n; i++)
@@ -429,6 +454,8 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 {
 	if (sum->is_macro)
 		return apply_macro(en, s, e, sum, out);
+	if (sum->cond_key)
+		return apply_by_condition(en, s, e, sum, out);
 	/* Ways told apart by value split with a fact each; the ways of an imbalanced callee
 	 * split too (without facts), so its breach reaches those who call it. */
 	bool split = sum->ncases > 1 && (sum->by_value || sum->imbalanced);
@@ -709,4 +736,55 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);
+}
+
+static int cond_value_of(const struct lstate *s, const char *test_key)
+{
+	for (uint16_t i = s->nconds; i-- > 0;)
+		if (s->conds[i].blk->test.key == test_key)
+			return s->conds[i].value;
+	return -1;
+}
+
+static int loc_before(struct loc a, struct loc b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+const struct block *analysis_split_condition(const struct analysis *res, const char *key, bool *held_when)
+{
+	if (!res->nexits)
+		return NULL;
+	int hi = -128;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		int c = l ? l->count : 0;
+		hi = c > hi ? c : hi;
+	}
+	/* Candidate tests: those on the path of the first exit holding the most. */
+	const struct lstate *first = NULL;
+	for (size_t i = 0; i < res->nexits && !first; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		if ((l ? l->count : 0) == hi)
+			first = res->exits[i].state;
+	}
+	for (uint16_t k = 0; first && k < first->nconds; k++) {
+		const struct block *test = first->conds[k].blk;
+		bool v = first->conds[k].value, ok = true, others = false;
+		for (size_t i = 0; i < res->nexits && ok; i++) {
+			const struct lstate *st = res->exits[i].state;
+			const struct lockent *l = lstate_lock(st, key);
+			bool held = (l ? l->count : 0) == hi;
+			int got = cond_value_of(st, test->test.key);
+			ok = got >= 0 && (bool)got == (held ? v : !v);
+			others |= !held;
+			if (ok && held && l && l->last && !loc_before(test->test.loc, l->last->loc))
+				ok = false;	/* the test comes after the lock: an early return, not a helper */
+		}
+		if (ok && others) {
+			*held_when = v;
+			return test;
+		}
+	}
+	return NULL;
 }

@@ -68,6 +68,12 @@ struct analysis {
 /* Calls are applied through the callees' summaries in sums (may be NULL); file is where
  * the function is, for binding static callees.  cfg gains interned keys (bound summary
  * keys), nothing else changes in it. */
+/* The branch that decides whether key is held at the exits: on every exit holding more
+ * of it the path took the test one way (*held_when), on every other exit the other way,
+ * and the test comes before the lock event (`if (need) lock(...)`, not `lock(); if (err)
+ * return;`).  NULL if no such test. */
+const struct block *analysis_split_condition(const struct analysis *res, const char *key, bool *held_when);
+
 void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 		  const struct summary_table *sums, const char *file);
 

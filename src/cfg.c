@@ -142,6 +142,35 @@ const char *cfg_resolve_alias(struct cfg *c, const char *key)
 	return key;
 }
 
+const char *cfg_resolve_aliases_in(struct cfg *c, const char *key)
+{
+	if (!c->naliases)
+		return key;
+	struct strbuf sb = {0};
+	for (const char *p = key; *p;) {
+		if (!is_ident_char((unsigned char)*p) || (*p >= '0' && *p <= '9') ||
+		    (p > key && (p[-1] == '.' || p[-1] == '>'))) {
+			sb_putc(&sb, *p++);
+			continue;
+		}
+		const char *e = p;
+		while (is_ident_char((unsigned char)*e))
+			e++;
+		size_t n = (size_t)(e - p), i;
+		for (i = 0; i < c->naliases; i++)
+			if (!c->aliases[i].address && strlen(c->aliases[i].name) == n && strncmp(c->aliases[i].name, p, n) == 0)
+				break;
+		if (i < c->naliases && *e != '(')
+			sb_puts(&sb, c->aliases[i].key);
+		else
+			sb_add(&sb, p, n);
+		p = e;
+	}
+	const char *out = cfg_intern(c, sb_str(&sb), sb.len);
+	sb_release(&sb);
+	return out;
+}
+
 static const char *const effect_names[] = {
 	[LE_ACQUIRE] = "acquire", [LE_RELEASE] = "release", [LE_TRY] = "try",
 	[LE_DOWNGRADE] = "downgrade", [LE_GUARD] = "guard", [LE_NORETURN] = "noreturn",

@@ -158,6 +158,8 @@ bool cfg_key_is_local(const struct cfg *c, const char *key);
 /* A key written through a local alias, rewritten to the path the alias stands for: the
  * whole key (`l` for `&t->lock`), or its root (`priv->lock` for priv = dev->priv). */
 const char *cfg_resolve_alias(struct cfg *c, const char *key);
+/* Every pointer-copy alias named anywhere in key replaced by what it stands for. */
+const char *cfg_resolve_aliases_in(struct cfg *c, const char *key);
 
 void cfg_dump(const struct cfg *c, FILE *out);	/* --dump=cfg */
 

@@ -428,6 +428,41 @@ static void keep_success_holds(struct imbalance *im, const struct analysis *res)
 	im->nbad = k;
 }
 
+/* Whether every variable a condition names is a parameter or a global (a caller can
+ * test it too): after the function's pointer copies are resolved, no local is left. */
+static bool caller_visible(struct cfg *c, const char *key)
+{
+	key = cfg_resolve_aliases_in(c, key);
+	for (const char *p = key; *p;) {
+		if (!is_ident_char((unsigned char)*p) || (*p >= '0' && *p <= '9')) {
+			p++;
+			continue;
+		}
+		const char *e = p;
+		while (is_ident_char((unsigned char)*e))
+			e++;
+		bool field = p > key && (p[-1] == '.' || p[-1] == '>');
+		for (size_t k = 0; k < c->nlocals && !field && *e != '('; k++)
+			if (strlen(c->locals[k]) == (size_t)(e - p) && strncmp(c->locals[k], p, (size_t)(e - p)) == 0)
+				return false;
+		p = e;
+	}
+	return true;
+}
+
+/* `if (need_lock) lock(&d->l);` with need_lock the caller's to know: a conditional lock
+ * helper, paired by its callers with the matching unlock helper. */
+static bool conditional_helper(const struct analysis *res, const char *key)
+{
+	if (locks_both_ways(res, key))
+		return false;	/* a helper only takes, or only drops */
+	if (!returns_nothing(res) && !res->cfg->returns_pointer)
+		return false;	/* an int says how it went: the value rules apply (if (err) return -1;) */
+	bool held_when;
+	const struct block *test = analysis_split_condition(res, key, &held_when);
+	return test && caller_visible((struct cfg *)res->cfg, test->test.key);
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -454,7 +489,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 			check_break_leak(out, d, key);
 		return;
 	}
-	if (split_by_return_value(res, key))
+	if (split_by_return_value(res, key) || conditional_helper(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));

@@ -36,8 +36,18 @@ static const char *node_text(const struct parsed_file *pf, TSNode n, size_t *len
 	return pf->text + ts_node_start_byte(n);
 }
 
+/* A body with no statement in it: no `;`, and not a `do`/`{` block. */
+static bool is_expression(const char *t, size_t n)
+{
+	while (n && (*t == ' ' || *t == '\t'))
+		t++, n--;
+	if (n >= 2 && (memcmp(t, "do", 2) == 0 || *t == '{'))
+		return false;
+	return !memchr(t, ';', n) && !(n >= 2 && memcmp(t, "if", 2) == 0);
+}
+
 /* `void NAME(int a, int b) {` + body (continuations as spaces) + `;}`, after line-1 newlines. */
-static char *synthesize(const struct grammar *g, const struct parsed_file *pf, TSNode def, size_t *len)
+static char *synthesize(const struct grammar *g, const struct parsed_file *pf, TSNode def, size_t *len, bool *expr)
 {
 	TSNode name = ts_node_named_child(def, 0), params = node_field(g, def, F_parameters),
 	       value = node_field(g, def, F_value);
@@ -57,8 +67,10 @@ static char *synthesize(const struct grammar *g, const struct parsed_file *pf, T
 		sb_puts(&sb, i ? ", int " : "int ");
 		sb_add(&sb, t, n);
 	}
-	sb_puts(&sb, ") { ");
 	t = node_text(pf, value, &n);
+	/* An expression macro (`rte_spinlock_trylock(&(d)->lock)`) hands back its value. */
+	*expr = is_expression(t, n);
+	sb_puts(&sb, *expr ? ") { return " : ") { ");
 	for (size_t i = 0; i < n; i++)
 		sb_putc(&sb, t[i] == '\\' && i + 1 < n && (t[i + 1] == '\n' || t[i + 1] == '\r') ? ' ' : t[i]);
 	sb_puts(&sb, "\n;}\n");
@@ -87,11 +99,13 @@ size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const s
 		if (k == NK_preproc_function_def && body && count < MACROBODY_MAX_PER_FILE &&
 		    body_locks(api, body, vlen)) {
 			size_t len;
-			char *text = synthesize(&p->g, pf, n, &len);
+			bool expr = false;
+			char *text = synthesize(&p->g, pf, n, &len, &expr);
 			if (text) {
 				*out = xrealloc(*out, (count + 1) * sizeof(**out));
 				struct macro_fn *m = &(*out)[count];
 				memset(m, 0, sizeof(*m));
+				m->expression = expr;
 				m->src = (struct source){.path = pf->src->path, .text = text, .len = len};
 				if (parse_file(p, &m->src, &m->pf) && m->pf.nfunctions == 1)
 					count++;

@@ -23,6 +23,9 @@
 struct macro_fn {
 	struct source src;	/* the synthetic function's text */
 	struct parsed_file pf;	/* functions[0] is the macro */
+	bool expression;	/* an expression macro: written `return (body);`, a plain
+				 * function; otherwise a statement macro whose `return`s are
+				 * its caller's */
 };
 
 /* Fills *out (heap array) and returns how many. */

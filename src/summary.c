@@ -61,6 +61,48 @@ static const char *param_key(struct summary_table *t, const struct cfg *c, const
 	return arena_strdup(&t->arena, key);	/* a global variable's lock */
 }
 
+/* A condition's key with every parameter written $N (after the function's local pointer
+ * copies are resolved); NULL if it mentions a local. */
+static const char *param_condition(struct summary_table *t, struct cfg *c, const char *key)
+{
+	key = cfg_resolve_aliases_in(c, key);
+	struct strbuf sb = {0};
+	const char *p = key;
+	bool ok = true;
+	while (*p && ok) {
+		if (!is_ident_char((unsigned char)*p) || (*p >= '0' && *p <= '9')) {
+			const char *q = p;
+			while (*q && !(is_ident_char((unsigned char)*q) && !(*q >= '0' && *q <= '9')))
+				q++;
+			sb_add(&sb, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		const char *e = p;
+		while (is_ident_char((unsigned char)*e))
+			e++;
+		size_t n = (size_t)(e - p);
+		size_t i;
+		for (i = 0; i < c->nparams && !(strlen(c->params[i]) == n && strncmp(c->params[i], p, n) == 0); i++)
+			;
+		if (i < c->nparams && *e != '(')
+			sb_printf(&sb, "$%zu", i);
+		else if (*e != '(' && p > key && (p[-1] == '>' || p[-1] == '.'))
+			sb_add(&sb, p, n);	/* a field name */
+		else {
+			bool local = false;
+			for (size_t k = 0; k < c->nlocals && !local; k++)
+				local = strlen(c->locals[k]) == n && strncmp(c->locals[k], p, n) == 0;
+			ok = !local || *e == '(';
+			sb_add(&sb, p, n);
+		}
+		p = e;
+	}
+	const char *out = ok ? arena_strdup(&t->arena, sb_str(&sb)) : NULL;
+	sb_release(&sb);
+	return out;
+}
+
 static int effect_cmp(const void *a, const void *b)
 {
 	const struct sum_effect *x = a, *y = b;
@@ -128,12 +170,14 @@ static const char *summary_text(struct summary_table *t, const struct summary *s
 {
 	struct strbuf sb = {0};
 	sb_printf(&sb, "%s%s%s%s:", s->is_static ? "static " : "", s->name,
-		  s->ncases > 1 && !s->by_value && !s->is_macro ? " (cases overlap)" : "",
+		  s->ncases > 1 && !s->by_value && !s->is_macro && !s->cond_key ? " (cases overlap)" : "",
 		  s->imbalanced ? " (imbalanced)" : "");
 	for (uint16_t i = 0; i < s->ncases; i++) {
 		sb_puts(&sb, i ? "; " : " ");
 		if (s->is_macro && !s->cases[i].caller_returns) {
 			sb_puts(&sb, "goes on");
+		} else if (s->cond_key) {
+			sb_printf(&sb, "when %s is %s", s->cond_key, s->cases[i].when ? "true" : "false");
 		} else {
 			sb_puts(&sb, s->is_macro ? "caller returns " : "returns ");
 			if (s->cases[i].ret_var)
@@ -168,6 +212,20 @@ static void pointer_cases(const struct cfg *c, struct sum_case *cases, uint16_t 
 		if (others_fail)
 			cases[i].bits = VB_PTR;
 	}
+}
+
+/* Every effect of every case goes the same way (a lock helper or an unlock helper). */
+static bool one_way(const struct sum_case *cases, uint16_t n)
+{
+	int sign = 0;
+	for (uint16_t i = 0; i < n; i++)
+		for (uint16_t k = 0; k < cases[i].neffects; k++) {
+			int d = cases[i].effects[k].delta > 0 ? 1 : -1;
+			if (sign && d != sign)
+				return false;
+			sign = d;
+		}
+	return true;
 }
 
 struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file, bool imbalanced)
@@ -206,6 +264,24 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 		return NULL;
 	pointer_cases(c, cases, ncases);
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
+	const char *cond_key = NULL;
+	bool cond_value[SUMMARY_MAX_CASES] = {0};
+	if (ncases == 2 && one_way(cases, ncases) && !cases[0].caller_returns && !cases[1].caller_returns) {
+		const char *lock = NULL;
+		for (size_t i = 0; i < res->nexits && !lock; i++)
+			for (uint16_t k = 0; k < res->exits[i].state->nlocks && !lock; k++)
+				if (res->exits[i].state->locks[k].count)
+					lock = res->exits[i].state->locks[k].key;
+		bool held_when;
+		const struct block *test = lock ? analysis_split_condition(res, lock, &held_when) : NULL;
+		if (test && (cond_key = param_condition(t, (struct cfg *)c, test->test.key)) != NULL) {
+			/* The way that holds more of the lock is the one the test sends held_when. */
+			int d0 = cases[0].neffects ? cases[0].effects[0].delta : 0;
+			int d1 = cases[1].neffects ? cases[1].effects[0].delta : 0;
+			cond_value[0] = d0 > d1 ? held_when : !held_when;
+			cond_value[1] = !cond_value[0];
+		}
+	}
 	struct summary *s = ARENA_NEW(&t->arena, struct summary);
 	s->name = arena_strdup(&t->arena, c->name);
 	s->file = arena_strdup(&t->arena, file);
@@ -215,11 +291,16 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	s->cases = arena_memdup(&t->arena, cases, ncases * sizeof(*cases));
 	s->is_macro = c->is_macro;
 	s->imbalanced = imbalanced;
+	s->cond_key = cond_key;
+	for (uint16_t i = 0; i < ncases && cond_key; i++)
+		s->cases[i].when = cond_value[i];
 	s->nparams = c->nparams;
 	s->params = ARENA_ARRAY(&t->arena, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)
 		s->params[i] = arena_strdup(&t->arena, c->params[i]);
-	s->by_value = !c->is_macro;
+	s->by_value = !c->is_macro && !cond_key;
+	if (cond_key)
+		s->is_macro = false;	/* told apart by the condition, not by returning */
 	for (uint16_t i = 0; i < ncases; i++)
 		for (uint16_t k = i + 1; k < ncases; k++)
 			s->by_value &= !(cases[i].bits & cases[k].bits);
@@ -282,27 +363,30 @@ static bool plain_path(const char *s)
 
 const char *summary_bind_key(struct cfg *c, const char *key, const struct event *call)
 {
-	const char *dollar = strchr(key, '$');
-	if (!dollar)	/* a global, or a macro's name for a caller's variable (bp->hwrm_lock) */
-		return cfg_resolve_alias(c, cfg_intern(c, key, strlen(key)));
-	char *end;
-	unsigned long n = strtoul(dollar + 1, &end, 10);
-	if (n >= call->nargs)
-		return NULL;
-	const char *arg = call->args[n];
-	bool addr = call->addr_args & (1u << n);
 	struct strbuf sb = {0};
-	sb_add(&sb, key, (size_t)(dollar - key));
-	if (addr && strncmp(end, "->", 2) == 0) {	/* f(&obj) with $0->lock: obj.lock */
-		sb_puts(&sb, arg);
-		sb_putc(&sb, '.');
-		end += 2;
-	} else if (!plain_path(arg) && (*end == '-' || *end == '.')) {
-		sb_printf(&sb, "(%s)", arg);
-	} else {
-		sb_puts(&sb, arg);
+	const char *p = key;
+	for (const char *dollar; (dollar = strchr(p, '$')) != NULL;) {
+		char *end;
+		unsigned long n = strtoul(dollar + 1, &end, 10);
+		if (n >= call->nargs) {
+			sb_release(&sb);
+			return NULL;
+		}
+		const char *arg = call->args[n];
+		bool addr = call->addr_args & (1u << n);
+		sb_add(&sb, p, (size_t)(dollar - p));
+		if (addr && strncmp(end, "->", 2) == 0) {	/* f(&obj) with $0->lock: obj.lock */
+			sb_puts(&sb, arg);
+			sb_putc(&sb, '.');
+			end += 2;
+		} else if (!plain_path(arg) && (*end == '-' || *end == '.')) {
+			sb_printf(&sb, "(%s)", arg);
+		} else {
+			sb_puts(&sb, arg);
+		}
+		p = end;
 	}
-	sb_puts(&sb, end);
+	sb_puts(&sb, p);	/* no $ at all: a global, or a macro's name for a caller's variable */
 	const char *bound = cfg_resolve_alias(c, cfg_intern(c, sb_str(&sb), sb.len));
 	sb_release(&sb);
 	return bound;

@@ -35,6 +35,7 @@ struct sum_case {
 	uint16_t nreturns;	/* return statements that end this way */
 	struct loc first_return;
 	bool caller_returns;	/* a macro's `return`: the caller returns at the macro's use */
+	bool when;		/* with cond_key: the value of the condition on this way */
 	const char *ret_var;	/* then: the caller's variable it returns, or NULL */
 };
 
@@ -48,6 +49,8 @@ struct summary {
 	bool is_macro;		/* cases that fall through go on in the caller; the others return */
 	bool imbalanced;	/* the function itself was reported for returning inconsistently:
 				 * callers take all its ways, so those above it see the breach */
+	const char *cond_key;	/* the ways are told apart by this condition on the parameters,
+				 * tested before the lock is touched (if (need_lock) lock(...)) */
 	bool by_value;		/* the cases' return values do not overlap: a caller can tell
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */

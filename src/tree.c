@@ -89,7 +89,7 @@ static void analyse_macros(struct tree *t, struct tree_file *f, const struct par
 	size_t n = macrobody_collect(&t->parser, pf, t->api, &macros);
 	for (size_t i = 0; i < n; i++) {
 		struct cfg *cfg = cfg_build(&t->scratch, &t->parser, &macros[i].pf, 0, t->api);
-		cfg->is_macro = true;
+		cfg->is_macro = !macros[i].expression;
 		if (!lockapi_call(t->api, cfg->name)) {
 			if (callees)
 				note_callees(f, cfg, callees);
