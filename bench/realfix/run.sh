@@ -17,7 +17,7 @@
 #   LOCKAUDIT_DPDK_GIT   DPDK bare mirror    (default /work/.mirror/DPDK+dpdk/repo)
 #   LOCKAUDIT_ZFS_GIT    OpenZFS bare mirror (default /work/.mirror/openzfs+zfs/repo)
 #   LOCKAUDIT_DPDK_PROFILE, LOCKAUDIT_ZFS_PROFILE
-#                        --profile= value per repo (default dpdk,pthread and zfs,linux;
+#                        --profile= value per repo (default all: the tool's own default;
 #                        set to "all" to run without --profile, i.e. all four profiles)
 #   LOCKAUDIT_TIMEOUT    seconds per lockaudit run (default 30)
 #   LOCKAUDIT_FLAGS      extra options for every run, split at blanks
@@ -31,8 +31,8 @@ cd "$here/../.."
 TOOL=${LOCKAUDIT:-./lockaudit}
 DPDK_GIT=${LOCKAUDIT_DPDK_GIT:-/work/.mirror/DPDK+dpdk/repo}
 ZFS_GIT=${LOCKAUDIT_ZFS_GIT:-/work/.mirror/openzfs+zfs/repo}
-DPDK_PROFILE=${LOCKAUDIT_DPDK_PROFILE:-dpdk,pthread}
-ZFS_PROFILE=${LOCKAUDIT_ZFS_PROFILE:-zfs,linux}
+DPDK_PROFILE=${LOCKAUDIT_DPDK_PROFILE:-all}
+ZFS_PROFILE=${LOCKAUDIT_ZFS_PROFILE:-all}
 TIMEOUT=${LOCKAUDIT_TIMEOUT:-30}
 FLAGS=${LOCKAUDIT_FLAGS:-}
 CASES=$here/cases.tsv
