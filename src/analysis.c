@@ -289,6 +289,19 @@ static void check_loop_step(struct engine *en, const struct lstate *s, const str
 	}
 }
 
+/* mutex_owned(&m): what the path knows of m answers it (nothing, for a lock the path
+ * never touched: the caller may hold it). */
+static void query_fact(struct engine *en, struct lstate *n, const struct event *e)
+{
+	if (!e->result)
+		return;
+	const struct lockent *l = lstate_lock(n, e->key);
+	if (!l || (l->count == 0 && !l->last) || (l->flags & LS_FORGOTTEN))
+		return;
+	bool held = l->count > 0 || (l->count == 0 && (l->flags & LS_ENTRY));
+	lstate_set_fact(en->a, n, e->result, held ? VB_POS : VB_ZERO);
+}
+
 static uint8_t try_bits(const struct event *e, bool success)
 {
 	if (e->success == TS_ZERO)
@@ -522,6 +535,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 			if (l->count > 0)
 				l->mode = LM_SHARED;
 			l->last = e;
+		} else if (e->effect == LE_QUERY) {
+			query_fact(en, n, e);
 		} else if (e->effect == LE_TRY) {
 			/* An untested try is an acquire; a tested one on a held lock just fails. */
 			apply_acquire(en, n, s, e, !e->result);

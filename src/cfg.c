@@ -174,6 +174,7 @@ const char *cfg_resolve_aliases_in(struct cfg *c, const char *key)
 static const char *const effect_names[] = {
 	[LE_ACQUIRE] = "acquire", [LE_RELEASE] = "release", [LE_TRY] = "try",
 	[LE_DOWNGRADE] = "downgrade", [LE_GUARD] = "guard", [LE_NORETURN] = "noreturn",
+	[LE_QUERY] = "query", [LE_ASSERT] = "assert",
 };
 
 static void dump_bits(uint8_t bits, FILE *out)

@@ -39,6 +39,7 @@ const char *lock_effect_name(enum lock_effect e)
 	case LE_GUARD:		return "guard";
 	case LE_NORETURN:	return "noreturn";
 	case LE_ASSERT:		return "assert";
+	case LE_QUERY:		return "query";
 	}
 	return "?";
 }
@@ -250,6 +251,7 @@ static const struct directive directives[] = {
 	{ "guard",	LE_GUARD,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
 	{ "noreturn",	LE_NORETURN,	false,	0 },
 	{ "assert",	LE_ASSERT,	true,	OPT_SUCCESS },
+	{ "query",	LE_QUERY,	true,	OPT_CLASS },
 };
 
 /* Suffixes stripped from a function name to get its default class, so that
@@ -385,7 +387,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 
 	if (!d)
 		return fail(pe, "unknown directive '%s' (expected acquire, release, try, "
-			    "downgrade, guard, noreturn or assert)", f[0]);
+			    "downgrade, guard, noreturn, assert or query)", f[0]);
 	int need = d->has_arg ? 3 : 2;
 	if (n < need)
 		return fail(pe, "%s needs %s", d->word, d->has_arg ? "a NAME and an ARG" : "a NAME");

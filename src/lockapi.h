@@ -18,6 +18,7 @@ enum lock_effect {
 	LE_DOWNGRADE,	/* exclusive -> shared, still held (downgrade_write) */
 	LE_GUARD,	/* a guard()/scoped_guard() class: name is the class, not a function */
 	LE_NORETURN,	/* the call never returns (BUG, panic, abort): the path ends */
+	LE_QUERY,	/* returns non-zero when the calling thread holds the lock: mutex_owned(m) */
 	LE_ASSERT,	/* checks argument `arg` and does not return when the check fails:
 			 * assert(x) (success TS_NONZERO: returns when x is true), BUG_ON(x)
 			 * (TS_ZERO: returns when x is false) */

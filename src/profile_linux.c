@@ -279,6 +279,7 @@ static const struct lockprim rows[] = {
 	{ "panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	/* Checks that stop the path when they fail (the path that continues is the checked one). */
 	{ "BUG_ON",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "" },
+	{ "lockdep_is_held",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "lockdep" },
 	{ "do_exit",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "do_group_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "kthread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },

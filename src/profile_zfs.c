@@ -59,6 +59,11 @@ static const struct lockprim rows[] = {
 	{ "ASSERT",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "" },
 	{ "VERIFY0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "" },
 	{ "ASSERT0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "" },
+	/* Ownership tests: true exactly when this thread holds the lock. */
+	{ "mutex_owned",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex" },
+	{ "MUTEX_HELD",				LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex" },
+	{ "RW_WRITE_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw" },
+	{ "RW_LOCK_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw" },
 	{ "spl_panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "spl_assert",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
 	{ "libspl_assertf",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },

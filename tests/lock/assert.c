@@ -60,3 +60,22 @@ void lock_all_ok(struct table *t, int n)
 	for (i = 0; i < n; i++)
 		spin_unlock(&t->slot[i].lock);
 }
+
+/* Ownership tests (OpenZFS mutex_owned): the path's own state answers them. */
+void owned_ok(struct zv *zv, int wait)
+{
+	mutex_enter(&zv->state_lock);
+	if (wait && !mutex_owned(&zv->state_lock))
+		mutex_enter(&zv->state_lock);
+	zv->opens++;
+	mutex_exit(&zv->state_lock);
+}
+
+void owned_bug(struct zv *zv)
+{
+	mutex_enter(&zv->state_lock);
+	if (mutex_owned(&zv->state_lock))
+		mutex_exit(&zv->state_lock);
+	zv->opens++;
+	mutex_exit(&zv->state_lock); /* expect: double-release */
+}
