@@ -316,6 +316,12 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	const char *key = summary_bind_key(en->mcfg, eff->key, call);
 	if (!key)
 		return;
+	/* A callee dropping a lock this function never touched, named through one of its
+	 * locals (dmu_objset_rele(os) after an out-parameter hold): which lock that is, the
+	 * path cannot say, and a local was not held on entry. */
+	const struct lockent *had = lstate_lock(n, key);
+	if (eff->delta < 0 && (!had || (had->count == 0 && !had->last)) && cfg_key_is_local(en->cfg, key))
+		return;
 	struct event *ev = ARENA_NEW(en->a, struct event);
 	*ev = (struct event){
 		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
@@ -364,6 +370,23 @@ static struct lstate *apply_case(struct engine *en, const struct lstate *s, stru
 		st = grown;
 	}
 	return st;
+}
+
+/* A callee whose ways differ on a lock and cannot be told apart (nor is it reported for
+ * it): after the call the path does not know that lock's state, rather than guess. */
+static void forget_uncertain(struct engine *en, struct lstate *st, const struct event *e, const struct summary *sum)
+{
+	for (uint16_t c = 0; c < sum->ncases; c++)
+		for (uint16_t k = 0; k < sum->cases[c].neffects; k++) {
+			const struct sum_effect *eff = &sum->cases[c].effects[k];
+			bool everywhere = true;
+			for (uint16_t o = 0; o < sum->ncases; o++)
+				everywhere &= case_has(&sum->cases[o], eff);
+			const char *key = everywhere ? NULL : summary_bind_key(en->mcfg, eff->key, e);
+			for (uint16_t i = 0; key && i < st->nlocks; i++)
+				if (st->locks[i].key == key)
+					st->locks[i] = (struct lockent){.key = key, .flags = LS_FORGOTTEN};
+		}
 }
 
 /* Every effect of every case comes from a lock that fails only on misuse. */
@@ -488,7 +511,10 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 			if (split && sum->by_value)
 				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
 		}
-		out[n++] = apply_case(en, s, st, e, sum, c, !split);
+		st = apply_case(en, s, st, e, sum, c, !split);
+		if (!split)
+			forget_uncertain(en, st, e, sum);
+		out[n++] = st;
 	}
 	return n;
 }

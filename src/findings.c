@@ -454,6 +454,8 @@ static bool caller_visible(struct cfg *c, const char *key)
  * helper, paired by its callers with the matching unlock helper. */
 static bool conditional_helper(const struct analysis *res, const char *key)
 {
+	if (res->cfg->nblocks > 16)
+		return false;	/* as in summary.c: helpers are small */
 	if (locks_both_ways(res, key))
 		return false;	/* a helper only takes, or only drops */
 	if (!returns_nothing(res) && !res->cfg->returns_pointer)

@@ -28,10 +28,12 @@ static const struct lockprim rows[] = {
 
 	/* spa_config_enter(spa, locks, tag, rw): one key per spa, whatever the
 	 * lock mask; the mode comes from the last argument. */
-	{ "spa_config_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
+	/* spa_config locks are a set chosen by a bitmask argument: holding some while taking
+	 * others is the normal case, so they nest rather than double-acquire. */
+	{ "spa_config_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE | LP_NESTS, "spa_config" },
 	{ "spa_config_enter_priority",		LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
 	{ "spa_config_exit",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
-	{ "spa_config_tryenter",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "spa_config" },
+	{ "spa_config_tryenter",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE | LP_NESTS, "spa_config" },
 
 	/* The pool config lock is only ever taken as a reader through these */
 	{ "dsl_pool_config_enter",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },

@@ -8,6 +8,9 @@
  * callers would split into as many states at every call). */
 #define SUMMARY_MAX_CASES 4
 #define SUMMARY_MAX_EFFECTS 8
+/* A conditional lock helper is small: in a long function, paths that joined no longer
+ * show which test decided the lock, so the condition would be a guess. */
+#define SUMMARY_HELPER_BLOCKS 16
 
 struct sum_node {
 	struct sum_node *next;	/* same name, other files */
@@ -266,7 +269,8 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
 	const char *cond_key = NULL;
 	bool cond_value[SUMMARY_MAX_CASES] = {0};
-	if (ncases == 2 && one_way(cases, ncases) && !cases[0].caller_returns && !cases[1].caller_returns) {
+	if (ncases == 2 && c->nblocks <= SUMMARY_HELPER_BLOCKS && one_way(cases, ncases) &&
+	    !cases[0].caller_returns && !cases[1].caller_returns) {
 		const char *lock = NULL;
 		for (size_t i = 0; i < res->nexits && !lock; i++)
 			for (uint16_t k = 0; k < res->exits[i].state->nlocks && !lock; k++)
@@ -374,8 +378,13 @@ const char *summary_bind_key(struct cfg *c, const char *key, const struct event 
 		}
 		const char *arg = call->args[n];
 		bool addr = call->addr_args & (1u << n);
-		sb_add(&sb, p, (size_t)(dollar - p));
-		if (addr && strncmp(end, "->", 2) == 0) {	/* f(&obj) with $0->lock: obj.lock */
+		size_t pre = (size_t)(dollar - p);
+		if (addr && pre && dollar[-1] == '*' && (dollar - 1 == key || !is_ident_char((unsigned char)dollar[-2])))
+			pre--;	/* *$2 with &dp passed: dp itself */
+		sb_add(&sb, p, pre);
+		if (pre < (size_t)(dollar - p)) {
+			sb_puts(&sb, arg);
+		} else if (addr && strncmp(end, "->", 2) == 0) {	/* f(&obj) with $0->lock: obj.lock */
 			sb_puts(&sb, arg);
 			sb_putc(&sb, '.');
 			end += 2;
