@@ -200,6 +200,12 @@ static void lock_operand(struct builder *b, const struct lockprim *row, TSNode a
 	TSNode a = arg_at(b, args, (uint32_t)row->arg);
 	*key = lockid_lock_key(&b->id, a);
 	*text = lockid_text(&b->id, a);
+	if (row->also_arg && row->also_arg <= arg_count(b, args)) {	/* spa_config_enter(spa, SCL_X, ...) */
+		const char *extra = lockid_expr_key(&b->id, arg_at(b, args, (uint32_t)row->also_arg - 1u));
+		const char *full = arena_printf(b->cfg->arena, "%s{%s}", *key, extra);
+		*key = cfg_intern(b->cfg, full, strlen(full));
+		*text = arena_printf(b->cfg->arena, "%s (%s)", *text, extra);
+	}
 }
 
 /* --- guards and scopes ------------------------------------------------------------- */

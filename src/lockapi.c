@@ -396,7 +396,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 	if (!is_identifier(f[1]))
 		return fail(pe, "bad name '%s': expected an identifier", f[1]);
 	*row = (struct lockprim){ f[1], (uint8_t)d->effect, LOCKPRIM_NO_ARG, LM_EXCLUSIVE,
-				  TS_ALWAYS, 0, NULL };
+				  TS_ALWAYS, 0, NULL, 0 };
 	*cls = NULL;
 	if (d->has_arg && !parse_arg(f[2], &row->arg, pe))
 		return false;

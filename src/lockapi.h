@@ -53,6 +53,8 @@ struct lockprim {
 	uint8_t success;	/* enum try_success */
 	uint8_t flags;		/* enum lockprim_flags */
 	const char *cls;	/* lock class: spinlock, mutex, rwsem, rcu, ...; key of global locks */
+	uint8_t also_arg;	/* 1 + index of a second argument that is part of the lock's identity
+				 * (spa_config_enter's lock set, bit_spin_lock's bit), 0 if none */
 };
 
 struct profile {

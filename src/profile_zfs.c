@@ -9,69 +9,69 @@
 #define NOARG LOCKPRIM_NO_ARG
 
 static const struct lockprim rows[] = {
-	{ "mutex_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex" },
-	{ "mutex_enter_nested",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex" },
-	{ "mutex_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex" },
-	{ "mutex_tryenter",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, 0, "kmutex" },
+	{ "mutex_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex", 0 },
+	{ "mutex_enter_nested",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex", 0 },
+	{ "mutex_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "kmutex", 0 },
+	{ "mutex_tryenter",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, 0, "kmutex", 0 },
 	/* 0 once locked, an error after a signal (libspl: mutex_enter_check_return) */
-	{ "mutex_enter_interruptible",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,    0, "kmutex" },
-	{ "mutex_enter_check_return",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,    0, "kmutex" },
+	{ "mutex_enter_interruptible",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,    0, "kmutex", 0 },
+	{ "mutex_enter_check_return",		LE_TRY,		0, LM_EXCLUSIVE, TS_ZERO,    0, "kmutex", 0 },
 
-	{ "rw_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
-	{ "rw_enter_nolockdep",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
-	{ "rw_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
-	{ "rw_exit_nolockdep",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock" },
-	{ "rw_tryenter",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "krwlock" },
-	{ "rw_tryenter_nolockdep",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "krwlock" },
-	{ "rw_downgrade",			LE_DOWNGRADE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "krwlock" },
-	{ "rw_downgrade_nolockdep",		LE_DOWNGRADE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "krwlock" },
+	{ "rw_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock", 0 },
+	{ "rw_enter_nolockdep",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock", 0 },
+	{ "rw_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock", 0 },
+	{ "rw_exit_nolockdep",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "krwlock", 0 },
+	{ "rw_tryenter",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "krwlock", 0 },
+	{ "rw_tryenter_nolockdep",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE, "krwlock", 0 },
+	{ "rw_downgrade",			LE_DOWNGRADE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "krwlock", 0 },
+	{ "rw_downgrade_nolockdep",		LE_DOWNGRADE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "krwlock", 0 },
 
 	/* spa_config_enter(spa, locks, tag, rw): one key per spa, whatever the
 	 * lock mask; the mode comes from the last argument. */
-	/* spa_config locks are a set chosen by a bitmask argument: holding some while taking
-	 * others is the normal case, so they nest rather than double-acquire. */
-	{ "spa_config_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE | LP_NESTS, "spa_config" },
-	{ "spa_config_enter_priority",		LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
-	{ "spa_config_exit",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config" },
-	{ "spa_config_tryenter",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE | LP_NESTS, "spa_config" },
+	/* spa_config locks are a set chosen by a bitmask argument (the second one, part of the
+	 * lock's identity); readers of the same set nest. */
+	{ "spa_config_enter",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE | LP_NESTS, "spa_config", 2 },
+	{ "spa_config_enter_priority",		LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config", 0 },
+	{ "spa_config_exit",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config", 2 },
+	{ "spa_config_tryenter",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE | LP_NESTS, "spa_config", 2 },
 
 	/* The pool config lock is only ever taken as a reader through these */
-	{ "dsl_pool_config_enter",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },
-	{ "dsl_pool_config_enter_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },
-	{ "dsl_pool_config_exit",		LE_RELEASE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config" },
+	{ "dsl_pool_config_enter",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config", 0 },
+	{ "dsl_pool_config_enter_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config", 0 },
+	{ "dsl_pool_config_exit",		LE_RELEASE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config", 0 },
 
-	{ "rrw_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrwlock" },
-	{ "rrw_enter_read",			LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrwlock" },
-	{ "rrw_enter_read_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrwlock" },
-	{ "rrw_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrwlock" },
-	{ "rrw_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrwlock" },
-	{ "rrm_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock" },
-	{ "rrm_enter_read",			LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrmlock" },
-	{ "rrm_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrmlock" },
-	{ "rrm_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock" },
+	{ "rrw_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrwlock", 0 },
+	{ "rrw_enter_read",			LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrwlock", 0 },
+	{ "rrw_enter_read_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrwlock", 0 },
+	{ "rrw_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrwlock", 0 },
+	{ "rrw_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrwlock", 0 },
+	{ "rrm_enter",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock", 0 },
+	{ "rrm_enter_read",			LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "rrmlock", 0 },
+	{ "rrm_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrmlock", 0 },
+	{ "rrm_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock", 0 },
 
 	/* Calls that end the path.  PANIC() and the failing side of VERIFY()
 	 * reach spl_panic() (kernel) or libspl_assertf() (user space); spl_assert()
 	 * and libspl_assert() are the helpers VERIFY() calls.  libspl_assertf can
 	 * return when assertions are switched off (zdb -A): we treat it as noreturn. */
-	{ "panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "vpanic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "PANIC",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "VERIFY",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "" },
-	{ "ASSERT",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "" },
-	{ "VERIFY0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "" },
-	{ "ASSERT0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "" },
+	{ "panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "vpanic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "PANIC",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "VERIFY",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "", 0 },
+	{ "ASSERT",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "", 0 },
+	{ "VERIFY0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "", 0 },
+	{ "ASSERT0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "", 0 },
 	/* Ownership tests: true exactly when this thread holds the lock. */
-	{ "mutex_owned",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex" },
-	{ "MUTEX_HELD",				LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex" },
-	{ "RW_WRITE_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw" },
-	{ "RW_LOCK_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw" },
-	{ "spl_panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "spl_assert",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "libspl_assertf",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "libspl_assert",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "thread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
-	{ "spl_thread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "" },
+	{ "mutex_owned",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex", 0 },
+	{ "MUTEX_HELD",				LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex", 0 },
+	{ "RW_WRITE_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw", 0 },
+	{ "RW_LOCK_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw", 0 },
+	{ "spl_panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "spl_assert",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "libspl_assertf",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "libspl_assert",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "thread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
+	{ "spl_thread_exit",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
 };
 
 const struct profile profile_zfs = { "zfs", rows, countof(rows) };
