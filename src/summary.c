@@ -49,9 +49,13 @@ static size_t slot_of(const struct summary_table *t, const char *name)
 
 /* --- building a summary from exit states -------------------------------------------- */
 
+static const char *param_condition(struct summary_table *t, struct cfg *c, const char *key);
+
 /* The key with its root parameter written $N; NULL for keys that hang from a local. */
 static const char *param_key(struct summary_table *t, const struct cfg *c, const char *key)
 {
+	if (strchr(key, '{'))	/* spa{locks}: every parameter in it, not just the root */
+		return param_condition(t, (struct cfg *)c, key);
 	const char *root;
 	size_t n = cfg_key_root(key, &root);
 	if (!n)
