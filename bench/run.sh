@@ -4,6 +4,7 @@
 # wall time of 3 runs each, with peak RSS, and prints one block.  Not a test.
 # TREE defaults to $LOCKAUDIT_BENCH_TREE, else bench/trees/dpdk (see bench/fetch-dpdk.sh).
 # The binary is $LOCKAUDIT, else ./lockaudit (build it first: make lockaudit).
+# $LOCKAUDIT_FLAGS go to the full run only (e.g. --no-summaries: single-function analysis).
 set -eu
 cd "$(dirname "$0")/.."
 TREE=${1:-${LOCKAUDIT_BENCH_TREE:-bench/trees/dpdk}}
@@ -38,7 +39,8 @@ measure() {
 }
 
 measure parse --parse-only --stats -q
-measure full --stats -q
+# shellcheck disable=SC2086
+measure full --stats -q ${LOCKAUDIT_FLAGS:-}
 
 # lockaudit: files 123, skipped 0, functions 4567, with parse errors 89 (1.9%), findings 12
 # (newer builds add ", not analysed for them N (P%)" before the findings)

@@ -35,6 +35,8 @@ static const char usage[] =
 	"  -v                        also say which files and functions were skipped and why\n"
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
 	"  --parse-only              parse and stop (for benchmarks)\n"
+	"  --no-summaries            each function on its own: no callee summaries, macros or\n"
+	"                            ops-table contracts, one pass over the files\n"
 	"  --dump=ast|cfg|summary|primitives  print a stage's output (for developers)\n"
 	"  --dump=kinds              the finding kinds, as docs/findings.md lists them\n"
 	"  --version, --help\n"
@@ -82,6 +84,8 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->stats = true;
 		} else if (strcmp(a, "--parse-only") == 0) {
 			o->parse_only = true;
+		} else if (strcmp(a, "--no-summaries") == 0) {
+			o->no_summaries = true;
 		} else if (strncmp(a, "--dump=", 7) == 0) {
 			const char *d = a + 7;
 			if (strcmp(d, "ast") == 0) o->dump = DUMP_AST;

@@ -17,6 +17,7 @@ struct options {
 	const char *config;	/* NULL: none */
 	int jobs;
 	bool quiet, verbose, stats, parse_only;
+	bool no_summaries;	/* each function on its own: primitives only, one pass */
 	char **paths;
 	int npaths;
 };

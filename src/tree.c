@@ -68,7 +68,7 @@ static void analyse_function(struct tree *t, struct tree_file *f, const struct p
 	if (callees)
 		note_callees(f, cfg, callees);
 	struct analysis res;
-	analysis_run(&res, &t->scratch, cfg, t->sums, f->path);
+	analysis_run(&res, &t->scratch, cfg, t->opt->no_summaries ? NULL : t->sums, f->path);
 	size_t before = f->findings.n;
 	findings_collect(&f->findings, &f->arena, f->path, &res);
 	bool imbalanced = false;
@@ -141,7 +141,8 @@ static void analyse_file(struct tree *t, struct tree_file *f, bool first)
 	if (parsed && t->opt->dump == DUMP_AST)
 		parse_dump(&pf, stdout);
 	/* Macros first: a file usually defines its lock macros before it uses them. */
-	if (parsed && t->opt->dump != DUMP_AST && t->opt->dump != DUMP_CFG && !t->opt->parse_only)
+	if (parsed && t->opt->dump != DUMP_AST && t->opt->dump != DUMP_CFG && !t->opt->parse_only &&
+	    !t->opt->no_summaries)
 		analyse_macros(t, f, &pf, first ? &callees : NULL);
 	for (size_t i = 0; parsed && i < pf.nfunctions && !t->opt->parse_only && t->opt->dump != DUMP_AST; i++) {
 		analyse_function(t, f, &pf, i, first ? &callees : NULL);
@@ -245,7 +246,8 @@ void tree_run(struct tree *t)
 	for (size_t i = 0; i < t->nfiles; i++)
 		analyse_file(t, &t->files[i], true);
 	t->stats.rounds = 1;
-	bool dumping = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only;
+	bool dumping = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
+		       t->opt->no_summaries;
 	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !dumping; round++) {
 		struct strset changed = t->changed;
 		t->changed = (struct strset){0};
