@@ -35,6 +35,7 @@ static const char usage[] =
 	"  -v                        also say which files and functions were skipped and why\n"
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
 	"  --parse-only              parse and stop (for benchmarks)\n"
+	"  --tree ROOT               learn summaries from the whole tree ROOT, report on PATHs only\n"
 	"  --no-summaries            each function on its own: no callee summaries, macros or\n"
 	"                            ops-table contracts, one pass over the files\n"
 	"  --dump=ast|cfg|summary|primitives  print a stage's output (for developers)\n"
@@ -84,6 +85,10 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->stats = true;
 		} else if (strcmp(a, "--parse-only") == 0) {
 			o->parse_only = true;
+		} else if (strcmp(a, "--tree") == 0 && i + 1 < argc) {
+			o->tree_root = argv[++i];
+		} else if (strncmp(a, "--tree=", 7) == 0) {
+			o->tree_root = a + 7;
 		} else if (strcmp(a, "--no-summaries") == 0) {
 			o->no_summaries = true;
 		} else if (strncmp(a, "--dump=", 7) == 0) {
@@ -172,6 +177,8 @@ int main(int argc, char **argv)
 	}
 	struct tree t;
 	tree_init(&t, &opt, api);
+	if (opt.tree_root)
+		tree_add_context(&t, opt.tree_root);
 	for (int i = 0; i < opt.npaths; i++)
 		tree_add_path(&t, opt.paths[i]);
 	tree_run(&t);

@@ -18,6 +18,7 @@ struct options {
 	int jobs;
 	bool quiet, verbose, stats, parse_only;
 	bool no_summaries;	/* each function on its own: primitives only, one pass */
+	const char *tree_root;	/* --tree ROOT: summaries from all of ROOT, findings for PATHs only */
 	char **paths;
 	int npaths;
 };

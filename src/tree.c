@@ -1,3 +1,5 @@
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
 #include "tree.h"
 #include "analysis.h"
 #include "cfg.h"
@@ -155,13 +157,20 @@ static void analyse_file(struct tree *t, struct tree_file *f, bool first)
 
 /* --- the file list ----------------------------------------------------------------------- */
 
-static void add_file(struct tree *t, const char *path)
+static void add_file(struct tree *t, const char *path, bool context)
 {
+	char *real = realpath(path, NULL);
+	for (size_t i = 0; real && i < t->nfiles; i++)
+		if (t->files[i].real && strcmp(t->files[i].real, real) == 0) {
+			t->files[i].context &= context;	/* named on the command line: reported */
+			free(real);
+			return;
+		}
 	if (t->nfiles == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
 		t->files = xrealloc(t->files, t->cap * sizeof(*t->files));
 	}
-	t->files[t->nfiles++] = (struct tree_file){.path = xstrdup(path)};
+	t->files[t->nfiles++] = (struct tree_file){.path = xstrdup(path), .real = real, .context = context};
 }
 
 static bool wanted(const char *name)
@@ -176,7 +185,7 @@ static int name_cmp(const void *a, const void *b)
 
 /* Directories in sorted order, so output and stats never depend on readdir's order.
  * Hidden entries (.git) and symbolic links to directories are not followed. */
-static void walk(struct tree *t, const char *path, int depth)
+static void walk(struct tree *t, const char *path, int depth, bool context)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -184,7 +193,7 @@ static void walk(struct tree *t, const char *path, int depth)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		add_file(t, path);
+		add_file(t, path, context);
 		return;
 	}
 	if (depth > 64)
@@ -211,7 +220,7 @@ static void walk(struct tree *t, const char *path, int depth)
 	closedir(d);
 	qsort(names.v, names.n, sizeof(char *), name_cmp);
 	for (size_t i = 0; i < names.n; i++) {
-		walk(t, names.v[i], depth + 1);
+		walk(t, names.v[i], depth + 1, context);
 		free(names.v[i]);
 	}
 	VEC_FREE(&names);
@@ -219,7 +228,12 @@ static void walk(struct tree *t, const char *path, int depth)
 
 void tree_add_path(struct tree *t, const char *path)
 {
-	walk(t, path, 0);
+	walk(t, path, 0, false);
+}
+
+void tree_add_context(struct tree *t, const char *root)
+{
+	walk(t, root, 0, true);
 }
 
 /* --- rounds ------------------------------------------------------------------------------ */
@@ -263,18 +277,29 @@ void tree_run(struct tree *t)
 	t->stats.seconds = now_seconds() - start;
 }
 
+static bool reported_file(const struct tree *t, const char *path)
+{
+	for (size_t i = 0; i < t->nfiles; i++)
+		if (strcmp(t->files[i].path, path) == 0)
+			return !t->files[i].context;
+	return true;
+}
+
 void tree_findings(const struct tree *t, struct finding_list *out)
 {
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct finding_list *fl = &t->files[i].findings;
+		if (t->files[i].context)
+			continue;
 		for (size_t k = 0; k < fl->n; k++)
 			VEC_PUSH(out, fl->v[k]);
 		for (size_t k = 0; k < fl->nnotices; k++)
 			findings_notice_copy(out, &fl->notices[k]);
 	}
 	for (size_t k = 0; k < t->contract_findings.n; k++)
-		VEC_PUSH(out, t->contract_findings.v[k]);
+		if (reported_file(t, t->contract_findings.v[k].file))
+			VEC_PUSH(out, t->contract_findings.v[k]);
 	findings_sort(out);
 }
 
@@ -286,6 +311,7 @@ void tree_release(struct tree *t)
 		arena_release(&f->arena);
 		free(f->callees);
 		free(f->path);
+		free(f->real);
 	}
 	free(t->files);
 	strset_release(&t->changed);

@@ -34,6 +34,8 @@ struct tree_stats {
 
 struct tree_file {
 	char *path;
+	char *real;			/* realpath, to match a named file with the same one under --tree */
+	bool context;			/* analysed for its summaries only: its findings are not reported */
 	struct arena arena;		/* this file's findings and callee names */
 	struct finding_list findings;
 	const char **callees;		/* distinct names this file calls */
@@ -59,6 +61,9 @@ struct tree {
 void tree_init(struct tree *t, const struct options *opt, const struct lockapi *api);
 /* Adds a file, or the .c and .h files under a directory (sorted, hidden entries skipped). */
 void tree_add_path(struct tree *t, const char *path);
+/* Adds the files under root for their summaries only (--tree); tree_add_path afterwards
+ * turns the named ones back into reported files. */
+void tree_add_context(struct tree *t, const char *root);
 void tree_run(struct tree *t);
 /* All findings, sorted, into out (strings stay owned by the tree). */
 void tree_findings(const struct tree *t, struct finding_list *out);
