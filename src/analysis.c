@@ -519,6 +519,22 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 	return n;
 }
 
+static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4]);
+
+/* An unknown call that its name pairs with another (x_lock/x_unlock): taken at its word,
+ * as a try when its value is kept (if ((err = x_enter(s)) != 0) return err;). */
+static int apply_guess(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
+{
+	struct event *ev = ARENA_NEW(en->a, struct event);
+	bool tried = e->guess == LE_ACQUIRE && e->result && worth_keeping(en, e->result);
+	*ev = (struct event){
+		.kind = EV_LOCK, .effect = tried ? LE_TRY : e->guess, .mode = LM_EXCLUSIVE, .success = e->guess_success,
+		.loc = e->loc, .key = e->guess_key, .text = e->nargs ? e->args[0] : e->guess_key, .prim = e->key,
+		.span_start = e->span_start, .result = tried ? e->result : NULL,
+	};
+	return apply_event(en, s, ev, out);
+}
+
 /* Applies one event; a try splits the state in two, a summarised call into one state per
  * way it returns.  Returns how many states are in out. */
 /* Remembers a call through a field and a lock its caller holds across it. */
@@ -546,6 +562,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		if (sum)
 			return apply_summary(en, s, e, sum, out, 4);
 	}
+	if (e->kind == EV_CALL && e->guess != 0xff && !(en->sums && summary_defined(en->sums, e->key)))
+		return apply_guess(en, s, e, out);
 	struct lstate *n = lstate_copy(en->a, s);
 	out[0] = n;
 	switch (e->kind) {

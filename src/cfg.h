@@ -63,6 +63,11 @@ struct event {
 	uint32_t addr_args;	/* EV_CALL: bit i set when argument i was written `&x` */
 	uint8_t nargs;		/* EV_CALL */
 	const char *field;	/* EV_CALL through a pointer (ops->lookup(...)): the field name */
+	uint8_t guess;		/* EV_CALL: enum lock_effect the name suggests (x_lock/x_unlock pairs
+				 * in one file), applied when no summary says otherwise; 0xff: none */
+	const char *guess_key;	/* EV_CALL with a guess: the lock it would name */
+	uint8_t guess_success;	/* EV_CALL with a guessed take whose value is kept: what success
+				 * looks like (x_get hands back a pointer, x_enter an errno) */
 	uint32_t span_start, span_end;	/* EV_BREAK: the loop; EV_LOCK: byte offset in span_start */
 };
 
@@ -140,7 +145,7 @@ struct cfg {
 /* Builds the CFG of function definition fn_index of pf.  Never fails: malformed input
  * yields a cfg with too_deep or has_error set. */
 struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
-		      size_t fn_index, const struct lockapi *api);
+		      size_t fn_index, const struct lockapi *api, bool guess);
 
 /* Construction helpers (used by cfgbuild.c). */
 struct cfg *cfg_new(struct arena *a);

@@ -53,6 +53,7 @@ struct builder {
 	struct jump_ctx *jump;
 	struct scope *scope;
 	VEC(struct label) labels;
+	bool guess;		/* pair unknown x_lock/x_unlock calls by name (--no-guess: off) */
 };
 
 static void build_stmt(struct builder *b, TSNode n);
@@ -352,6 +353,69 @@ static void build_assert(struct builder *b, const struct lockprim *row, TSNode a
 	b->cur = cont;
 }
 
+/* Name pairs that say "take" and "give back" (the second half of each row pairs with the
+ * first): x_lock/x_unlock, x_enter/x_exit, x_acquire/x_release, x_get/x_put, LOCK_X/UNLOCK_X. */
+static const struct {
+	const char *take, *give;
+	bool prefix;
+} name_pairs[] = {
+	{"_lock", "_unlock", false}, {"_enter", "_exit", false}, {"_acquire", "_release", false},
+	{"_get", "_put", false}, {"_LOCK", "_UNLOCK", false}, {"lock_", "unlock_", true},
+	{"LOCK_", "UNLOCK_", true},
+};
+
+/* Whether the file's text calls `name` (an identifier followed by '('). */
+static bool file_calls(const struct builder *b, const char *name, size_t n)
+{
+	for (const char *p = strstr(b->text, name); p; p = strstr(p + 1, name)) {
+		const char *e = p + n;
+		while (*e == ' ' || *e == '\t')
+			e++;
+		if ((p == b->text || !is_ident_char((unsigned char)p[-1])) && !is_ident_char((unsigned char)p[n]) && *e == '(')
+			return true;
+	}
+	return false;
+}
+
+/* An unknown call named like one half of a pair whose other half this file also calls:
+ * a guess that it takes (or drops) a lock named by its first argument. */
+static void guess_pair(struct builder *b, struct event *e, const char *name)
+{
+	size_t n = strlen(name);
+	char partner[160];
+	for (size_t k = 0; k < countof(name_pairs); k++)
+		for (int side = 0; side < 2; side++) {
+			const char *mine = side ? name_pairs[k].give : name_pairs[k].take;
+			const char *other = side ? name_pairs[k].take : name_pairs[k].give;
+			size_t m = strlen(mine);
+			if (n <= m || n - m + strlen(other) >= sizeof(partner))
+				continue;
+			const char *stem;
+			size_t stem_len;
+			if (name_pairs[k].prefix) {
+				if (strncmp(name, mine, m) != 0)
+					continue;
+				stem = name + m;
+				stem_len = n - m;
+				snprintf(partner, sizeof(partner), "%s%.*s", other, (int)stem_len, stem);
+			} else {
+				if (strcmp(name + n - m, mine) != 0)
+					continue;
+				stem = name;
+				stem_len = n - m;
+				snprintf(partner, sizeof(partner), "%.*s%s", (int)stem_len, stem, other);
+			}
+			if (lockapi_call(b->api, partner) || !file_calls(b, partner, strlen(partner)))
+				continue;
+			const char *arg = e->nargs ? e->args[0] : "";
+			const char *key = arena_printf(b->cfg->arena, "%.*s(%s)", (int)stem_len, stem, arg);
+			e->guess = side ? LE_RELEASE : LE_ACQUIRE;
+			e->guess_key = cfg_intern(b->cfg, key, strlen(key));
+			e->guess_success = strcmp(name_pairs[k].take, "_get") == 0 ? TS_NONZERO : TS_ZERO;
+			return;
+		}
+}
+
 /* A call's arguments as lock keys, so a callee's summary ("acquires $0->lock") can be
  * applied to them. */
 static void record_call_args(struct builder *b, struct event *e, TSNode args, uint32_t nargs)
@@ -402,6 +466,9 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	e->text = lockid_text(&b->id, n);
 	e->result = result;
 	record_call_args(b, e, args, nargs);
+	e->guess = 0xff;
+	if (b->guess && kind(b, fn) == NK_identifier)
+		guess_pair(b, e, name);
 	if (kind(b, fn) == NK_field_expression)
 		e->field = lockid_expr_key(&b->id, field(b, fn, F_field));
 }
@@ -1227,7 +1294,7 @@ static void collect_params(struct builder *b, TSNode fn)
 }
 
 struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
-		      size_t fn_index, const struct lockapi *api)
+		      size_t fn_index, const struct lockapi *api, bool guess)
 {
 	TSNode fn = pf->functions[fn_index];
 	struct cfg *c = cfg_new(a);
@@ -1238,7 +1305,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	c->is_static = has_static(p, pf, fn);
 	c->has_error = ts_node_has_error(fn) && parse_has_serious_error(&p->g, pf->text, fn);
 	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
-			    .len = pf->src->len, .api = api, .cur = NONE};
+			    .len = pf->src->len, .api = api, .cur = NONE, .guess = guess};
 	TSNode body = node_field(&p->g, fn, F_body);
 	lockid_init(&b.id, &p->g, pf->text, c, body);
 	collect_params(&b, fn);

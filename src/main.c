@@ -36,6 +36,7 @@ static const char usage[] =
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
 	"  --parse-only              parse and stop (for benchmarks)\n"
 	"  --tree ROOT               learn summaries from the whole tree ROOT, report on PATHs only\n"
+	"  --no-guess                do not pair unknown calls by name (x_lock/x_unlock, see README)\n"
 	"  --no-summaries            each function on its own: no callee summaries, macros or\n"
 	"                            ops-table contracts, one pass over the files\n"
 	"  --dump=ast|cfg|summary|primitives  print a stage's output (for developers)\n"
@@ -89,6 +90,8 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->tree_root = argv[++i];
 		} else if (strncmp(a, "--tree=", 7) == 0) {
 			o->tree_root = a + 7;
+		} else if (strcmp(a, "--no-guess") == 0) {
+			o->no_guess = true;
 		} else if (strcmp(a, "--no-summaries") == 0) {
 			o->no_summaries = true;
 		} else if (strncmp(a, "--dump=", 7) == 0) {

@@ -17,6 +17,7 @@ struct options {
 	const char *config;	/* NULL: none */
 	int jobs;
 	bool quiet, verbose, stats, parse_only;
+	bool no_guess;		/* no pairing of unknown x_lock/x_unlock calls by name */
 	bool no_summaries;	/* each function on its own: primitives only, one pass */
 	const char *tree_root;	/* --tree ROOT: summaries from all of ROOT, findings for PATHs only */
 	char **paths;

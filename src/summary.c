@@ -19,6 +19,7 @@ struct sum_node {
 
 struct summary_table {
 	struct arena arena;
+	struct strset defined;	/* every function name defined in the run */
 	struct sum_node **slot;	/* chains by name hash */
 	size_t cap, count;
 };
@@ -36,11 +37,15 @@ void summary_table_free(struct summary_table *t)
 	if (!t)
 		return;
 	arena_release(&t->arena);
+	strset_release(&t->defined);
 	free(t->slot);
 	free(t);
 }
 
 size_t summary_count(const struct summary_table *t) { return t->count; }
+
+bool summary_defined(const struct summary_table *t, const char *name) { return strset_has(&t->defined, name); }
+void summary_note_defined(struct summary_table *t, const char *name) { strset_add(&t->defined, name); }
 
 static size_t slot_of(const struct summary_table *t, const char *name)
 {

@@ -79,6 +79,9 @@ bool summary_drop(struct summary_table *t, const char *name, const char *file);
  * then a non-static one anywhere.  NULL if none has lock effects. */
 const struct summary *summary_lookup(const struct summary_table *t, const char *name, const char *file);
 size_t summary_count(const struct summary_table *t);
+/* Whether name is a function the run has seen defined (with or without lock effects). */
+bool summary_defined(const struct summary_table *t, const char *name);
+void summary_note_defined(struct summary_table *t, const char *name);
 
 /* Rewrites a summary key for a call: $N becomes the call's argument N (as a lock key;
  * `&x` with `$0->f` gives `x.f`).  NULL when the call has no such argument. */

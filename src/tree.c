@@ -50,6 +50,7 @@ static void note_callees(struct tree_file *f, const struct cfg *c, struct strset
 /* Records fn's summary; a change is what makes its callers' files run again. */
 static void update_summary(struct tree *t, struct tree_file *f, const struct analysis *res, bool imbalanced)
 {
+	summary_note_defined(t->sums, res->cfg->name);
 	struct summary *s = summary_of(t->sums, res, f->path, imbalanced);
 	bool changed = s ? summary_put(t->sums, s) : summary_drop(t->sums, res->cfg->name, f->path);
 	if (changed)
@@ -60,7 +61,7 @@ static void analyse_function(struct tree *t, struct tree_file *f, const struct p
 			     struct strset *callees)
 {
 	const struct options *o = t->opt;
-	struct cfg *cfg = cfg_build(&t->scratch, &t->parser, pf, i, t->api);
+	struct cfg *cfg = cfg_build(&t->scratch, &t->parser, pf, i, t->api, !t->opt->no_guess);
 	if (o->dump == DUMP_CFG) {
 		cfg_dump(cfg, stdout);
 		return;
@@ -90,7 +91,7 @@ static void analyse_macros(struct tree *t, struct tree_file *f, const struct par
 	struct macro_fn *macros;
 	size_t n = macrobody_collect(&t->parser, pf, t->api, &macros);
 	for (size_t i = 0; i < n; i++) {
-		struct cfg *cfg = cfg_build(&t->scratch, &t->parser, &macros[i].pf, 0, t->api);
+		struct cfg *cfg = cfg_build(&t->scratch, &t->parser, &macros[i].pf, 0, t->api, false);
 		cfg->is_macro = !macros[i].expression;
 		if (!lockapi_call(t->api, cfg->name)) {
 			if (callees)
