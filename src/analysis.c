@@ -42,6 +42,7 @@ struct engine {
 	VEC(const char *) taken, dropped;
 	VEC(struct macro_return) macro_returns;
 	VEC(struct field_site) fields;
+	VEC(const char *) guessed;
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -525,6 +526,7 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
  * as a try when its value is kept (if ((err = x_enter(s)) != 0) return err;). */
 static int apply_guess(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
 {
+	note_key(&en->guessed, e->key);
 	struct event *ev = ARENA_NEW(en->a, struct event);
 	bool tried = e->guess == LE_ACQUIRE && e->result && worth_keeping(en, e->result);
 	*ev = (struct event){
@@ -792,6 +794,9 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->fields = arena_memdup(scratch, en.fields.v, en.fields.n * sizeof(*en.fields.v));
 	res->nfields = en.fields.n;
 	VEC_FREE(&en.fields);
+	res->guessed = arena_memdup(scratch, en.guessed.v, en.guessed.n * sizeof(*en.guessed.v));
+	res->nguessed = en.guessed.n;
+	VEC_FREE(&en.guessed);
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);

@@ -56,6 +56,8 @@ struct analysis {
 	struct field_site *fields;
 	size_t nfields;
 	const char **taken, **dropped;	/* keys acquired / released somewhere (directly or by a callee) */
+	const char **guessed;		/* callees taken as locks by their names */
+	size_t nguessed;
 	size_t ntaken, ndropped;
 	struct exit_state *exits;
 	size_t nexits;

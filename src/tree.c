@@ -79,6 +79,8 @@ static void analyse_function(struct tree *t, struct tree_file *f, const struct p
 		imbalanced |= f->findings.v[k].kind == FK_INCONSISTENT_RETURN;
 	update_summary(t, f, &res, imbalanced);
 	contracts_note_calls(&t->contracts, &res, f->path);
+	for (size_t k = 0; k < res.nguessed; k++)
+		strset_add(&f->guessed, res.guessed[k]);
 	if (cfg->has_error && o->verbose && callees)
 		fprintf(stderr, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
 			cfg->loc.line, cfg->name);
@@ -261,6 +263,14 @@ void tree_run(struct tree *t)
 	for (size_t i = 0; i < t->nfiles; i++)
 		analyse_file(t, &t->files[i], true);
 	t->stats.rounds = 1;
+	/* A name guessed as a lock in round 0 whose definition turned up later: the definition
+	 * (its summary, or its lack of one) is what the next round must use. */
+	for (size_t i = 0; i < t->nfiles; i++)
+		for (size_t k = 0; k < t->files[i].guessed.cap; k++) {
+			const char *g = t->files[i].guessed.slot[k];
+			if (g && summary_defined(t->sums, g))
+				strset_add(&t->changed, g);
+		}
 	bool dumping = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
 		       t->opt->no_summaries;
 	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !dumping; round++) {
@@ -313,6 +323,7 @@ void tree_release(struct tree *t)
 		free(f->callees);
 		free(f->path);
 		free(f->real);
+		strset_release(&f->guessed);
 	}
 	free(t->files);
 	strset_release(&t->changed);

@@ -40,6 +40,7 @@ struct tree_file {
 	struct finding_list findings;
 	const char **callees;		/* distinct names this file calls */
 	size_t ncallees;
+	struct strset guessed;		/* callees it took as locks by their names (round 0) */
 };
 
 struct tree {
