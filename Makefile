@@ -5,7 +5,7 @@
 CC      ?= gcc
 TS_DIR   = node_modules/tree-sitter/vendor/tree-sitter/lib
 TSC_DIR  = node_modules/tree-sitter-c/src
-OUR_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -I$(TS_DIR)/include
+OUR_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -pthread -I$(TS_DIR)/include
 DEP_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -w -I$(TS_DIR)/include -I$(TS_DIR)/src
 OPT      ?= -O2 -g
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -35,15 +35,15 @@ build/rel/ts_c.o: | build/rel deps
 	$(CC) $(DEP_FLAGS) -O2 -c $(TSC_DIR)/parser.c -o $@
 
 lockaudit: $(OBJS) build/rel/ts_lib.o build/rel/ts_c.o
-	$(CC) $(OPT) -o $@ $^
+	$(CC) $(OPT) -pthread -o $@ $^
 
 # The test binary: our code under ASan+UBSan, the dependencies plain (-O2) so tests stay fast.
 lockaudit-test: $(TOBJS) build/rel/ts_lib.o build/rel/ts_c.o
-	$(CC) -g $(SAN) -o $@ $^
+	$(CC) -g $(SAN) -pthread -o $@ $^
 
 UNIT_SRCS = $(wildcard tests/unit/*_test.c)
 build/san/unit_%: tests/unit/%_test.c $(filter-out build/san/main.o,$(TOBJS)) build/rel/ts_lib.o build/rel/ts_c.o
-	$(CC) $(OUR_FLAGS) -Isrc -O1 -g $(SAN) -o $@ $^
+	$(CC) $(OUR_FLAGS) -Isrc -O1 -g $(SAN) -pthread -o $@ $^
 
 units: $(UNIT_SRCS:tests/unit/%_test.c=build/san/unit_%)
 

@@ -33,7 +33,7 @@ struct macro_return {
 struct engine {
 	struct arena *a;
 	struct cfg *mcfg;	/* the same cfg, for interning bound summary keys */
-	const struct summary_table *sums;
+	const struct summary_view *sums;
 	const char *file;
 	struct key_use *uses;	/* sorted by key pointer */
 	size_t nuses;
@@ -560,11 +560,11 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 	if (e->kind == EV_CALL && e->field)
 		note_field_call(en, s, e);
 	if (e->kind == EV_CALL && en->sums) {
-		const struct summary *sum = summary_lookup(en->sums, e->key, en->file);
+		const struct summary *sum = summary_view_lookup(en->sums, e->key, en->file);
 		if (sum)
 			return apply_summary(en, s, e, sum, out, 4);
 	}
-	if (e->kind == EV_CALL && e->guess != 0xff && !(en->sums && summary_defined(en->sums, e->key)))
+	if (e->kind == EV_CALL && e->guess != 0xff && !(en->sums && summary_view_defined(en->sums, e->key)))
 		return apply_guess(en, s, e, out);
 	struct lstate *n = lstate_copy(en->a, s);
 	out[0] = n;
@@ -757,7 +757,7 @@ static bool still_current(const struct engine *en, struct work w)
 }
 
 void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
-		  const struct summary_table *sums, const char *file)
+		  const struct summary_view *sums, const char *file)
 {
 	memset(res, 0, sizeof(*res));
 	res->cfg = cfg;

@@ -14,7 +14,7 @@
 #include "cfg.h"
 #include "lockstate.h"
 
-struct summary_table;
+struct summary_view;
 
 /* Budgets: beyond them the function gets a note and no findings. */
 #define ANALYSIS_MAX_STATES_PER_BLOCK 64
@@ -77,6 +77,6 @@ struct analysis {
 const struct block *analysis_split_condition(const struct analysis *res, const char *key, bool *held_when);
 
 void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
-		  const struct summary_table *sums, const char *file);
+		  const struct summary_view *sums, const char *file);
 
 #endif

@@ -16,6 +16,14 @@ void contracts_release(struct contracts *c)
 	arena_release(&c->arena);
 }
 
+void contracts_append(struct contracts *dst, const struct contracts *src)
+{
+	for (size_t i = 0; i < src->impls.n; i++)
+		VEC_PUSH(&dst->impls, src->impls.v[i]);
+	for (size_t i = 0; i < src->calls.n; i++)
+		VEC_PUSH(&dst->calls, src->calls.v[i]);
+}
+
 void contracts_forget_file(struct contracts *c, const char *file)
 {
 	size_t k = 0;

@@ -46,6 +46,8 @@ void contracts_forget_file(struct contracts *c, const char *file);
 void contracts_scan_tables(struct contracts *c, const struct grammar *g, const struct parsed_file *pf, const char *file);
 /* Records the field calls of an analysed function. */
 void contracts_note_calls(struct contracts *c, const struct analysis *res, const char *file);
+/* Appends src's records to dst (the strings stay in src's arena, which must outlive dst). */
+void contracts_append(struct contracts *dst, const struct contracts *src);
 /* Appends the contract findings, with run-lifetime strings in arena. */
 void contracts_check(const struct contracts *c, const struct summary_table *sums, struct finding_list *out,
 		     struct arena *arena);

@@ -30,7 +30,7 @@ static const char usage[] =
 	"  --format=text|json|sarif  output format (default text)\n"
 	"  --profile=NAME[,NAME]     lock primitives to know: linux, pthread, dpdk, zfs (default: all)\n"
 	"  --config FILE             add project primitives (see docs/config.md)\n"
-	"  -j N                      worker threads (accepted; the analysis runs on one)\n"
+	"  -j N                      worker threads (default: the number of cores); same output for any N\n"
 	"  -q                        warnings only: no notes, no messages about skipped input\n"
 	"  -v                        also say which files and functions were skipped and why\n"
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
@@ -50,7 +50,7 @@ enum args_result { ARGS_RUN, ARGS_DONE, ARGS_BAD };
 static enum args_result parse_args(struct options *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof(*o));
-	o->jobs = 1;
+	o->jobs = 0;	/* the number of cores */
 	o->paths = xcalloc((size_t)argc, sizeof(char *));
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -109,7 +109,7 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->paths[o->npaths++] = argv[i];
 		}
 	}
-	if (o->jobs < 1) {
+	if (o->jobs < 0) {
 		fprintf(stderr, "lockaudit: -j needs a positive number\n");
 		return ARGS_BAD;
 	}
@@ -132,8 +132,8 @@ static void print_stats(const struct tree *t, size_t nfindings)
 		s->functions ? 100.0 * (double)s->functions_not_analysed / (double)s->functions : 0.0, nfindings);
 	fprintf(stderr, "lockaudit: summaries %zu (lock wrappers and helpers), macros read as functions %zu, "
 		"rounds %zu, files re-analysed %zu\n", s->summaries, s->macros, s->rounds, s->reanalysed);
-	fprintf(stderr, "lockaudit: %.2f MB in %.3f s, %.2f MB/s\n", mb, s->seconds,
-		s->seconds > 0 ? mb / s->seconds : 0.0);
+	fprintf(stderr, "lockaudit: %.2f MB in %.3f s, %.2f MB/s, %d job%s\n", mb, s->seconds,
+		s->seconds > 0 ? mb / s->seconds : 0.0, s->jobs, s->jobs == 1 ? "" : "s");
 }
 
 static void report(const struct options *opt, const struct finding_list *fl)

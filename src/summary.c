@@ -54,28 +54,28 @@ static size_t slot_of(const struct summary_table *t, const char *name)
 
 /* --- building a summary from exit states -------------------------------------------- */
 
-static const char *param_condition(struct summary_table *t, struct cfg *c, const char *key);
+static const char *param_condition(struct arena *a, struct cfg *c, const char *key);
 
 /* The key with its root parameter written $N; NULL for keys that hang from a local. */
-static const char *param_key(struct summary_table *t, const struct cfg *c, const char *key)
+static const char *param_key(struct arena *a, const struct cfg *c, const char *key)
 {
 	if (strchr(key, '{'))	/* spa{locks}: every parameter in it, not just the root */
-		return param_condition(t, (struct cfg *)c, key);
+		return param_condition(a, (struct cfg *)c, key);
 	const char *root;
 	size_t n = cfg_key_root(key, &root);
 	if (!n)
-		return arena_strdup(&t->arena, key);	/* rcu, rtnl: global by name */
+		return arena_strdup(a, key);	/* rcu, rtnl: global by name */
 	for (size_t i = 0; i < c->nparams; i++)
 		if (strlen(c->params[i]) == n && strncmp(c->params[i], root, n) == 0)
-			return arena_printf(&t->arena, "%.*s$%zu%s", (int)(root - key), key, i, root + n);
+			return arena_printf(a, "%.*s$%zu%s", (int)(root - key), key, i, root + n);
 	if (cfg_key_is_local(c, key))
 		return NULL;
-	return arena_strdup(&t->arena, key);	/* a global variable's lock */
+	return arena_strdup(a, key);	/* a global variable's lock */
 }
 
 /* A condition's key with every parameter written $N (after the function's local pointer
  * copies are resolved); NULL if it mentions a local. */
-static const char *param_condition(struct summary_table *t, struct cfg *c, const char *key)
+static const char *param_condition(struct arena *a, struct cfg *c, const char *key)
 {
 	key = cfg_resolve_aliases_in(c, key);
 	struct strbuf sb = {0};
@@ -110,7 +110,7 @@ static const char *param_condition(struct summary_table *t, struct cfg *c, const
 		}
 		p = e;
 	}
-	const char *out = ok ? arena_strdup(&t->arena, sb_str(&sb)) : NULL;
+	const char *out = ok ? arena_strdup(a, sb_str(&sb)) : NULL;
 	sb_release(&sb);
 	return out;
 }
@@ -123,7 +123,7 @@ static int effect_cmp(const void *a, const void *b)
 }
 
 /* The effects one exit state shows, sorted; returns how many. */
-static uint16_t exit_effects(struct summary_table *t, const struct cfg *c, const struct lstate *st,
+static uint16_t exit_effects(struct arena *a, const struct cfg *c, const struct lstate *st,
 			     struct sum_effect *out)
 {
 	uint16_t n = 0;
@@ -131,14 +131,14 @@ static uint16_t exit_effects(struct summary_table *t, const struct cfg *c, const
 		const struct lockent *l = &st->locks[i];
 		if (l->count == 0)
 			continue;
-		const char *key = param_key(t, c, l->key);
+		const char *key = param_key(a, c, l->key);
 		if (!key)
 			continue;
 		out[n++] = (struct sum_effect){
 			.key = key, .delta = l->count, .mode = l->mode,
 			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0) |
 					   ((l->flags & LS_BLOCKING) ? LP_BLOCKING : 0)),
-			.prim = l->last ? arena_strdup(&t->arena, l->last->prim) : "",
+			.prim = l->last ? arena_strdup(a, l->last->prim) : "",
 			.loc = l->last ? l->last->loc : c->loc,
 		};
 	}
@@ -178,7 +178,7 @@ static int case_cmp(const void *a, const void *b)
 	return (int)x->neffects - (int)y->neffects;
 }
 
-static const char *summary_text(struct summary_table *t, const struct summary *s)
+static const char *summary_text(struct arena *a, const struct summary *s)
 {
 	struct strbuf sb = {0};
 	sb_printf(&sb, "%s%s%s%s:", s->is_static ? "static " : "", s->name,
@@ -202,7 +202,7 @@ static const char *summary_text(struct summary_table *t, const struct summary *s
 				  e->mode == LM_SHARED ? "(shared)" : "");
 		}
 	}
-	const char *text = arena_strdup(&t->arena, sb_str(&sb));
+	const char *text = arena_strdup(a, sb_str(&sb));
 	sb_release(&sb);
 	return text;
 }
@@ -240,7 +240,7 @@ static bool one_way(const struct sum_case *cases, uint16_t n)
 	return true;
 }
 
-struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file, bool imbalanced)
+struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
 	if (res->over_budget || c->too_deep || c->has_error || !res->nexits)
@@ -250,12 +250,12 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 	bool any_effect = false;
 	for (size_t i = 0; i < res->nexits; i++) {
 		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
-		uint16_t n = exit_effects(t, c, res->exits[i].state, eff);
+		uint16_t n = exit_effects(a, c, res->exits[i].state, eff);
 		any_effect |= n > 0;
 		/* In a macro, a `return` returns from the caller: such exits stay apart. */
 		const struct retinfo *r = &res->exits[i].blk->ret;
 		bool caller_returns = c->is_macro && !r->implicit;
-		const char *var = caller_returns && r->var ? arena_strdup(&t->arena, r->var) : NULL;
+		const char *var = caller_returns && r->var ? arena_strdup(a, r->var) : NULL;
 		uint16_t k;
 		for (k = 0; k < ncases; k++)
 			if (same_effects(&cases[k], eff, n) && cases[k].caller_returns == caller_returns &&
@@ -265,7 +265,7 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 			if (ncases == SUMMARY_MAX_CASES)
 				return NULL;
 			cases[ncases++] = (struct sum_case){
-				.neffects = n, .effects = arena_memdup(&t->arena, eff, n * sizeof(*eff)),
+				.neffects = n, .effects = arena_memdup(a, eff, n * sizeof(*eff)),
 				.first_return = r->loc, .caller_returns = caller_returns, .ret_var = var,
 			};
 		}
@@ -287,7 +287,7 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 					lock = res->exits[i].state->locks[k].key;
 		bool held_when;
 		const struct block *test = lock ? analysis_split_condition(res, lock, &held_when) : NULL;
-		if (test && (cond_key = param_condition(t, (struct cfg *)c, test->test.key)) != NULL) {
+		if (test && (cond_key = param_condition(a, (struct cfg *)c, test->test.key)) != NULL) {
 			/* The way that holds more of the lock is the one the test sends held_when. */
 			int d0 = cases[0].neffects ? cases[0].effects[0].delta : 0;
 			int d1 = cases[1].neffects ? cases[1].effects[0].delta : 0;
@@ -295,29 +295,29 @@ struct summary *summary_of(struct summary_table *t, const struct analysis *res, 
 			cond_value[1] = !cond_value[0];
 		}
 	}
-	struct summary *s = ARENA_NEW(&t->arena, struct summary);
-	s->name = arena_strdup(&t->arena, c->name);
-	s->file = arena_strdup(&t->arena, file);
+	struct summary *s = ARENA_NEW(a, struct summary);
+	s->name = arena_strdup(a, c->name);
+	s->file = arena_strdup(a, file);
 	s->loc = c->loc;
 	s->is_static = c->is_static;
 	s->ncases = ncases;
-	s->cases = arena_memdup(&t->arena, cases, ncases * sizeof(*cases));
+	s->cases = arena_memdup(a, cases, ncases * sizeof(*cases));
 	s->is_macro = c->is_macro;
 	s->imbalanced = imbalanced;
 	s->cond_key = cond_key;
 	for (uint16_t i = 0; i < ncases && cond_key; i++)
 		s->cases[i].when = cond_value[i];
 	s->nparams = c->nparams;
-	s->params = ARENA_ARRAY(&t->arena, const char *, c->nparams ? c->nparams : 1);
+	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)
-		s->params[i] = arena_strdup(&t->arena, c->params[i]);
+		s->params[i] = arena_strdup(a, c->params[i]);
 	s->by_value = !c->is_macro && !cond_key;
 	if (cond_key)
 		s->is_macro = false;	/* told apart by the condition, not by returning */
 	for (uint16_t i = 0; i < ncases; i++)
 		for (uint16_t k = i + 1; k < ncases; k++)
 			s->by_value &= !(cases[i].bits & cases[k].bits);
-	s->text = summary_text(t, s);
+	s->text = summary_text(a, s);
 	return s;
 }
 
@@ -447,4 +447,17 @@ const char *summary_key_text(struct arena *a, const struct summary *s, const cha
 	if (n >= s->nparams || !s->params[n][0])
 		return key;
 	return arena_printf(a, "%.*s%s%s", (int)(dollar - key), key, s->params[n], end);
+}
+
+const struct summary *summary_view_lookup(const struct summary_view *v, const char *name, const char *file)
+{
+	for (size_t i = v->nlocal; i-- > 0;)
+		if (strcmp(v->local[i]->name, name) == 0)
+			return v->local[i];
+	return v->global ? summary_lookup(v->global, name, file) : NULL;
+}
+
+bool summary_view_defined(const struct summary_view *v, const char *name)
+{
+	return v->global && summary_defined(v->global, name);
 }

@@ -68,8 +68,19 @@ struct summary_table *summary_table_new(void);
 void summary_table_free(struct summary_table *t);
 
 /* The summary of an analysed function, or NULL when it leaves every lock as it found it
- * (the common case, which callers need not know about).  Allocated in the table. */
-struct summary *summary_of(struct summary_table *t, const struct analysis *res, const char *file, bool imbalanced);
+ * (the common case, which callers need not know about).  Allocated in a, which must live
+ * as long as the table holds it. */
+struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced);
+
+/* What an analysis sees: the summaries of earlier rounds, and those its own file has
+ * produced so far in this round (read-only while worker threads run). */
+struct summary_view {
+	const struct summary_table *global;
+	struct summary *const *local;
+	size_t nlocal;
+};
+const struct summary *summary_view_lookup(const struct summary_view *v, const char *name, const char *file);
+bool summary_view_defined(const struct summary_view *v, const char *name);
 /* Records s (replacing the summary of the same function in the same file); returns true
  * when that changes what callers see. */
 bool summary_put(struct summary_table *t, struct summary *s);

@@ -9,31 +9,49 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+static int jobs_for(const struct options *opt)
+{
+	if (opt->dump == DUMP_AST || opt->dump == DUMP_CFG)
+		return 1;	/* dumps print as they go: one worker keeps them in file order */
+	if (opt->jobs > 0)
+		return opt->jobs;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
+}
 
 void tree_init(struct tree *t, const struct options *opt, const struct lockapi *api)
 {
 	memset(t, 0, sizeof(*t));
 	t->opt = opt;
 	t->api = api;
-	parser_init(&t->parser);
+	t->nworkers = jobs_for(opt);
+	t->workers = xcalloc((size_t)t->nworkers, sizeof(*t->workers));
+	for (int i = 0; i < t->nworkers; i++) {
+		t->workers[i].t = t;
+		parser_init(&t->workers[i].parser);
+	}
 	t->sums = summary_table_new();
 	contracts_init(&t->contracts);
 }
 
-static void input_message(struct tree *t, const char *path, const char *msg, bool error)
+/* Messages about input go to the file's buffer: printed after the round, in file order. */
+static void input_message(struct tree *t, struct tree_file *f, const char *path, const char *msg, bool error)
 {
 	if (error)
-		t->input_error = true;
+		f->input_error = true;
 	if (error || !t->opt->quiet)
-		fprintf(stderr, "lockaudit: %s: %s\n", path, msg);
+		sb_printf(&f->messages, "lockaudit: %s: %s\n", path, msg);
 }
 
-/* --- one file -------------------------------------------------------------------------- */
+/* --- one file (on a worker) ------------------------------------------------------------ */
 
 static void note_callees(struct tree_file *f, const struct cfg *c, struct strset *seen)
 {
@@ -47,21 +65,28 @@ static void note_callees(struct tree_file *f, const struct cfg *c, struct strset
 		}
 }
 
-/* Records fn's summary; a change is what makes its callers' files run again. */
-static void update_summary(struct tree *t, struct tree_file *f, const struct analysis *res, bool imbalanced)
+/* Keeps fn's summary for the merge; a change is what makes its callers' files run again. */
+static void keep_summary(struct tree_file *f, const struct analysis *res, bool imbalanced)
 {
-	summary_note_defined(t->sums, res->cfg->name);
-	struct summary *s = summary_of(t->sums, res, f->path, imbalanced);
-	bool changed = s ? summary_put(t->sums, s) : summary_drop(t->sums, res->cfg->name, f->path);
-	if (changed)
-		strset_add(&t->changed, res->cfg->name);
+	VEC_PUSH(&f->defined, xstrdup(res->cfg->name));
+	struct summary *s = summary_of(&f->sum_arena, res, f->path, imbalanced);
+	if (s)
+		VEC_PUSH(&f->new_sums, s);
+	else
+		VEC_PUSH(&f->no_sum, xstrdup(res->cfg->name));
 }
 
-static void analyse_function(struct tree *t, struct tree_file *f, const struct parsed_file *pf, size_t i,
+static struct summary_view view_of(const struct tree *t, const struct tree_file *f)
+{
+	return (struct summary_view){t->opt->no_summaries ? NULL : t->sums, f->new_sums.v, f->new_sums.n};
+}
+
+static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
 			     struct strset *callees)
 {
+	struct tree *t = w->t;
 	const struct options *o = t->opt;
-	struct cfg *cfg = cfg_build(&t->scratch, &t->parser, pf, i, t->api, !t->opt->no_guess);
+	struct cfg *cfg = cfg_build(&w->scratch, &w->parser, pf, i, t->api, !o->no_guess);
 	if (o->dump == DUMP_CFG) {
 		cfg_dump(cfg, stdout);
 		return;
@@ -71,87 +96,112 @@ static void analyse_function(struct tree *t, struct tree_file *f, const struct p
 	if (callees)
 		note_callees(f, cfg, callees);
 	struct analysis res;
-	analysis_run(&res, &t->scratch, cfg, t->opt->no_summaries ? NULL : t->sums, f->path);
+	struct summary_view view = view_of(t, f);
+	analysis_run(&res, &w->scratch, cfg, o->no_summaries ? NULL : &view, f->path);
 	size_t before = f->findings.n;
 	findings_collect(&f->findings, &f->arena, f->path, &res);
 	bool imbalanced = false;
 	for (size_t k = before; k < f->findings.n; k++)
 		imbalanced |= f->findings.v[k].kind == FK_INCONSISTENT_RETURN;
-	update_summary(t, f, &res, imbalanced);
-	contracts_note_calls(&t->contracts, &res, f->path);
+	keep_summary(f, &res, imbalanced);
+	contracts_note_calls(&f->contracts, &res, f->path);
 	for (size_t k = 0; k < res.nguessed; k++)
 		strset_add(&f->guessed, res.guessed[k]);
 	if (cfg->has_error && o->verbose && callees)
-		fprintf(stderr, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
-			cfg->loc.line, cfg->name);
+		sb_printf(&f->messages, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
+			  cfg->loc.line, cfg->name);
 }
 
 /* Function-like macros that lock get summaries like functions (never findings: a macro
  * body is a fragment of its callers). */
-static void analyse_macros(struct tree *t, struct tree_file *f, const struct parsed_file *pf, struct strset *callees)
+static void analyse_macros(struct worker *w, struct tree_file *f, const struct parsed_file *pf, struct strset *callees)
 {
+	struct tree *t = w->t;
 	struct macro_fn *macros;
-	size_t n = macrobody_collect(&t->parser, pf, t->api, &macros);
+	size_t n = macrobody_collect(&w->parser, pf, t->api, &macros);
 	for (size_t i = 0; i < n; i++) {
-		struct cfg *cfg = cfg_build(&t->scratch, &t->parser, &macros[i].pf, 0, t->api, false);
+		struct cfg *cfg = cfg_build(&w->scratch, &w->parser, &macros[i].pf, 0, t->api, false);
 		cfg->is_macro = !macros[i].expression;
 		if (!lockapi_call(t->api, cfg->name)) {
 			if (callees)
 				note_callees(f, cfg, callees);
 			struct analysis res;
-			analysis_run(&res, &t->scratch, cfg, t->sums, f->path);
-			update_summary(t, f, &res, false);
+			struct summary_view view = view_of(t, f);
+			analysis_run(&res, &w->scratch, cfg, &view, f->path);
+			keep_summary(f, &res, false);
 		}
-		arena_reset(&t->scratch);
+		arena_reset(&w->scratch);
 	}
 	if (callees)
-		t->stats.macros += n;
+		f->stats.macros += n;
 	macrobody_release(macros, n);
 }
 
-/* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
- * Round 0 also counts it and notes the names it calls. */
-static void analyse_file(struct tree *t, struct tree_file *f, bool first)
+static void reset_pending(struct tree_file *f)
 {
+	f->new_sums.n = 0;
+	for (size_t i = 0; i < f->no_sum.n; i++)
+		free(f->no_sum.v[i]);
+	f->no_sum.n = 0;
+	for (size_t i = 0; i < f->defined.n; i++)
+		free(f->defined.v[i]);
+	f->defined.n = 0;
+	memset(&f->stats, 0, sizeof(f->stats));
+	f->messages.len = 0;
+	if (f->messages.buf)
+		f->messages.buf[0] = '\0';
+}
+
+static void count_file(struct tree *t, struct tree_file *f, const struct source *src, const struct parsed_file *pf,
+		       bool parsed)
+{
+	f->stats.files++;
+	f->stats.bytes += src->len;
+	f->stats.functions += pf->nfunctions;
+	f->stats.functions_with_errors += pf->nfunctions_with_errors;
+	f->stats.functions_not_analysed += pf->nfunctions_not_analysed;
+	if (src->bad_utf8)
+		input_message(t, f, f->path, "invalid UTF-8; analysed as bytes", false);
+	if (!parsed)
+		input_message(t, f, f->path, "parse took too long; skipped", false);
+}
+
+/* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
+ * Round 0 also counts it and notes the names it calls and its ops tables. */
+static void analyse_file(struct worker *w, struct tree_file *f, bool first)
+{
+	struct tree *t = w->t;
+	const struct options *o = t->opt;
+	reset_pending(f);
 	struct source src;
 	char err[256];
 	enum source_status st = source_read(&src, f->path, err, sizeof(err));
 	if (st != SOURCE_OK) {
 		if (first) {
-			input_message(t, f->path, err, st == SOURCE_MISSING);
-			t->stats.skipped++;
+			input_message(t, f, f->path, err, st == SOURCE_MISSING);
+			f->stats.skipped++;
 		}
 		return;
 	}
-	if (first && src.bad_utf8)
-		input_message(t, f->path, "invalid UTF-8; analysed as bytes", false);
 	struct parsed_file pf;
-	bool parsed = parse_file(&t->parser, &src, &pf);
-	if (first) {
-		t->stats.files++;
-		t->stats.bytes += src.len;
-		t->stats.functions += pf.nfunctions;
-		t->stats.functions_with_errors += pf.nfunctions_with_errors;
-		t->stats.functions_not_analysed += pf.nfunctions_not_analysed;
-		if (!parsed)
-			input_message(t, f->path, "parse took too long; skipped", false);
-	} else {
-		t->stats.reanalysed++;
-	}
+	bool parsed = parse_file(&w->parser, &src, &pf);
+	if (first)
+		count_file(t, f, &src, &pf, parsed);
+	else
+		f->stats.reanalysed++;
 	findings_release(&f->findings);
-	contracts_forget_file(&t->contracts, f->path);
-	if (parsed && first && t->opt->dump == DUMP_NONE)
-		contracts_scan_tables(&t->contracts, &t->parser.g, &pf, f->path);
+	contracts_forget_file(&f->contracts, f->path);
+	if (parsed && first && o->dump == DUMP_NONE)
+		contracts_scan_tables(&f->contracts, &w->parser.g, &pf, f->path);
 	struct strset callees = {0};
-	if (parsed && t->opt->dump == DUMP_AST)
+	if (parsed && o->dump == DUMP_AST)
 		parse_dump(&pf, stdout);
 	/* Macros first: a file usually defines its lock macros before it uses them. */
-	if (parsed && t->opt->dump != DUMP_AST && t->opt->dump != DUMP_CFG && !t->opt->parse_only &&
-	    !t->opt->no_summaries)
-		analyse_macros(t, f, &pf, first ? &callees : NULL);
-	for (size_t i = 0; parsed && i < pf.nfunctions && !t->opt->parse_only && t->opt->dump != DUMP_AST; i++) {
-		analyse_function(t, f, &pf, i, first ? &callees : NULL);
-		arena_reset(&t->scratch);
+	if (parsed && o->dump != DUMP_AST && o->dump != DUMP_CFG && !o->parse_only && !o->no_summaries)
+		analyse_macros(w, f, &pf, first ? &callees : NULL);
+	for (size_t i = 0; parsed && i < pf.nfunctions && !o->parse_only && o->dump != DUMP_AST; i++) {
+		analyse_function(w, f, &pf, i, first ? &callees : NULL);
+		arena_reset(&w->scratch);
 	}
 	strset_release(&callees);
 	parse_file_release(&pf);
@@ -159,6 +209,13 @@ static void analyse_file(struct tree *t, struct tree_file *f, bool first)
 }
 
 /* --- the file list ----------------------------------------------------------------------- */
+
+/* A path on the command line that cannot be read: an input error, said at once. */
+static void walk_error(struct tree *t, const char *path, const char *msg)
+{
+	t->input_error = true;
+	fprintf(stderr, "lockaudit: %s: %s\n", path, msg);
+}
 
 static void add_file(struct tree *t, const char *path, bool context)
 {
@@ -192,7 +249,7 @@ static void walk(struct tree *t, const char *path, int depth, bool context)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		input_message(t, path, strerror(errno), true);
+		walk_error(t, path, strerror(errno));
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -203,7 +260,7 @@ static void walk(struct tree *t, const char *path, int depth, bool context)
 		return;
 	DIR *d = opendir(path);
 	if (!d) {
-		input_message(t, path, strerror(errno), true);
+		walk_error(t, path, strerror(errno));
 		return;
 	}
 	VEC(char *) names = {0};
@@ -241,9 +298,8 @@ void tree_add_context(struct tree *t, const char *root)
 
 /* --- rounds ------------------------------------------------------------------------------ */
 
-static bool calls_changed(const struct tree *t, const struct tree_file *f, const struct strset *changed)
+static bool calls_changed(const struct tree_file *f, const struct strset *changed)
 {
-	(void)t;
 	for (size_t i = 0; i < f->ncallees; i++)
 		if (strset_has(changed, f->callees[i]))
 			return true;
@@ -257,34 +313,122 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void tree_run(struct tree *t)
+static void *worker_main(void *arg)
 {
-	double start = now_seconds();
-	for (size_t i = 0; i < t->nfiles; i++)
-		analyse_file(t, &t->files[i], true);
-	t->stats.rounds = 1;
-	/* A name guessed as a lock in round 0 whose definition turned up later: the definition
-	 * (its summary, or its lack of one) is what the next round must use. */
+	struct worker *w = arg;
+	struct tree *t = w->t;
+	for (;;) {
+		size_t i = atomic_fetch_add(&t->next, 1);
+		if (i >= t->nwork)
+			return NULL;
+		analyse_file(w, t->work[i], t->first_round);
+	}
+}
+
+/* Runs the round's files on the workers (the calling thread is worker 0). */
+static void run_workers(struct tree *t)
+{
+	atomic_store(&t->next, 0);
+	int extra = t->nworkers - 1;
+	if ((size_t)extra > t->nwork)
+		extra = (int)t->nwork;
+	pthread_t *threads = xcalloc((size_t)(extra > 0 ? extra : 1), sizeof(*threads));
+	int started = 0;
+	for (int i = 0; i < extra; i++)
+		if (pthread_create(&threads[i], NULL, worker_main, &t->workers[i + 1]) == 0)
+			started++;
+		else
+			break;
+	worker_main(&t->workers[0]);
+	for (int i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+}
+
+static void add_stats(struct tree_stats *to, const struct tree_stats *s)
+{
+	to->files += s->files;
+	to->bytes += s->bytes;
+	to->functions += s->functions;
+	to->functions_with_errors += s->functions_with_errors;
+	to->functions_not_analysed += s->functions_not_analysed;
+	to->skipped += s->skipped;
+	to->reanalysed += s->reanalysed;
+	to->macros += s->macros;
+}
+
+/* What the round's files produced, into the run, in file order: the same for any -j. */
+static void merge_round(struct tree *t)
+{
+	for (size_t i = 0; i < t->nwork; i++) {
+		struct tree_file *f = t->work[i];
+		add_stats(&t->stats, &f->stats);
+		fputs(sb_str(&f->messages), stderr);
+		t->input_error |= f->input_error;
+		for (size_t k = 0; k < f->defined.n; k++)
+			summary_note_defined(t->sums, f->defined.v[k]);
+		for (size_t k = 0; k < f->new_sums.n; k++)
+			if (summary_put(t->sums, f->new_sums.v[k]))
+				strset_add(&t->changed, f->new_sums.v[k]->name);
+		for (size_t k = 0; k < f->no_sum.n; k++)
+			if (summary_drop(t->sums, f->no_sum.v[k], f->path))
+				strset_add(&t->changed, f->no_sum.v[k]);
+	}
+}
+
+/* A name guessed as a lock in round 0 whose definition turned up elsewhere: the
+ * definition (its summary, or its lack of one) is what the next round must use. */
+static void recheck_guesses(struct tree *t)
+{
 	for (size_t i = 0; i < t->nfiles; i++)
 		for (size_t k = 0; k < t->files[i].guessed.cap; k++) {
 			const char *g = t->files[i].guessed.slot[k];
 			if (g && summary_defined(t->sums, g))
 				strset_add(&t->changed, g);
 		}
-	bool dumping = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
-		       t->opt->no_summaries;
-	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !dumping; round++) {
+}
+
+static void collect_contracts(struct tree *t)
+{
+	contracts_release(&t->contracts);
+	contracts_init(&t->contracts);
+	for (size_t i = 0; i < t->nfiles; i++)
+		contracts_append(&t->contracts, &t->files[i].contracts);
+	contracts_check(&t->contracts, t->sums, &t->contract_findings, &t->run_arena);
+}
+
+void tree_run(struct tree *t)
+{
+	double start = now_seconds();
+	t->work = xcalloc(t->nfiles ? t->nfiles : 1, sizeof(*t->work));
+	for (size_t i = 0; i < t->nfiles; i++)
+		t->work[i] = &t->files[i];
+	t->nwork = t->nfiles;
+	t->first_round = true;
+	run_workers(t);
+	merge_round(t);
+	t->first_round = false;
+	t->stats.rounds = 1;
+	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
+			t->opt->no_summaries;
+	if (!one_pass)
+		recheck_guesses(t);
+	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !one_pass; round++) {
 		struct strset changed = t->changed;
 		t->changed = (struct strset){0};
+		t->nwork = 0;
 		for (size_t i = 0; i < t->nfiles; i++)
-			if (calls_changed(t, &t->files[i], &changed))
-				analyse_file(t, &t->files[i], false);
+			if (calls_changed(&t->files[i], &changed))
+				t->work[t->nwork++] = &t->files[i];
 		strset_release(&changed);
+		run_workers(t);
+		merge_round(t);
 		t->stats.rounds++;
 	}
-	if (!dumping)
-		contracts_check(&t->contracts, t->sums, &t->contract_findings, &t->run_arena);
+	if (!one_pass)
+		collect_contracts(t);
 	t->stats.summaries = summary_count(t->sums);
+	t->stats.jobs = t->nworkers;
 	t->stats.seconds = now_seconds() - start;
 }
 
@@ -318,19 +462,30 @@ void tree_release(struct tree *t)
 {
 	for (size_t i = 0; i < t->nfiles; i++) {
 		struct tree_file *f = &t->files[i];
+		reset_pending(f);
+		VEC_FREE(&f->new_sums);
+		VEC_FREE(&f->no_sum);
+		VEC_FREE(&f->defined);
+		sb_release(&f->messages);
 		findings_release(&f->findings);
+		contracts_release(&f->contracts);
 		arena_release(&f->arena);
+		arena_release(&f->sum_arena);
 		free(f->callees);
 		free(f->path);
 		free(f->real);
 		strset_release(&f->guessed);
 	}
 	free(t->files);
+	free(t->work);
 	strset_release(&t->changed);
 	contracts_release(&t->contracts);
 	findings_release(&t->contract_findings);
 	arena_release(&t->run_arena);
 	summary_table_free(t->sums);
-	arena_release(&t->scratch);
-	parser_release(&t->parser);
+	for (int i = 0; i < t->nworkers; i++) {
+		arena_release(&t->workers[i].scratch);
+		parser_release(&t->workers[i].parser);
+	}
+	free(t->workers);
 }

@@ -1,16 +1,20 @@
-/* tree: the run over all named files, in rounds, so calls see their callees' summaries.
+/* tree: the run over all named files, in rounds and on worker threads, so that calls see
+ * their callees' summaries.
  * Takes: paths (files, or directories searched for .c and .h), options, lock primitives.
  * Gives: the findings of every file, from its last analysis; stats; the summaries.
- * Owns: the parser, the per-file results (findings, callee names) and the summary table.
+ * Owns: the workers (a parser and a scratch arena each), the per-file results (findings,
+ * callee names, summaries, ops-table records) and the summary table.
  *
- * Round 0 analyses every file with the summaries known so far and records each function's
- * summary; each later round re-analyses only the files that call a function whose summary
- * changed in the round before, until nothing changes or TREE_MAX_ROUNDS is reached.  A
- * file is parsed again for each round it takes part in (trees are not kept: memory stays
- * that of one file). */
+ * Round 0 analyses every file; each later round re-analyses only the files that call a
+ * function whose summary changed in the round before, until nothing changes or
+ * TREE_MAX_ROUNDS is reached.  Within a round the workers read the summaries of the rounds
+ * before (and those their own file has produced so far); what a round produced is merged
+ * afterwards in file order, so the output is the same for any number of workers.  A file
+ * is parsed again for each round it takes part in: memory stays that of a few files. */
 #ifndef LOCKAUDIT_TREE_H
 #define LOCKAUDIT_TREE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -30,6 +34,7 @@ struct tree_stats {
 	size_t files, functions, functions_with_errors, functions_not_analysed, bytes, skipped;
 	size_t reanalysed, rounds, summaries, macros;
 	double seconds;
+	int jobs;
 };
 
 struct tree_file {
@@ -37,22 +42,41 @@ struct tree_file {
 	char *real;			/* realpath, to match a named file with the same one under --tree */
 	bool context;			/* analysed for its summaries only: its findings are not reported */
 	struct arena arena;		/* this file's findings and callee names */
+	struct arena sum_arena;		/* its summaries (the table points into it) */
 	struct finding_list findings;
 	const char **callees;		/* distinct names this file calls */
 	size_t ncallees;
-	struct strset guessed;		/* callees it took as locks by their names (round 0) */
+	struct strset guessed;		/* callees it took as locks by their names */
+	struct contracts contracts;	/* its ops tables and calls through fields */
+	/* What the last analysis produced, merged into the run after the round: */
+	VEC(struct summary *) new_sums;	/* summaries of its functions and macros */
+	VEC(char *) no_sum;		/* functions that now have none */
+	VEC(char *) defined;		/* functions it defines */
+	struct tree_stats stats;
+	struct strbuf messages;		/* for stderr, in file order */
+	bool input_error;
+};
+
+struct worker {
+	struct tree *t;
+	struct parser parser;
+	struct arena scratch;		/* one function's CFG and states; reset after each */
 };
 
 struct tree {
 	const struct options *opt;
 	const struct lockapi *api;
-	struct parser parser;
-	struct arena scratch;		/* one function's CFG and states; reset after each */
+	struct worker *workers;
+	int nworkers;
 	struct summary_table *sums;
 	struct tree_file *files;
 	size_t nfiles, cap;
-	struct strset changed;		/* names whose summary changed in the current round */
-	struct contracts contracts;	/* ops tables and the calls through their fields */
+	struct tree_file **work;	/* this round's files */
+	size_t nwork;
+	atomic_size_t next;		/* next index in work for a worker to take */
+	bool first_round;
+	struct strset changed;		/* names whose summary changed in the last round */
+	struct contracts contracts;	/* all files' ops tables and field calls */
 	struct finding_list contract_findings;
 	struct arena run_arena;		/* strings of contract findings */
 	struct tree_stats stats;
