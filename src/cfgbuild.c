@@ -746,27 +746,22 @@ static uint32_t label_block(struct builder *b, const char *name)
 	return l.block;
 }
 
+static void label_visit(void *ctx, TSNode n)
+{
+	struct builder *b = ctx;
+	if (kind(b, n) != NK_labeled_statement)
+		return;
+	const char *name = lockid_expr_key(&b->id, field(b, n, F_label));
+	label_block(b, name);
+	for (size_t i = 0; i < b->labels.n; i++)
+		if (b->labels.v[i].name == name)
+			b->labels.v[i].offset = ts_node_start_byte(n);
+}
+
 /* Labels are found before building, so a forward goto knows which scopes it leaves. */
 static void scan_labels(struct builder *b, TSNode body)
 {
-	TSTreeCursor c = ts_tree_cursor_new(body);
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		if (kind(b, n) == NK_labeled_statement) {
-			const char *name = lockid_expr_key(&b->id, field(b, n, F_label));
-			label_block(b, name);
-			for (size_t i = 0; i < b->labels.n; i++)
-				if (b->labels.v[i].name == name)
-					b->labels.v[i].offset = ts_node_start_byte(n);
-		}
-		if (ts_tree_cursor_goto_first_child(&c))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
-	}
-done:
-	ts_tree_cursor_delete(&c);
+	parse_walk(body, label_visit, b);
 }
 
 static void build_compound(struct builder *b, TSNode n)
@@ -834,6 +829,18 @@ static void push_jump(struct builder *b, struct jump_ctx *j, TSNode n, uint32_t 
 	b->jump = j;
 }
 
+/* The body of loop n in block body: break goes to brk, continue to cont, and the end of
+ * the body to next. */
+static void build_loop_body(struct builder *b, TSNode n, uint32_t body, uint32_t brk, uint32_t cont, uint32_t next)
+{
+	struct jump_ctx j;
+	push_jump(b, &j, n, brk, cont, true);
+	b->cur = body;
+	build_stmt(b, field(b, n, F_body));
+	end_goto(b, next);
+	b->jump = j.outer;
+}
+
 /* An iterator macro's first argument is its cursor, written on every iteration: what was
  * known of it (and the locks named through it, such as &tab[i]) is void in the body. */
 static void assign_cursor(struct builder *b, TSNode paren, TSNode loop)
@@ -876,12 +883,7 @@ static void build_while(struct builder *b, TSNode n, bool iterator)
 	} else {
 		build_cond(b, cond, body, exit);
 	}
-	struct jump_ctx j;
-	push_jump(b, &j, n, exit, head, true);
-	b->cur = body;
-	build_stmt(b, field(b, n, F_body));
-	end_goto(b, head);
-	b->jump = j.outer;
+	build_loop_body(b, n, body, exit, head, head);
 	b->cur = exit;
 }
 
@@ -898,12 +900,7 @@ static void build_for(struct builder *b, TSNode n)
 		end_goto(b, body);
 	else
 		build_cond(b, cond, body, exit);
-	struct jump_ctx j;
-	push_jump(b, &j, n, exit, next, true);
-	b->cur = body;
-	build_stmt(b, field(b, n, F_body));
-	end_goto(b, next);
-	b->jump = j.outer;
+	build_loop_body(b, n, body, exit, next, next);
 	b->cur = next;
 	build_expr(b, upd, NULL);
 	if (b->cur == next)
@@ -916,12 +913,7 @@ static void build_do(struct builder *b, TSNode n)
 {
 	uint32_t body = cfg_block_new(b->cfg), test = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
 	end_goto(b, body);
-	struct jump_ctx j;
-	push_jump(b, &j, n, exit, test, true);
-	b->cur = body;
-	build_stmt(b, field(b, n, F_body));
-	end_goto(b, test);
-	b->jump = j.outer;
+	build_loop_body(b, n, body, exit, test, test);
 	b->cur = test;
 	build_cond(b, field(b, n, F_condition), body, exit);
 	b->cur = exit;

@@ -235,6 +235,17 @@ static void scan_node(struct lockid *id, write_vec *w, TSNode n)
 	}
 }
 
+struct scan_ctx {
+	struct lockid *id;
+	write_vec w;
+};
+
+static void scan_visit(void *ctx, TSNode n)
+{
+	struct scan_ctx *sc = ctx;
+	scan_node(sc->id, &sc->w, n);
+}
+
 void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body)
 {
 	memset(id, 0, sizeof(*id));
@@ -243,18 +254,9 @@ void lockid_init(struct lockid *id, const struct grammar *g, const char *text, s
 	id->cfg = cfg;
 	if (ts_node_is_null(body))
 		return;
-	write_vec w = {0};
-	TSTreeCursor c = ts_tree_cursor_new(body);
-	for (;;) {	/* pre-order walk without recursion */
-		scan_node(id, &w, ts_tree_cursor_current_node(&c));
-		if (ts_tree_cursor_goto_first_child(&c))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
-	}
-done:
-	ts_tree_cursor_delete(&c);
+	struct scan_ctx sc = {id, {0}};
+	parse_walk(body, scan_visit, &sc);
+	write_vec w = sc.w;
 	cfg->locals = ARENA_ARRAY(cfg->arena, const char *, w.n ? w.n : 1);
 	for (size_t i = 0; i < w.n; i++)
 		if (w.v[i].declared)

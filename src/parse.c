@@ -205,6 +205,21 @@ const char *parse_function_name(const struct grammar *g, const char *text, TSNod
 	return buf;
 }
 
+void parse_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx)
+{
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	for (;;) {
+		visit(ctx, ts_tree_cursor_current_node(&c));
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&c);
+}
+
 static void dump_node(const struct parsed_file *pf, TSNode n, int depth, FILE *out)
 {
 	TSPoint pt = ts_node_start_point(n);

@@ -106,6 +106,9 @@ const char *parse_function_name(const struct grammar *g, const char *text, TSNod
  * (a type as a macro argument: container_of(p, struct foo, m), rte_pktmbuf_mtod(m, void *))
  * cannot hide a statement, so the function is still analysed. */
 bool parse_has_serious_error(const struct grammar *g, const char *text, TSNode fn);
+/* Calls visit(ctx, n) on every node under root (root included), in document order,
+ * without recursion (10,000 nested braces must not overflow the stack). */
+void parse_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx);
 /* Writes a human-readable S-expression of the tree (for --dump=ast). */
 void parse_dump(const struct parsed_file *pf, FILE *out);
 
