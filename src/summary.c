@@ -57,7 +57,7 @@ static size_t slot_of(const struct summary_table *t, const char *name)
 static const char *param_condition(struct arena *a, struct cfg *c, const char *key);
 
 /* The key with its root parameter written $N; NULL for keys that hang from a local. */
-static const char *param_key(struct arena *a, const struct cfg *c, const char *key)
+static const char *param_key(struct arena *a, const struct cfg *c, const char *key, const char *ret)
 {
 	if (strchr(key, '{'))	/* spa{locks}: every parameter in it, not just the root */
 		return param_condition(a, (struct cfg *)c, key);
@@ -68,6 +68,8 @@ static const char *param_key(struct arena *a, const struct cfg *c, const char *k
 	for (size_t i = 0; i < c->nparams; i++)
 		if (strlen(c->params[i]) == n && strncmp(c->params[i], root, n) == 0)
 			return arena_printf(a, "%.*s$%zu%s", (int)(root - key), key, i, root + n);
+	if (ret && strlen(ret) == n && strncmp(ret, root, n) == 0)	/* return (zv) with zv->lock held */
+		return arena_printf(a, "%.*s$r%s", (int)(root - key), key, root + n);
 	if (cfg_key_is_local(c, key))
 		return NULL;
 	return arena_strdup(a, key);	/* a global variable's lock */
@@ -123,7 +125,7 @@ static int effect_cmp(const void *a, const void *b)
 }
 
 /* The effects one exit state shows, sorted; returns how many. */
-static uint16_t exit_effects(struct arena *a, const struct cfg *c, const struct lstate *st,
+static uint16_t exit_effects(struct arena *a, const struct cfg *c, const struct lstate *st, const char *ret,
 			     struct sum_effect *out)
 {
 	uint16_t n = 0;
@@ -131,7 +133,7 @@ static uint16_t exit_effects(struct arena *a, const struct cfg *c, const struct 
 		const struct lockent *l = &st->locks[i];
 		if (l->count == 0)
 			continue;
-		const char *key = param_key(a, c, l->key);
+		const char *key = param_key(a, c, l->key, ret);
 		if (!key)
 			continue;
 		out[n++] = (struct sum_effect){
@@ -250,7 +252,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	bool any_effect = false;
 	for (size_t i = 0; i < res->nexits; i++) {
 		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
-		uint16_t n = exit_effects(a, c, res->exits[i].state, eff);
+		uint16_t n = exit_effects(a, c, res->exits[i].state, res->exits[i].blk->ret.var, eff);
 		any_effect |= n > 0;
 		/* In a macro, a `return` returns from the caller: such exits stay apart. */
 		const struct retinfo *r = &res->exits[i].blk->ret;
@@ -380,13 +382,20 @@ const char *summary_bind_key(struct cfg *c, const char *key, const struct event 
 	const char *p = key;
 	for (const char *dollar; (dollar = strchr(p, '$')) != NULL;) {
 		char *end;
-		unsigned long n = strtoul(dollar + 1, &end, 10);
-		if (n >= call->nargs) {
+		const char *arg;
+		bool addr = false;
+		if (dollar[1] == 'r') {	/* the value the call hands back: where the caller keeps it */
+			arg = call->result;
+			end = (char *)dollar + 2;
+		} else {
+			unsigned long n = strtoul(dollar + 1, &end, 10);
+			arg = n < call->nargs ? call->args[n] : NULL;
+			addr = arg && (call->addr_args & (1u << n));
+		}
+		if (!arg) {
 			sb_release(&sb);
 			return NULL;
 		}
-		const char *arg = call->args[n];
-		bool addr = call->addr_args & (1u << n);
 		size_t pre = (size_t)(dollar - p);
 		if (addr && pre && dollar[-1] == '*' && (dollar - 1 == key || !is_ident_char((unsigned char)dollar[-2])))
 			pre--;	/* *$2 with &dp passed: dp itself */
