@@ -310,12 +310,27 @@ static uint8_t try_bits(const struct event *e, bool success)
 	return success ? VB_POS : VB_ZERO;
 }
 
+static bool releases_directly(const struct cfg *c, const char *key)
+{
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_LOCK && e->effect == LE_RELEASE && e->key == key)
+				return true;
+		}
+	return false;
+}
+
 /* One effect of a callee's summary, as a lock event at the call site. */
 static void apply_effect(struct engine *en, struct lstate *n, const struct lstate *before,
 			 const struct event *call, const struct sum_effect *eff, bool inherited)
 {
 	const char *key = summary_bind_key(en->mcfg, eff->key, call);
 	if (!key)
+		return;
+	/* A lock handed back with the return value counts only where this function drops it
+	 * itself: passed on further, the path would have to follow the object. */
+	if (strstr(eff->key, "$r") && !releases_directly(en->cfg, key))
 		return;
 	/* A callee dropping a lock this function never touched, named through one of its
 	 * locals (dmu_objset_rele(os) after an out-parameter hold): which lock that is, the
