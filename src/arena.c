@@ -13,9 +13,10 @@ struct arena_chunk {
 	_Alignas(16) unsigned char data[];
 };
 
-static struct arena_chunk *chunk_new(size_t need, struct arena_chunk *next)
+static struct arena_chunk *chunk_new(size_t need, size_t chunk, struct arena_chunk *next)
 {
-	size_t size = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+	size_t base = chunk ? chunk : ARENA_CHUNK;
+	size_t size = need > base ? need : base;
 	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 	c->next = next;
 	c->size = size;
@@ -27,7 +28,7 @@ void *arena_alloc(struct arena *a, size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
 	if (!a->head || a->head->size - a->head->off < n)
-		a->head = chunk_new(n, a->head);
+		a->head = chunk_new(n, a->chunk, a->head);
 	void *p = a->head->data + a->head->off;
 	a->head->off += n;
 	a->used += n;

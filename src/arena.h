@@ -11,6 +11,7 @@ struct arena_chunk;
 struct arena {
 	struct arena_chunk *head;	/* newest chunk first */
 	size_t used;			/* bytes handed out since the last reset, for --stats */
+	size_t chunk;			/* chunk size; 0: 64 KiB (set small for the many per-file arenas) */
 };
 
 void *arena_alloc(struct arena *a, size_t n);	/* zeroed, 16-byte aligned */

@@ -230,7 +230,10 @@ static void add_file(struct tree *t, const char *path, bool context)
 		t->cap = t->cap ? 2 * t->cap : 64;
 		t->files = xrealloc(t->files, t->cap * sizeof(*t->files));
 	}
-	t->files[t->nfiles++] = (struct tree_file){.path = xstrdup(path), .real = real, .context = context};
+	struct tree_file *f = &t->files[t->nfiles++];
+	*f = (struct tree_file){.path = xstrdup(path), .real = real, .context = context};
+	/* Thousands of files each keep a few small arenas for the whole run. */
+	f->arena.chunk = f->sum_arena.chunk = f->contracts.arena.chunk = 2048;
 }
 
 static bool wanted(const char *name)
