@@ -746,6 +746,8 @@ static uint32_t label_block(struct builder *b, const char *name)
 	return l.block;
 }
 
+/* Labels are found before building (in lockid's walk), so a forward goto knows which
+ * scopes it leaves. */
 static void label_visit(void *ctx, TSNode n)
 {
 	struct builder *b = ctx;
@@ -756,12 +758,6 @@ static void label_visit(void *ctx, TSNode n)
 	for (size_t i = 0; i < b->labels.n; i++)
 		if (b->labels.v[i].name == name)
 			b->labels.v[i].offset = ts_node_start_byte(n);
-}
-
-/* Labels are found before building, so a forward goto knows which scopes it leaves. */
-static void scan_labels(struct builder *b, TSNode body)
-{
-	parse_walk(body, label_visit, b);
 }
 
 static void build_compound(struct builder *b, TSNode n)
@@ -933,9 +929,10 @@ static void build_switch(struct builder *b, TSNode n)
 	TSNode body = field(b, n, F_body);
 	struct scope s;
 	scope_push(b, &s, body);
-	uint32_t cnt = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t cnt;
+	TSNode *kids = parse_children(body, &cnt);
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode ch = ts_node_named_child(body, i);
+		TSNode ch = kids[i];
 		if (kind(b, ch) != NK_case_statement) {
 			build_stmt(b, ch);
 			continue;
@@ -946,13 +943,14 @@ static void build_switch(struct builder *b, TSNode n)
 		b->cur = blk;
 		TSNode value = field(b, ch, F_value);
 		has_default |= ts_node_is_null(value);
-		uint32_t cc = ts_node_named_child_count(ch);
-		for (uint32_t k = 0; k < cc; k++) {
-			TSNode st = ts_node_named_child(ch, k);
-			if (!ts_node_eq(st, value))
-				build_stmt(b, st);
-		}
+		uint32_t cc;
+		TSNode *stmts = parse_children(ch, &cc);
+		for (uint32_t k = 0; k < cc; k++)
+			if (!ts_node_eq(stmts[k], value))
+				build_stmt(b, stmts[k]);
+		free(stmts);
 	}
+	free(kids);
 	scope_pop(b, &s, body);
 	end_goto(b, exit);
 	b->jump = j.outer;
@@ -1299,13 +1297,11 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
 			    .len = pf->src->len, .api = api, .cur = NONE, .guess = guess};
 	TSNode body = node_field(&p->g, fn, F_body);
-	lockid_init(&b.id, &p->g, pf->text, c, body);
+	b.cur = cfg_block_new(c);	/* block 0 is the entry: before the label scan makes any */
+	lockid_init(&b.id, &p->g, pf->text, c, body, label_visit, &b);
 	collect_params(&b, fn);
-	b.cur = cfg_block_new(c);
-	if (!ts_node_is_null(body)) {
-		scan_labels(&b, body);
+	if (!ts_node_is_null(body))
 		build_stmt(&b, body);
-	}
 	if (b.cur != NONE) {	/* falling off the closing brace */
 		TSPoint end = ts_node_end_point(fn);
 		struct retinfo r = {{end.row + 1, end.column ? end.column : 1}, VB_ANY, NULL, true};

@@ -238,15 +238,20 @@ static void scan_node(struct lockid *id, write_vec *w, TSNode n)
 struct scan_ctx {
 	struct lockid *id;
 	write_vec w;
+	void (*also)(void *ctx, TSNode n);
+	void *also_ctx;
 };
 
 static void scan_visit(void *ctx, TSNode n)
 {
 	struct scan_ctx *sc = ctx;
 	scan_node(sc->id, &sc->w, n);
+	if (sc->also)
+		sc->also(sc->also_ctx, n);
 }
 
-void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body)
+void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body,
+		 void (*also)(void *ctx, TSNode n), void *also_ctx)
 {
 	memset(id, 0, sizeof(*id));
 	id->g = g;
@@ -254,7 +259,7 @@ void lockid_init(struct lockid *id, const struct grammar *g, const char *text, s
 	id->cfg = cfg;
 	if (ts_node_is_null(body))
 		return;
-	struct scan_ctx sc = {id, {0}};
+	struct scan_ctx sc = {id, {0}, also, also_ctx};
 	parse_walk(body, scan_visit, &sc);
 	write_vec w = sc.w;
 	cfg->locals = ARENA_ARRAY(cfg->arena, const char *, w.n ? w.n : 1);

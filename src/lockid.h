@@ -16,7 +16,10 @@ struct lockid {
 	struct cfg *cfg;	/* its aliases are filled by lockid_init */
 };
 
-void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body);
+/* Walks body once to find the locals and their aliases; `also` (may be NULL) sees every
+ * node of the same walk, so the builder needs no walk of its own. */
+void lockid_init(struct lockid *id, const struct grammar *g, const char *text, struct cfg *cfg, TSNode body,
+		 void (*also)(void *ctx, TSNode n), void *also_ctx);
 /* Key of a lock argument: &, casts and parentheses stripped, aliases resolved. */
 const char *lockid_lock_key(struct lockid *id, TSNode expr);
 /* Key of any expression (conditions, variables, calls): parentheses stripped, no white space. */

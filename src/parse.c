@@ -205,6 +205,22 @@ const char *parse_function_name(const struct grammar *g, const char *text, TSNod
 	return buf;
 }
 
+TSNode *parse_children(TSNode n, uint32_t *count)
+{
+	node_vec v = {0};
+	TSTreeCursor c = ts_tree_cursor_new(n);
+	if (!ts_node_is_null(n) && ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			TSNode ch = ts_tree_cursor_current_node(&c);
+			if (ts_node_is_named(ch))
+				VEC_PUSH(&v, ch);
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+	*count = (uint32_t)v.n;
+	return v.v;
+}
+
 void parse_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx)
 {
 	TSTreeCursor c = ts_tree_cursor_new(root);

@@ -109,6 +109,9 @@ bool parse_has_serious_error(const struct grammar *g, const char *text, TSNode f
 /* Calls visit(ctx, n) on every node under root (root included), in document order,
  * without recursion (10,000 nested braces must not overflow the stack). */
 void parse_walk(TSNode root, void (*visit)(void *ctx, TSNode n), void *ctx);
+/* n's named children into *out (heap array, *count of them): a cursor walks them in one
+ * pass, where ts_node_named_child(n, i) in a loop would restart from the first each time. */
+TSNode *parse_children(TSNode n, uint32_t *count);
 /* Writes a human-readable S-expression of the tree (for --dump=ast). */
 void parse_dump(const struct parsed_file *pf, FILE *out);
 
