@@ -22,6 +22,11 @@ struct key_use {
 	bool returned;		/* a return hands it back (or IS_ERR of it decides one) */
 };
 
+struct sentinel {
+	const char *var, *value;
+	const char *test;	/* the key of `var==value` */
+};
+
 /* The return block made for a macro's `return` at one use (one per use and case, so
  * revisits of the use count as the same return). */
 struct macro_return {
@@ -39,6 +44,8 @@ struct engine {
 	size_t nuses;
 	const char **written;	/* variables the function writes */
 	size_t nwritten;
+	struct sentinel *sentinels;	/* constants assigned to variables that a test compares with */
+	size_t nsentinels;
 	VEC(const char *) taken, dropped;
 	VEC(struct macro_return) macro_returns;
 	VEC(struct field_site) fields;
@@ -112,6 +119,29 @@ static bool names_moving_target(const struct engine *en, const char *key)
 		if (lstate_key_mentions(key, en->written[i]))
 			return true;
 	return false;
+}
+
+static void collect_sentinels(struct engine *en, struct cfg *cfg)
+{
+	VEC(struct sentinel) v = {0};
+	for (uint32_t b = 0; b < cfg->nblocks; b++)
+		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++) {
+			const struct event *e = &cfg->blocks[b]->events[i];
+			if (e->kind != EV_ASSIGN || !e->text)
+				continue;
+			char *t = arena_printf(en->a, "%s==%s", e->key, e->text);
+			const char *test = cfg_intern(cfg, t, strlen(t));
+			if (!use_of(en, test))
+				continue;	/* nothing compares the variable with it */
+			size_t k;
+			for (k = 0; k < v.n && v.v[k].test != test; k++)
+				;
+			if (k == v.n)
+				VEC_PUSH(&v, ((struct sentinel){e->key, e->text, test}));
+		}
+	en->sentinels = arena_memdup(en->a, v.v, v.n * sizeof(*v.v));
+	en->nsentinels = v.n;
+	VEC_FREE(&v);
 }
 
 static void collect_written(struct engine *en, const struct cfg *cfg)
@@ -301,6 +331,21 @@ static void query_fact(struct engine *en, struct lstate *n, const struct event *
 		return;
 	bool held = l->count > 0 || (l->count == 0 && (l->flags & LS_ENTRY));
 	lstate_set_fact(en->a, n, e->result, held ? VB_POS : VB_ZERO);
+}
+
+/* Sentinels: a variable the function sets to constants (idx = MAX_LCORE; ...; if (idx ==
+ * MAX_LCORE) unlock).  After each write, `v == C` is known for each such C: true for the
+ * constant written, false for the others and for a computed value (a value computed
+ * elsewhere is taken not to hit a sentinel the function picked). */
+static void sentinel_facts(struct engine *en, struct lstate *n, const char *var, const char *value)
+{
+	for (size_t i = 0; i < en->nsentinels; i++) {
+		const struct sentinel *st = &en->sentinels[i];
+		if (st->var != var || !worth_keeping(en, st->test))
+			continue;
+		lstate_reserve(en->a, n);
+		lstate_set_fact(en->a, n, st->test, value && strcmp(value, st->value) == 0 ? VB_POS : VB_ZERO);
+	}
 }
 
 static uint8_t try_bits(const struct event *e, bool success)
@@ -620,16 +665,21 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		if (e->result) {
 			lstate_kill(n, e->result);
 			lstate_forget_locks(n, e->result);
+			sentinel_facts(en, n, e->result, NULL);
 		}
 		return 1;
 	case EV_ASSIGN:
 		lstate_kill(n, e->key);
+		if (!e->by_address)
+			sentinel_facts(en, n, e->key, e->text);
 		if (e->loop_step)
 			check_loop_step(en, n, e);
 		if (!e->by_address)
 			lstate_forget_locks(n, e->key);
-		if (e->flags && worth_keeping(en, e->key))
+		if (e->flags && worth_keeping(en, e->key)) {
+			lstate_reserve(en->a, n);
 			lstate_set_fact(en->a, n, e->key, e->flags);
+		}
 		return 1;
 	case EV_BREAK:
 		for (uint16_t i = 0; i < n->nlocks; i++) {
@@ -782,6 +832,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	en.in = ARENA_ARRAY(scratch, struct blockstates, cfg->nblocks);
 	count_uses(&en, cfg);
 	collect_written(&en, cfg);
+	collect_sentinels(&en, cfg);
 	propagate(&en, 0, lstate_new(scratch));
 	while (en.work.n && !en.over_budget) {
 		struct work w = en.work.v[--en.work.n];

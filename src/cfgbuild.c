@@ -475,6 +475,21 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 
 /* --- expressions --------------------------------------------------------------------- */
 
+/* The text of a constant (42, -1, MAX_LCORE): a value a later `v == C` can be decided by. */
+static const char *constant_text(struct builder *b, TSNode v)
+{
+	TSNode x = lockid_strip(&b->id, v, true);
+	if (kind(b, x) == NK_unary_expression && b->text[ts_node_start_byte(x)] == '-')
+		x = lockid_strip(&b->id, field(b, x, F_argument), true);
+	bool constant = kind(b, x) == NK_number_literal;
+	if (kind(b, x) == NK_identifier) {
+		constant = true;
+		for (uint32_t i = ts_node_start_byte(x); i < ts_node_end_byte(x) && constant; i++)
+			constant = !(b->text[i] >= 'a' && b->text[i] <= 'z');
+	}
+	return constant ? lockid_expr_key(&b->id, v) : NULL;
+}
+
 static void build_assign(struct builder *b, TSNode n)
 {
 	TSNode left = field(b, n, F_left), right = field(b, n, F_right);
@@ -491,6 +506,7 @@ static void build_assign(struct builder *b, TSNode n)
 	struct event *e = add_event(b, EV_ASSIGN, n);
 	e->key = var;
 	e->flags = plain ? literal_bits(b, right) : 0;
+	e->text = plain ? constant_text(b, right) : NULL;
 }
 
 /* a && b, a || b, c ? x : y, outside a condition: control flow all the same. */
@@ -800,6 +816,7 @@ static void build_declaration(struct builder *b, TSNode n)
 			struct event *e = add_event(b, EV_ASSIGN, d);
 			e->key = var;
 			e->flags = literal_bits(b, value);
+			e->text = constant_text(b, value);
 		}
 	}
 }

@@ -25,6 +25,11 @@ struct lstate *lstate_copy(struct arena *a, const struct lstate *s)
 	return c;
 }
 
+void lstate_reserve(struct arena *a, struct lstate *s)
+{
+	*s = *lstate_copy(a, s);
+}
+
 const struct lockent *lstate_lock(const struct lstate *s, const char *key)
 {
 	for (uint16_t i = 0; i < s->nlocks; i++)

@@ -66,6 +66,8 @@ const struct lockent *lstate_lock(const struct lstate *s, const char *key);
 /* Returns the entry for key in s (inserted with count 0 if absent); s must be a fresh copy. */
 struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key);
 
+/* Makes room for one more insertion of each kind in s (lstate_copy leaves one). */
+void lstate_reserve(struct arena *a, struct lstate *s);
 uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unknown */
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);
 /* Forgets every fact whose key mentions the identifier var (`ret`, `IS_ERR(ret)`). */
