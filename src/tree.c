@@ -281,7 +281,8 @@ static void walk(struct tree *t, const char *path, int depth, bool context)
 			free(full);
 	}
 	closedir(d);
-	qsort(names.v, names.n, sizeof(char *), name_cmp);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(char *), name_cmp);
 	for (size_t i = 0; i < names.n; i++) {
 		walk(t, names.v[i], depth + 1, context);
 		free(names.v[i]);
