@@ -78,6 +78,50 @@ static char *synthesize(const struct grammar *g, const struct parsed_file *pf, T
 	return sb.buf;
 }
 
+/* `#define plt_spinlock_lock rte_spinlock_lock`: a name for a lock primitive. */
+static bool is_lock_alias(const struct lockapi *api, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	char name[128];
+	if (!n || n >= sizeof(name))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!is_ident_char((unsigned char)s[i]))
+			return false;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	const struct lockprim *row = lockapi_call(api, name);
+	return row && row->effect != LE_NORETURN && row->effect != LE_ASSERT;
+}
+
+/* The alias as a function forwarding its arguments: `int NAME(int a0, ..., int a3) {
+ * return TARGET(a0, ..., a3); }` (the primitive's row picks the argument that is the lock). */
+static char *synthesize_alias(const struct parsed_file *pf, TSNode def, const char *target, size_t tlen, size_t *len)
+{
+	TSNode name = ts_node_named_child(def, 0);
+	if (ts_node_is_null(name))
+		return NULL;
+	struct strbuf sb = {0};
+	for (uint32_t i = 0; i < ts_node_start_point(def).row; i++)
+		sb_putc(&sb, '\n');
+	size_t n;
+	const char *t = node_text(pf, name, &n);
+	while (tlen && (*target == ' ' || *target == '\t'))
+		target++, tlen--;
+	while (tlen && is_ident_char((unsigned char)target[tlen - 1]) == 0)
+		tlen--;
+	sb_puts(&sb, "int ");
+	sb_add(&sb, t, n);
+	sb_puts(&sb, "(int a0, int a1, int a2, int a3) { return ");
+	sb_add(&sb, target, tlen);
+	sb_puts(&sb, "(a0, a1, a2, a3);\n}\n");
+	*len = sb.len;
+	return sb.buf;
+}
+
 size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const struct lockapi *api,
 			 struct macro_fn **out)
 {
@@ -96,11 +140,12 @@ size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const s
 		TSNode value = node_field(&p->g, n, F_value);
 		size_t vlen = 0;
 		const char *body = ts_node_is_null(value) ? NULL : node_text(pf, value, &vlen);
-		if (k == NK_preproc_function_def && body && count < MACROBODY_MAX_PER_FILE &&
-		    body_locks(api, body, vlen)) {
+		bool alias = k == NK_preproc_def && body && is_lock_alias(api, body, vlen);
+		if (((k == NK_preproc_function_def && body_locks(api, body, vlen)) || alias) && body &&
+		    count < MACROBODY_MAX_PER_FILE) {
 			size_t len;
-			bool expr = false;
-			char *text = synthesize(&p->g, pf, n, &len, &expr);
+			bool expr = alias;
+			char *text = alias ? synthesize_alias(pf, n, body, vlen, &len) : synthesize(&p->g, pf, n, &len, &expr);
 			if (text) {
 				*out = xrealloc(*out, (count + 1) * sizeof(**out));
 				struct macro_fn *m = &(*out)[count];
