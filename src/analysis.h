@@ -20,7 +20,7 @@ struct summary_view;
 #define ANALYSIS_MAX_STATES_PER_BLOCK 64
 /* States with the same locks but different facts kept apart at one block before they are
  * joined: enough for `if (a || b) lock(); ... if (a || b) unlock();`. */
-#define ANALYSIS_FACT_VARIANTS 4
+#define ANALYSIS_FACT_VARIANTS 8
 #define ANALYSIS_MAX_STEPS 200000
 
 struct exit_state {
