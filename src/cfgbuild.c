@@ -54,6 +54,7 @@ struct builder {
 	struct scope *scope;
 	VEC(struct label) labels;
 	bool guess;		/* pair unknown x_lock/x_unlock calls by name (--no-guess: off) */
+	const struct parsed_file *pf;
 };
 
 static void build_stmt(struct builder *b, TSNode n);
@@ -364,19 +365,6 @@ static const struct {
 	{"LOCK_", "UNLOCK_", true},
 };
 
-/* Whether the file's text calls `name` (an identifier followed by '('). */
-static bool file_calls(const struct builder *b, const char *name, size_t n)
-{
-	for (const char *p = strstr(b->text, name); p; p = strstr(p + 1, name)) {
-		const char *e = p + n;
-		while (*e == ' ' || *e == '\t')
-			e++;
-		if ((p == b->text || !is_ident_char((unsigned char)p[-1])) && !is_ident_char((unsigned char)p[n]) && *e == '(')
-			return true;
-	}
-	return false;
-}
-
 /* An unknown call named like one half of a pair whose other half this file also calls:
  * a guess that it takes (or drops) a lock named by its first argument. */
 static void guess_pair(struct builder *b, struct event *e, const char *name)
@@ -405,7 +393,7 @@ static void guess_pair(struct builder *b, struct event *e, const char *name)
 				stem_len = n - m;
 				snprintf(partner, sizeof(partner), "%.*s%s", (int)stem_len, stem, other);
 			}
-			if (lockapi_call(b->api, partner) || !file_calls(b, partner, strlen(partner)))
+			if (lockapi_call(b->api, partner) || !strset_has(&b->pf->calls, partner))
 				continue;
 			const char *arg = e->nargs ? e->args[0] : "";
 			const char *key = arena_printf(b->cfg->arena, "%.*s(%s)", (int)stem_len, stem, arg);
@@ -1312,7 +1300,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	c->is_static = has_static(p, pf, fn);
 	c->has_error = ts_node_has_error(fn) && parse_has_serious_error(&p->g, pf->text, fn);
 	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
-			    .len = pf->src->len, .api = api, .cur = NONE, .guess = guess};
+			    .len = pf->src->len, .api = api, .cur = NONE, .guess = guess, .pf = pf};
 	TSNode body = node_field(&p->g, fn, F_body);
 	b.cur = cfg_block_new(c);	/* block 0 is the entry: before the label scan makes any */
 	lockid_init(&b.id, &p->g, pf->text, c, body, label_visit, &b);

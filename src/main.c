@@ -37,8 +37,8 @@ static const char usage[] =
 	"  --parse-only              parse and stop (for benchmarks)\n"
 	"  --tree ROOT               learn summaries from the whole tree ROOT, report on PATHs only\n"
 	"  --no-guess                do not pair unknown calls by name (x_lock/x_unlock, see README)\n"
-	"  --no-summaries            each function on its own: no callee summaries, macros or\n"
-	"                            ops-table contracts, one pass over the files\n"
+	"  --no-summaries            each function on its own: no callee summaries, macros,\n"
+	"                            ops-table contracts or name guesses, one pass over the files\n"
 	"  --dump=ast|cfg|summary|primitives  print a stage's output (for developers)\n"
 	"  --dump=kinds              the finding kinds, as docs/findings.md lists them\n"
 	"  --version, --help\n"
@@ -94,6 +94,7 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->no_guess = true;
 		} else if (strcmp(a, "--no-summaries") == 0) {
 			o->no_summaries = true;
+			o->no_guess = true;	/* without definitions nothing could overrule a guess */
 		} else if (strncmp(a, "--dump=", 7) == 0) {
 			const char *d = a + 7;
 			if (strcmp(d, "ast") == 0) o->dump = DUMP_AST;

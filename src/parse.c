@@ -120,6 +120,32 @@ static const char *read_string(void *payload, uint32_t byte, TSPoint pos, uint32
 	return in->text + byte;
 }
 
+/* Names written as calls anywhere in the text: the naming heuristic asks whether a file
+ * calls x_unlock, for every x_lock it sees, and a set answers that at once. */
+static void note_calls(struct parsed_file *pf, size_t len)
+{
+	const char *t = pf->text;
+	char name[128];
+	for (size_t i = 0; i < len;) {
+		if (!is_ident_char((unsigned char)t[i]) || (t[i] >= '0' && t[i] <= '9')) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && is_ident_char((unsigned char)t[e]))
+			e++;
+		size_t k = e;
+		while (k < len && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k < len && t[k] == '(' && e - i < sizeof(name)) {
+			memcpy(name, t + i, e - i);
+			name[e - i] = '\0';
+			strset_add(&pf->calls, name);
+		}
+		i = e;
+	}
+}
+
 bool parse_file(struct parser *p, const struct source *src, struct parsed_file *pf)
 {
 	memset(pf, 0, sizeof(*pf));
@@ -127,6 +153,7 @@ bool parse_file(struct parser *p, const struct source *src, struct parsed_file *
 	pf->text = xmalloc(src->len + 1);
 	memcpy(pf->text, src->text, src->len + 1);
 	macros_rewrite(pf->text, src->len);
+	note_calls(pf, src->len);
 
 	struct deadline d;
 	clock_gettime(CLOCK_MONOTONIC, &d.start);
@@ -269,5 +296,6 @@ void parse_file_release(struct parsed_file *pf)
 		ts_tree_delete(pf->tree);
 	free(pf->functions);
 	free(pf->text);
+	strset_release(&pf->calls);
 	memset(pf, 0, sizeof(*pf));
 }

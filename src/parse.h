@@ -13,6 +13,7 @@
 #include <tree_sitter/api.h>
 
 #include "source.h"
+#include "util.h"
 
 /* Budget: a parse that takes longer than this is cancelled and the file skipped. */
 #define PARSE_DEADLINE_MS 20000
@@ -79,6 +80,7 @@ struct parsed_file {
 	size_t nfunctions_with_errors;	/* any ERROR or MISSING node in the function */
 	size_t nfunctions_not_analysed;	/* errors that may hide statements (parse_has_serious_error) */
 	bool cancelled;			/* deadline hit: no tree */
+	struct strset calls;		/* every identifier the text follows with '(' (lexically) */
 };
 
 void parser_init(struct parser *p);
