@@ -47,6 +47,18 @@ static bool is_expression(const char *t, size_t n)
 }
 
 /* `void NAME(int a, int b) {` + body (continuations as spaces) + `;}`, after line-1 newlines. */
+/* Newlines up to the macro's line (so the function's lines are the macro's), then the
+ * return type and the macro's name. */
+static void start_function(struct strbuf *sb, const struct parsed_file *pf, TSNode def, TSNode name, const char *type)
+{
+	for (uint32_t i = 0; i < ts_node_start_point(def).row; i++)
+		sb_putc(sb, '\n');
+	size_t n;
+	const char *t = node_text(pf, name, &n);
+	sb_puts(sb, type);
+	sb_add(sb, t, n);
+}
+
 static char *synthesize(const struct grammar *g, const struct parsed_file *pf, TSNode def, size_t *len, bool *expr)
 {
 	TSNode name = ts_node_named_child(def, 0), params = node_field(g, def, F_parameters),
@@ -54,12 +66,9 @@ static char *synthesize(const struct grammar *g, const struct parsed_file *pf, T
 	if (ts_node_is_null(name) || ts_node_is_null(value))
 		return NULL;
 	struct strbuf sb = {0};
-	for (uint32_t i = 0; i < ts_node_start_point(def).row; i++)
-		sb_putc(&sb, '\n');
 	size_t n;
-	const char *t = node_text(pf, name, &n);
-	sb_puts(&sb, "void ");
-	sb_add(&sb, t, n);
+	const char *t;
+	start_function(&sb, pf, def, name, "void ");
 	sb_putc(&sb, '(');
 	uint32_t np = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	for (uint32_t i = 0; i < np; i++) {
@@ -105,16 +114,11 @@ static char *synthesize_alias(const struct parsed_file *pf, TSNode def, const ch
 	if (ts_node_is_null(name))
 		return NULL;
 	struct strbuf sb = {0};
-	for (uint32_t i = 0; i < ts_node_start_point(def).row; i++)
-		sb_putc(&sb, '\n');
-	size_t n;
-	const char *t = node_text(pf, name, &n);
 	while (tlen && (*target == ' ' || *target == '\t'))
 		target++, tlen--;
 	while (tlen && is_ident_char((unsigned char)target[tlen - 1]) == 0)
 		tlen--;
-	sb_puts(&sb, "int ");
-	sb_add(&sb, t, n);
+	start_function(&sb, pf, def, name, "int ");
 	sb_puts(&sb, "(int a0, int a1, int a2, int a3) { return ");
 	sb_add(&sb, target, tlen);
 	sb_puts(&sb, "(a0, a1, a2, a3);\n}\n");
