@@ -311,6 +311,28 @@ static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start
 	return p;
 }
 
+/* An operator passed as a macro argument (OpenZFS ASSERT3U(a, <=, b), VERIFY3P(p, !=, NULL))
+ * becomes a `0` of the same width: the call then parses as a call. */
+static void rewrite_operator_arg(char *t, size_t len, size_t comma)
+{
+	size_t p = comma + 1;
+	while (p < len && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	size_t op = p;
+	while (p < len && strchr("=!<>&|^", t[p]) && t[p])
+		p++;
+	if (p == op || p - op > 2)
+		return;
+	size_t e = p;
+	while (e < len && (t[e] == ' ' || t[e] == '\t'))
+		e++;
+	if (e >= len || t[e] != ',')
+		return;
+	t[op] = '0';
+	for (size_t i = op + 1; i < p; i++)
+		t[i] = ' ';
+}
+
 void macros_rewrite(char *t, size_t len)
 {
 	struct scan sc = {.last = ';', .line_start = true};
@@ -343,6 +365,8 @@ void macros_rewrite(char *t, size_t len)
 			p = e;
 			continue;
 		}
+		if (c == ',')
+			rewrite_operator_arg(t, len, p);
 		sc.depth += c == '{' ? 1 : c == '}' ? -1 : 0;
 		if (sc.depth < 0)
 			sc.depth = 0;
