@@ -190,3 +190,40 @@ void macrobody_release(struct macro_fn *m, size_t n)
 	}
 	free(m);
 }
+
+void macrobody_names(const struct parser *p, const struct parsed_file *pf, void (*note)(void *ctx, const char *name),
+		     void *ctx)
+{
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(pf->tree));
+	if (!ts_tree_cursor_goto_first_child(&c)) {
+		ts_tree_cursor_delete(&c);
+		return;
+	}
+	for (int depth = 0;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		enum node_kind k = node_kind(&p->g, n);
+		if (k == NK_preproc_function_def || k == NK_preproc_def) {
+			TSNode name = ts_node_named_child(n, 0);
+			size_t len;
+			const char *t = ts_node_is_null(name) ? NULL : node_text(pf, name, &len);
+			char buf[128];
+			if (t && len < sizeof(buf)) {
+				memcpy(buf, t, len);
+				buf[len] = '\0';
+				note(ctx, buf);
+			}
+		}
+		bool block = k == NK_preproc_if || k == NK_preproc_ifdef || k == NK_preproc_else || k == NK_preproc_elif;
+		if (block && depth < 3 && ts_tree_cursor_goto_first_child(&c)) {
+			depth++;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
+				goto done;
+			depth--;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&c);
+}

@@ -32,5 +32,9 @@ struct macro_fn {
 size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const struct lockapi *api,
 			 struct macro_fn **out);
 void macrobody_release(struct macro_fn *m, size_t n);
+/* Calls note(ctx, name) for every macro the file defines at file level (so that a macro
+ * such as `#define lua_lock(L) ((void) 0)` counts as defined, and is never guessed). */
+void macrobody_names(const struct parser *p, const struct parsed_file *pf, void (*note)(void *ctx, const char *name),
+		     void *ctx);
 
 #endif

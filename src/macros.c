@@ -42,7 +42,7 @@ static const struct attr_macro attr_macros[] = {
 	{"__inout_ecount", true}, {"__in_ecount_opt", true}, {"__in_bcount_opt", true},
 	{"__out_ecount_opt", true}, {"__out_bcount_opt", true}, {"__inout_bcount_opt", true},
 	{"__out_bcount_part", true}, {"__out_ecount_part", true}, {"__out_bcount_part_opt", true},
-	{"__success", true},
+	{"__success", true}, {"__unused", false}, {"__dead2", false}, {"__printflike", true},
 };
 
 /* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
@@ -257,6 +257,26 @@ static bool rewrite_line_macro(char *t, size_t len, size_t start, size_t end, bo
 	return true;
 }
 
+/* `LUA_API int lua_gettop (` / `MEM_STATIC size_t\nZSTD_x(`: an upper-case word opening a
+ * file-level declaration, followed by two more words (a type, then the name) before the
+ * '(' -- a storage-class or linkage macro, which the grammar cannot place. */
+static bool storage_macro(const char *t, size_t len, size_t end)
+{
+	int words = 0;
+	for (size_t p = end; p < len; p++) {
+		char c = t[p];
+		if (c == '(')
+			return words >= 2;
+		if (c == ';' || c == '{' || c == '=' || c == ',' || c == ')' || c == '#' || c == '/')
+			return false;
+		if (is_ident_char(c) && !is_ident_char(t[p - 1]))
+			words++;
+		if (words > 4)
+			return false;
+	}
+	return false;
+}
+
 static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const struct scan *sc)
 {
 	if (start > 0 && (t[start - 1] == '.' || (start > 1 && t[start - 1] == '>' && t[start - 2] == '-')))
@@ -272,6 +292,8 @@ static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const s
 		rewrite_loop_head(t, len, start, end, false, sc);
 	else if (sc->line_start && all_caps(t + start, n) && rewrite_line_macro(t, len, start, end, sc->depth > 0))
 		return;
+	else if (sc->depth == 0 && sc->line_start && all_caps(t + start, n) && storage_macro(t, len, end))
+		blank(t, start, end);
 	else if (t[start] == '_' || t[start] == 'n' || t[start] == 'a' || t[start] == 'S' || t[start] == 'E')
 		rewrite_attr(t, len, start, end);	/* the first letters of attr_macros[] names */
 }

@@ -137,6 +137,12 @@ static void analyse_macros(struct worker *w, struct tree_file *f, const struct p
 	macrobody_release(macros, n);
 }
 
+static void note_defined(void *ctx, const char *name)
+{
+	struct tree_file *f = ctx;
+	VEC_PUSH(&f->defined, xstrdup(name));
+}
+
 static void reset_pending(struct tree_file *f)
 {
 	f->new_sums.n = 0;
@@ -196,6 +202,8 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 	struct strset callees = {0};
 	if (parsed && o->dump == DUMP_AST)
 		parse_dump(&pf, stdout);
+	if (parsed && first && !o->no_guess)
+		macrobody_names(&w->parser, &pf, note_defined, f);
 	/* Macros first: a file usually defines its lock macros before it uses them. */
 	if (parsed && o->dump != DUMP_AST && o->dump != DUMP_CFG && !o->parse_only && !o->no_summaries)
 		analyse_macros(w, f, &pf, first ? &callees : NULL);
