@@ -126,44 +126,21 @@ static char *synthesize_alias(const struct parsed_file *pf, TSNode def, const ch
 	return sb.buf;
 }
 
-size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const struct lockapi *api,
-			 struct macro_fn **out)
+/* Calls visit(ctx, def) for each #define at file level and in the first levels of #if
+ * blocks (where header macros live). */
+static void each_define(const struct parser *p, const struct parsed_file *pf, void (*visit)(void *ctx, TSNode def),
+			void *ctx)
 {
-	*out = NULL;
-	size_t count = 0;
-	TSNode root = ts_tree_root_node(pf->tree);
-	TSTreeCursor c = ts_tree_cursor_new(root);
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(pf->tree));
 	if (!ts_tree_cursor_goto_first_child(&c)) {
 		ts_tree_cursor_delete(&c);
-		return 0;
+		return;
 	}
-	/* Top level and the first level of #if blocks: where header macros live. */
 	for (int depth = 0;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
 		enum node_kind k = node_kind(&p->g, n);
-		TSNode value = node_field(&p->g, n, F_value);
-		size_t vlen = 0;
-		const char *body = ts_node_is_null(value) ? NULL : node_text(pf, value, &vlen);
-		bool alias = k == NK_preproc_def && body && is_lock_alias(api, body, vlen);
-		if (((k == NK_preproc_function_def && body_locks(api, body, vlen)) || alias) && body &&
-		    count < MACROBODY_MAX_PER_FILE) {
-			size_t len;
-			bool expr = alias;
-			char *text = alias ? synthesize_alias(pf, n, body, vlen, &len) : synthesize(&p->g, pf, n, &len, &expr);
-			if (text) {
-				*out = xrealloc(*out, (count + 1) * sizeof(**out));
-				struct macro_fn *m = &(*out)[count];
-				memset(m, 0, sizeof(*m));
-				m->expression = expr;
-				m->src = (struct source){.path = pf->src->path, .text = text, .len = len};
-				if (parse_file(p, &m->src, &m->pf) && m->pf.nfunctions == 1)
-					count++;
-				else {
-					parse_file_release(&m->pf);
-					free(text);
-				}
-			}
-		}
+		if (k == NK_preproc_function_def || k == NK_preproc_def)
+			visit(ctx, n);
 		bool block = k == NK_preproc_if || k == NK_preproc_ifdef || k == NK_preproc_else || k == NK_preproc_elif;
 		if (block && depth < 3 && ts_tree_cursor_goto_first_child(&c)) {
 			depth++;
@@ -177,9 +154,54 @@ size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const s
 	}
 done:
 	ts_tree_cursor_delete(&c);
-	for (size_t i = 0; i < count; i++)	/* the array moved while it grew */
-		(*out)[i].pf.src = &(*out)[i].src;
-	return count;
+}
+
+struct collect {
+	struct parser *p;
+	const struct parsed_file *pf;
+	const struct lockapi *api;
+	struct macro_fn *out;
+	size_t count;
+};
+
+static void collect_one(void *ctx, TSNode n)
+{
+	struct collect *cl = ctx;
+	enum node_kind k = node_kind(&cl->p->g, n);
+	TSNode value = node_field(&cl->p->g, n, F_value);
+	size_t vlen = 0;
+	const char *body = ts_node_is_null(value) ? NULL : node_text(cl->pf, value, &vlen);
+	bool alias = k == NK_preproc_def && body && is_lock_alias(cl->api, body, vlen);
+	if (!body || cl->count >= MACROBODY_MAX_PER_FILE ||
+	    !((k == NK_preproc_function_def && body_locks(cl->api, body, vlen)) || alias))
+		return;
+	size_t len;
+	bool expr = alias;
+	char *text = alias ? synthesize_alias(cl->pf, n, body, vlen, &len) : synthesize(&cl->p->g, cl->pf, n, &len, &expr);
+	if (!text)
+		return;
+	cl->out = xrealloc(cl->out, (cl->count + 1) * sizeof(*cl->out));
+	struct macro_fn *m = &cl->out[cl->count];
+	memset(m, 0, sizeof(*m));
+	m->expression = expr;
+	m->src = (struct source){.path = cl->pf->src->path, .text = text, .len = len};
+	if (parse_file(cl->p, &m->src, &m->pf) && m->pf.nfunctions == 1) {
+		cl->count++;
+	} else {
+		parse_file_release(&m->pf);
+		free(text);
+	}
+}
+
+size_t macrobody_collect(struct parser *p, const struct parsed_file *pf, const struct lockapi *api,
+			 struct macro_fn **out)
+{
+	struct collect cl = {p, pf, api, NULL, 0};
+	each_define(p, pf, collect_one, &cl);
+	for (size_t i = 0; i < cl.count; i++)	/* the array moved while it grew */
+		cl.out[i].pf.src = &cl.out[i].src;
+	*out = cl.out;
+	return cl.count;
 }
 
 void macrobody_release(struct macro_fn *m, size_t n)
@@ -191,39 +213,29 @@ void macrobody_release(struct macro_fn *m, size_t n)
 	free(m);
 }
 
+struct name_note {
+	const struct parsed_file *pf;
+	void (*note)(void *ctx, const char *name);
+	void *ctx;
+};
+
+static void note_one(void *ctx, TSNode def)
+{
+	struct name_note *nn = ctx;
+	TSNode name = ts_node_named_child(def, 0);
+	size_t len;
+	const char *t = ts_node_is_null(name) ? NULL : node_text(nn->pf, name, &len);
+	char buf[128];
+	if (t && len < sizeof(buf)) {
+		memcpy(buf, t, len);
+		buf[len] = '\0';
+		nn->note(nn->ctx, buf);
+	}
+}
+
 void macrobody_names(const struct parser *p, const struct parsed_file *pf, void (*note)(void *ctx, const char *name),
 		     void *ctx)
 {
-	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(pf->tree));
-	if (!ts_tree_cursor_goto_first_child(&c)) {
-		ts_tree_cursor_delete(&c);
-		return;
-	}
-	for (int depth = 0;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		enum node_kind k = node_kind(&p->g, n);
-		if (k == NK_preproc_function_def || k == NK_preproc_def) {
-			TSNode name = ts_node_named_child(n, 0);
-			size_t len;
-			const char *t = ts_node_is_null(name) ? NULL : node_text(pf, name, &len);
-			char buf[128];
-			if (t && len < sizeof(buf)) {
-				memcpy(buf, t, len);
-				buf[len] = '\0';
-				note(ctx, buf);
-			}
-		}
-		bool block = k == NK_preproc_if || k == NK_preproc_ifdef || k == NK_preproc_else || k == NK_preproc_elif;
-		if (block && depth < 3 && ts_tree_cursor_goto_first_child(&c)) {
-			depth++;
-			continue;
-		}
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (depth == 0 || !ts_tree_cursor_goto_parent(&c))
-				goto done;
-			depth--;
-		}
-	}
-done:
-	ts_tree_cursor_delete(&c);
+	struct name_note nn = {pf, note, ctx};
+	each_define(p, pf, note_one, &nn);
 }
