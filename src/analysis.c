@@ -343,7 +343,6 @@ static void sentinel_facts(struct engine *en, struct lstate *n, const char *var,
 		const struct sentinel *st = &en->sentinels[i];
 		if (st->var != var || !worth_keeping(en, st->test))
 			continue;
-		lstate_reserve(en->a, n);
 		lstate_set_fact(en->a, n, st->test, value && strcmp(value, st->value) == 0 ? VB_POS : VB_ZERO);
 	}
 }
@@ -676,10 +675,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 			check_loop_step(en, n, e);
 		if (!e->by_address)
 			lstate_forget_locks(n, e->key);
-		if (e->flags && worth_keeping(en, e->key)) {
-			lstate_reserve(en->a, n);
+		if (e->flags && worth_keeping(en, e->key))
 			lstate_set_fact(en->a, n, e->key, e->flags);
-		}
 		return 1;
 	case EV_BREAK:
 		for (uint16_t i = 0; i < n->nlocks; i++) {
@@ -735,7 +732,7 @@ static void branch(struct engine *en, const struct block *b, const struct lstate
 }
 
 /* The class of what a return hands back, narrowed by what the path knows of the variable. */
-static uint8_t return_bits(const struct engine *en, const struct block *b, const struct lstate *s)
+static uint8_t return_bits(const struct block *b, const struct lstate *s)
 {
 	if (!b->ret.var)
 		return b->ret.bits;
@@ -746,7 +743,6 @@ static uint8_t return_bits(const struct engine *en, const struct block *b, const
 		if (strncmp(k, "IS_ERR(", 7) == 0 && strncmp(k + 7, b->ret.var, n) == 0 && strcmp(k + 7 + n, ")") == 0)
 			bits &= (s->facts[i].bits & VB_ZERO) ? (uint8_t)~VB_ERRPTR : VB_ERRPTR;
 	}
-	(void)en;
 	return bits ? bits : VB_ANY;
 }
 
@@ -764,7 +760,7 @@ static void finish(struct engine *en, const struct block *b, const struct lstate
 			propagate(en, b->succ[i], s);
 		break;
 	case T_RETURN:
-		VEC_PUSH(&en->exits, ((struct exit_state){b, s, return_bits(en, b, s)}));
+		VEC_PUSH(&en->exits, ((struct exit_state){b, s, return_bits(b, s)}));
 		break;
 	case T_STOP:
 		break;

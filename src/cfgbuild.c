@@ -777,8 +777,6 @@ static void build_compound(struct builder *b, TSNode n)
 		} while (ts_tree_cursor_goto_next_sibling(&c));
 	}
 	ts_tree_cursor_delete(&c);
-	TSPoint end = ts_node_end_point(n);
-	(void)end;
 	scope_pop(b, &s, n);
 }
 

@@ -123,9 +123,6 @@ static void report_impl(const struct contracts *c, const struct ops_impl *im, co
 {
 	const struct sum_case *sc = NULL;
 	const struct sum_effect *eff = breach(s, &sc);
-	size_t ways = 0;
-	for (uint16_t i = 0; i < s->ncases; i++)
-		ways += s->cases[i].neffects ? s->cases[i].nreturns : 0;
 	note_vec notes = {0};
 	struct strbuf callers = {0};
 	size_t ncallers = 0;
@@ -153,7 +150,6 @@ static void report_impl(const struct contracts *c, const struct ops_impl *im, co
 		 s->name, im->field, im->type, eff->delta < 0 ? "without re-acquiring" : "still holding", lock, eff->prim,
 		 ncallers == 1 ? "its caller" : "its callers", sb_str(&callers), ncallers == 1 ? "holds" : "hold", held,
 		 im->field, eff->delta < 0 ? "unlock" : "expect it released");
-	(void)ways;
 	struct finding f = {
 		.file = s->file, .loc = s->loc, .function = s->name, .kind = FK_OPS_CONTRACT,
 		.lock = arena_strdup(a, lock), .message = arena_strdup(a, msg),

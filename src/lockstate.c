@@ -3,6 +3,19 @@
 
 #include <string.h>
 
+/* Makes room for one more element in an array of n with room for *cap. */
+static void *grow(struct arena *a, void *v, uint16_t n, uint16_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	uint16_t c = (uint16_t)(*cap ? 2 * *cap : 4);
+	void *w = arena_alloc(a, c * size);
+	if (n)
+		memcpy(w, v, n * size);
+	*cap = c;
+	return w;
+}
+
 struct lstate *lstate_new(struct arena *a)
 {
 	return ARENA_NEW(a, struct lstate);
@@ -13,9 +26,12 @@ struct lstate *lstate_copy(struct arena *a, const struct lstate *s)
 	struct lstate *c = ARENA_NEW(a, struct lstate);
 	*c = *s;
 	/* One spare slot each, so the common single insertion does not copy again. */
-	c->locks = ARENA_ARRAY(a, struct lockent, s->nlocks + 1);
-	c->facts = ARENA_ARRAY(a, struct fact, s->nfacts + 1);
-	c->conds = ARENA_ARRAY(a, struct pathcond, s->nconds + 1);
+	c->lcap = (uint16_t)(s->nlocks + 1);
+	c->fcap = (uint16_t)(s->nfacts + 1);
+	c->ccap = (uint16_t)(s->nconds + 1);
+	c->locks = ARENA_ARRAY(a, struct lockent, c->lcap);
+	c->facts = ARENA_ARRAY(a, struct fact, c->fcap);
+	c->conds = ARENA_ARRAY(a, struct pathcond, c->ccap);
 	if (s->nlocks)
 		memcpy(c->locks, s->locks, s->nlocks * sizeof(*c->locks));
 	if (s->nfacts)
@@ -25,10 +41,6 @@ struct lstate *lstate_copy(struct arena *a, const struct lstate *s)
 	return c;
 }
 
-void lstate_reserve(struct arena *a, struct lstate *s)
-{
-	*s = *lstate_copy(a, s);
-}
 
 const struct lockent *lstate_lock(const struct lstate *s, const char *key)
 {
@@ -38,15 +50,14 @@ const struct lockent *lstate_lock(const struct lstate *s, const char *key)
 	return NULL;
 }
 
-/* Relies on lstate_copy's spare slot: one insertion per copy. */
 struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key)
 {
-	(void)a;
 	uint16_t i = 0;
 	while (i < s->nlocks && (uintptr_t)s->locks[i].key < (uintptr_t)key)
 		i++;
 	if (i < s->nlocks && s->locks[i].key == key)
 		return &s->locks[i];
+	s->locks = grow(a, s->locks, s->nlocks, &s->lcap, sizeof(*s->locks));
 	memmove(&s->locks[i + 1], &s->locks[i], (s->nlocks - i) * sizeof(*s->locks));
 	s->locks[i] = (struct lockent){.key = key};
 	s->nlocks++;
@@ -63,7 +74,6 @@ uint8_t lstate_fact(const struct lstate *s, const char *key)
 
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits)
 {
-	(void)a;
 	uint16_t i = 0;
 	while (i < s->nfacts && (uintptr_t)s->facts[i].key < (uintptr_t)key)
 		i++;
@@ -71,6 +81,7 @@ void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t
 		s->facts[i].bits = bits;
 		return;
 	}
+	s->facts = grow(a, s->facts, s->nfacts, &s->fcap, sizeof(*s->facts));
 	memmove(&s->facts[i + 1], &s->facts[i], (s->nfacts - i) * sizeof(*s->facts));
 	s->facts[i] = (struct fact){key, bits};
 	s->nfacts++;
@@ -108,11 +119,11 @@ void lstate_forget_locks(struct lstate *s, const char *var)
 
 void lstate_add_cond(struct arena *a, struct lstate *s, const struct block *blk, bool value)
 {
-	(void)a;
 	if (s->nconds == LOCKSTATE_MAX_CONDS) {	/* keep the latest: they explain the exit best */
 		memmove(s->conds, s->conds + 1, (s->nconds - 1) * sizeof(*s->conds));
 		s->nconds--;
 	}
+	s->conds = grow(a, s->conds, s->nconds, &s->ccap, sizeof(*s->conds));
 	s->conds[s->nconds++] = (struct pathcond){blk, value};
 }
 

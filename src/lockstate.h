@@ -54,6 +54,7 @@ struct pathcond {
 
 struct lstate {
 	uint16_t nlocks, nfacts, nconds;
+	uint16_t lcap, fcap, ccap;	/* room in the arrays; insertions grow them in the arena */
 	struct lockent *locks;
 	struct fact *facts;
 	struct pathcond *conds;
@@ -63,11 +64,10 @@ struct lstate *lstate_new(struct arena *a);
 struct lstate *lstate_copy(struct arena *a, const struct lstate *s);
 
 const struct lockent *lstate_lock(const struct lstate *s, const char *key);
-/* Returns the entry for key in s (inserted with count 0 if absent); s must be a fresh copy. */
+/* Returns the entry for key in s (inserted with count 0 if absent); s must be a copy this
+ * caller owns (states reached by other paths are never changed). */
 struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key);
 
-/* Makes room for one more insertion of each kind in s (lstate_copy leaves one). */
-void lstate_reserve(struct arena *a, struct lstate *s);
 uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unknown */
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);
 /* Forgets every fact whose key mentions the identifier var (`ret`, `IS_ERR(ret)`). */
