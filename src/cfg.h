@@ -111,6 +111,15 @@ struct block {
 	struct retinfo ret;	/* T_RETURN */
 };
 
+/* What an annotation on the function (__acquires(x), ...) says it does to a lock. */
+struct cfg_annotation {
+	uint8_t kind;		/* enum annotation_kind (macros.h) */
+	const char *key;	/* the lock, as a key */
+	const char *text;	/* as written */
+	const char *name;	/* the annotation macro */
+	struct loc loc;
+};
+
 /* A local that stands for a lock path (lockid.c finds them). */
 struct alias {
 	const char *name;	/* interned local variable */
@@ -134,6 +143,8 @@ struct cfg {
 	struct alias *aliases;
 	size_t naliases;
 	bool is_macro;		/* the body of a function-like macro (macrobody.c) */
+	struct cfg_annotation *anns;
+	size_t nanns;
 	size_t nlocals;
 	struct strtab *strings;	/* interned keys */
 	struct arena *arena;

@@ -1286,6 +1286,42 @@ static void collect_params(struct builder *b, TSNode fn)
 	}
 }
 
+/* The lock annotations written between the start of the definition and its body. */
+static void collect_annotations(struct builder *b, const struct parsed_file *pf, TSNode fn, TSNode body)
+{
+	uint32_t from = ts_node_start_byte(fn), to = ts_node_is_null(body) ? from : ts_node_start_byte(body);
+	const struct annotations *all = &pf->annotations;
+	size_t n = 0;
+	for (size_t i = 0; i < all->n; i++)
+		n += all->v[i].offset >= from && all->v[i].offset < to;
+	if (!n)
+		return;
+	b->cfg->anns = ARENA_ARRAY(b->cfg->arena, struct cfg_annotation, n);
+	TSPoint p = ts_node_start_point(fn);
+	uint32_t at = from;
+	for (size_t i = 0; i < all->n; i++) {
+		const struct annotation *an = &all->v[i];
+		if (an->offset < from || an->offset >= to)
+			continue;
+		for (; at < an->offset; at++)	/* line and column of the annotation */
+			if (b->orig[at] == '\n') {
+				p.row++;
+				p.column = 0;
+			} else {
+				p.column++;
+			}
+		const char *name_end = b->orig + an->offset;
+		while (is_ident_char((unsigned char)*name_end))
+			name_end++;
+		b->cfg->anns[b->cfg->nanns++] = (struct cfg_annotation){
+			an->kind, lockid_lock_key_text(&b->id, b->orig + an->arg, an->arg_len),
+			trimmed(b, b->orig + an->arg, an->arg_len),
+			arena_strndup(b->cfg->arena, b->orig + an->offset, (size_t)(name_end - (b->orig + an->offset))),
+			{p.row + 1, p.column + 1},
+		};
+	}
+}
+
 struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
 		      size_t fn_index, const struct lockapi *api, bool guess)
 {
@@ -1303,6 +1339,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	b.cur = cfg_block_new(c);	/* block 0 is the entry: before the label scan makes any */
 	lockid_init(&b.id, &p->g, pf->text, c, body, label_visit, &b);
 	collect_params(&b, fn);
+	collect_annotations(&b, pf, fn, body);
 	if (!ts_node_is_null(body))
 		build_stmt(&b, body);
 	if (b.cur != NONE) {	/* falling off the closing brace */

@@ -1,4 +1,5 @@
 #include "findings.h"
+#include "macros.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -515,6 +516,49 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	free(im.good);
 }
 
+static const char *const annotation_words[] = {
+	[ANN_ACQUIRES] = "returns without holding", [ANN_RELEASES] = "returns still holding",
+	[ANN_MUST_HOLD] = "returns without holding",
+};
+
+static bool keeps_annotation(int kind, int count)
+{
+	return kind == ANN_ACQUIRES ? count > 0 : kind == ANN_RELEASES ? count < 0 : count == 0;
+}
+
+/* An annotation is a promise to the callers: every return must keep it. */
+static void check_annotation(struct finding_list *out, struct draft *d, const struct cfg_annotation *an)
+{
+	const struct analysis *res = d->res;
+	size_t nbad = 0;
+	const struct exit_state *first = NULL;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct exit_state *x = &res->exits[i];
+		if (keeps_annotation(an->kind, count_at(x, an->key)))
+			continue;
+		if (!first || loc_cmp(x->blk->ret.loc, first->blk->ret.loc) < 0)
+			first = x;
+		note(d, x->blk->ret.loc, arena_printf(d->run, "returns here %s '%s'",
+						      count_at(x, an->key) > 0 ? "still holding" : "without", an->text));
+		nbad++;
+	}
+	if (!first)
+		return;
+	note(d, an->loc, arena_printf(d->run, "'%s' is declared %s(%s) here", res->cfg->name, an->name, an->text));
+	char msg[512];
+	snprintf(msg, sizeof(msg), "'%s' is declared %s(%s) but %s '%s' on %zu of %zu return paths", res->cfg->name,
+		 an->name, an->text, annotation_words[an->kind], an->text, nbad, res->nexits);
+	emit(out, d, FK_ANNOTATION_MISMATCH, first->blk->ret.loc, an->text, msg);
+}
+
+static bool annotated(const struct cfg *c, const char *key)
+{
+	for (size_t i = 0; i < c->nanns; i++)
+		if (c->anns[i].key == key)
+			return true;
+	return false;
+}
+
 void findings_collect(struct finding_list *out, struct arena *run, const char *file, const struct analysis *res)
 {
 	const struct cfg *cfg = res->cfg;
@@ -545,8 +589,11 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 				VEC_PUSH(&keys, key);
 		}
 	for (size_t i = 0; i < keys.n; i++)
-		check_key(out, &d, keys.v[i]);
+		if (!annotated(cfg, keys.v[i]))	/* the annotation says what is right */
+			check_key(out, &d, keys.v[i]);
 	VEC_FREE(&keys);
+	for (size_t i = 0; i < cfg->nanns; i++)
+		check_annotation(out, &d, &cfg->anns[i]);
 }
 
 void findings_notice_copy(struct finding_list *out, const struct notice *n)

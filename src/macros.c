@@ -45,6 +45,18 @@ static const struct attr_macro attr_macros[] = {
 	{"__success", true}, {"__unused", false}, {"__dead2", false}, {"__printflike", true},
 };
 
+/* Attribute macros that say what a function does to a lock. */
+static const struct {
+	const char *name;
+	enum annotation_kind kind;
+} annotation_macros[] = {
+	{"__acquires", ANN_ACQUIRES}, {"__acquires_shared", ANN_ACQUIRES}, {"__releases", ANN_RELEASES},
+	{"__releases_shared", ANN_RELEASES}, {"__must_hold", ANN_MUST_HOLD}, {"__must_hold_shared", ANN_MUST_HOLD},
+	{"__rte_exclusive_lock_function", ANN_ACQUIRES}, {"__rte_shared_lock_function", ANN_ACQUIRES},
+	{"__rte_unlock_function", ANN_RELEASES}, {"__rte_exclusive_locks_required", ANN_MUST_HOLD},
+	{"__rte_shared_locks_required", ANN_MUST_HOLD},
+};
+
 /* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
 static const char rte_attr_prefix[] = "__rte_";
 
@@ -100,6 +112,7 @@ static void blank(char *t, size_t from, size_t to)
 
 /* What the forward scan has seen, comments and strings aside. */
 struct scan {
+	struct annotations *out;	/* where lock annotations go, or NULL */
 	char last;		/* last significant character before the current token */
 	bool after_else_or_do;	/* the previous token was `else` or `do` */
 	bool line_start;	/* the current token is the first on its line */
@@ -178,7 +191,20 @@ static bool rte_attribute(const char *t, size_t len, size_t start, size_t end)
 	return false;
 }
 
-static size_t rewrite_attr(char *t, size_t len, size_t start, size_t end)
+static void note_annotation(const char *t, size_t start, size_t end, size_t open, size_t close, struct annotations *out)
+{
+	if (!out || close <= open + 1)
+		return;
+	for (size_t k = 0; k < countof(annotation_macros); k++)
+		if (name_is(t + start, end - start, annotation_macros[k].name)) {
+			struct annotation a = {(uint32_t)start, (uint32_t)open + 1, (uint32_t)(close - open - 2),
+					       (uint8_t)annotation_macros[k].kind};
+			VEC_PUSH(out, a);
+			return;
+		}
+}
+
+static size_t rewrite_attr(char *t, size_t len, size_t start, size_t end, struct annotations *out)
 {
 	size_t n = end - start;
 	bool rte = n > sizeof(rte_attr_prefix) - 1 && memcmp(t + start, rte_attr_prefix, sizeof(rte_attr_prefix) - 1) == 0 &&
@@ -191,9 +217,11 @@ static size_t rewrite_attr(char *t, size_t len, size_t start, size_t end)
 		}
 	if (!hit)
 		return end;
-	size_t open = skip_space(t, len, end);
-	if ((args || rte) && open < len && t[open] == '(')
+	size_t open = skip_space(t, len, end), name_end = end;
+	if ((args || rte) && open < len && t[open] == '(') {
 		end = skip_parens(t, len, open);
+		note_annotation(t, start, name_end, open, end, out);
+	}
 	blank(t, start, end);
 	return end;
 }
@@ -295,7 +323,7 @@ static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const s
 	else if (sc->depth == 0 && sc->line_start && all_caps(t + start, n) && storage_macro(t, len, end))
 		blank(t, start, end);
 	else if (t[start] == '_' || t[start] == 'n' || t[start] == 'a' || t[start] == 'S' || t[start] == 'E')
-		rewrite_attr(t, len, start, end);	/* the first letters of attr_macros[] names */
+		rewrite_attr(t, len, start, end, sc->out);	/* the first letters of attr_macros[] names */
 }
 
 /* Skips a comment, string, char literal or preprocessor line at p; returns p if none. */
@@ -355,9 +383,9 @@ static void rewrite_operator_arg(char *t, size_t len, size_t comma)
 		t[i] = ' ';
 }
 
-void macros_rewrite(char *t, size_t len)
+void macros_rewrite(char *t, size_t len, struct annotations *out)
 {
-	struct scan sc = {.last = ';', .line_start = true};
+	struct scan sc = {.out = out, .last = ';', .line_start = true};
 	size_t p = 0;
 	while (p < len) {
 		size_t q = skip_non_code(t, len, p, sc.line_start);

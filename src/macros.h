@@ -11,6 +11,7 @@
 #define LOCKAUDIT_MACROS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum macro_loop_kind {
 	MACRO_LOOP_NONE,	/* a real `while` */
@@ -19,8 +20,28 @@ enum macro_loop_kind {
 	MACRO_LOOP_SCOPED_COND_GUARD,	/* scoped_cond_guard(class, fail, args...) { } */
 };
 
-/* Rewrites text[0..len) in place (the caller passes its own copy). */
-void macros_rewrite(char *text, size_t len);
+/* Lock annotations found among the blanked attribute macros (sparse's __acquires(x),
+ * DPDK's __rte_exclusive_lock_function(x), ...): what the function declares it does. */
+enum annotation_kind {
+	ANN_ACQUIRES,	/* returns holding x */
+	ANN_RELEASES,	/* returns having dropped x */
+	ANN_MUST_HOLD,	/* called with x held, returns with it held */
+};
+
+struct annotation {
+	uint32_t offset;	/* of the annotation in the text */
+	uint32_t arg, arg_len;	/* its argument's text (in the original, same offsets) */
+	uint8_t kind;		/* enum annotation_kind */
+};
+
+struct annotations {
+	struct annotation *v;
+	size_t n, cap;
+};
+
+/* Rewrites text[0..len) in place (the caller passes its own copy); annotations (may be
+ * NULL) receives the lock annotations it blanked. */
+void macros_rewrite(char *text, size_t len, struct annotations *out);
 
 /* What the original text at a `while` keyword's offset is. */
 enum macro_loop_kind macros_loop_kind(const char *orig, size_t len, size_t offset);

@@ -152,7 +152,7 @@ bool parse_file(struct parser *p, const struct source *src, struct parsed_file *
 	pf->src = src;
 	pf->text = xmalloc(src->len + 1);
 	memcpy(pf->text, src->text, src->len + 1);
-	macros_rewrite(pf->text, src->len);
+	macros_rewrite(pf->text, src->len, &pf->annotations);
 	note_calls(pf, src->len);
 
 	struct deadline d;
@@ -297,5 +297,6 @@ void parse_file_release(struct parsed_file *pf)
 	free(pf->functions);
 	free(pf->text);
 	strset_release(&pf->calls);
+	VEC_FREE(&pf->annotations);
 	memset(pf, 0, sizeof(*pf));
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <tree_sitter/api.h>
 
+#include "macros.h"
 #include "source.h"
 #include "util.h"
 
@@ -81,6 +82,7 @@ struct parsed_file {
 	size_t nfunctions_not_analysed;	/* errors that may hide statements (parse_has_serious_error) */
 	bool cancelled;			/* deadline hit: no tree */
 	struct strset calls;		/* every identifier the text follows with '(' (lexically) */
+	struct annotations annotations;	/* lock annotations, by offset */
 };
 
 void parser_init(struct parser *p);

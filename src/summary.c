@@ -1,5 +1,6 @@
 #include "summary.h"
 #include "lockstate.h"
+#include "macros.h"
 #include "util.h"
 
 #include <string.h>
@@ -242,9 +243,46 @@ static bool one_way(const struct sum_case *cases, uint16_t n)
 	return true;
 }
 
+/* An annotated function's callers get what the annotation says, whatever the body does
+ * (a body that breaks it is reported on its own). */
+static struct summary *annotated_summary(struct arena *a, const struct cfg *c, const char *file)
+{
+	struct sum_effect eff[SUMMARY_MAX_EFFECTS];
+	uint16_t n = 0;
+	for (size_t i = 0; i < c->nanns && n < SUMMARY_MAX_EFFECTS; i++) {
+		const struct cfg_annotation *an = &c->anns[i];
+		const char *key = an->kind == ANN_MUST_HOLD ? NULL : param_key(a, c, an->key, NULL);
+		if (key)
+			eff[n++] = (struct sum_effect){key, (int8_t)(an->kind == ANN_ACQUIRES ? 1 : -1), LM_EXCLUSIVE,
+						       LP_ANY_MODE, arena_strdup(a, an->name), an->loc};
+	}
+	if (!n)
+		return NULL;
+	qsort(eff, n, sizeof(*eff), effect_cmp);
+	struct summary *s = ARENA_NEW(a, struct summary);
+	s->name = arena_strdup(a, c->name);
+	s->file = arena_strdup(a, file);
+	s->loc = c->loc;
+	s->is_static = c->is_static;
+	s->ncases = 1;
+	s->cases = ARENA_NEW(a, struct sum_case);
+	*s->cases = (struct sum_case){.bits = VB_ANY, .neffects = n, .effects = arena_memdup(a, eff, n * sizeof(*eff)),
+				      .nreturns = 1, .first_return = c->loc};
+	s->by_value = true;
+	s->nparams = c->nparams;
+	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
+	for (size_t i = 0; i < c->nparams; i++)
+		s->params[i] = arena_strdup(a, c->params[i]);
+	s->text = summary_text(a, s);
+	return s;
+}
+
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
+	struct summary *declared = c->nanns ? annotated_summary(a, c, file) : NULL;
+	if (declared)
+		return declared;
 	if (res->over_budget || c->too_deep || c->has_error || !res->nexits)
 		return NULL;
 	struct sum_case cases[SUMMARY_MAX_CASES];

@@ -142,7 +142,7 @@ static int ctx_wait_bug(struct dev_ctx *d) __must_hold(&d->lock)
 		spin_unlock(&d->lock);
 		if (signal_pending(current)) {
 			spin_unlock(&d->lock); /* expect: double-release */
-			return -EINTR;
+			return -EINTR; /* expect: annotation-mismatch */
 		}
 		cpu_relax();
 		spin_lock(&d->lock);
