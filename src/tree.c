@@ -413,12 +413,17 @@ void tree_run(struct tree *t)
 {
 	double start = now_seconds();
 	t->work = xcalloc(t->nfiles ? t->nfiles : 1, sizeof(*t->work));
-	for (size_t i = 0; i < t->nfiles; i++)
-		t->work[i] = &t->files[i];
-	t->nwork = t->nfiles;
 	t->first_round = true;
-	run_workers(t);
-	merge_round(t);
+	/* Headers first, then the rest: the lock macros and inline wrappers of headers are
+	 * known when the .c files are first read, which saves later rounds. */
+	for (int headers = 1; headers >= 0; headers--) {
+		t->nwork = 0;
+		for (size_t i = 0; i < t->nfiles; i++)
+			if (has_suffix(t->files[i].path, ".h") == (headers == 1))
+				t->work[t->nwork++] = &t->files[i];
+		run_workers(t);
+		merge_round(t);
+	}
 	t->first_round = false;
 	t->stats.rounds = 1;
 	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
