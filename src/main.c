@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "analysis.h"
+#include "cache.h"
 #include "arena.h"
 #include "cfg.h"
 #include "findings.h"
@@ -35,6 +36,7 @@ static const char usage[] =
 	"  -v                        also say which files and functions were skipped and why\n"
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
 	"  --parse-only              parse and stop (for benchmarks)\n"
+	"  --cache-dir DIR           keep results in DIR; an unchanged run is answered from it\n"
 	"  --tree ROOT               learn summaries from the whole tree ROOT, report on PATHs only\n"
 	"  --no-guess                do not pair unknown calls by name (x_lock/x_unlock, see README)\n"
 	"  --no-summaries            each function on its own: no callee summaries, macros,\n"
@@ -86,6 +88,10 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->stats = true;
 		} else if (strcmp(a, "--parse-only") == 0) {
 			o->parse_only = true;
+		} else if (strcmp(a, "--cache-dir") == 0 && i + 1 < argc) {
+			o->cache_dir = argv[++i];
+		} else if (strncmp(a, "--cache-dir=", 12) == 0) {
+			o->cache_dir = a + 12;
 		} else if (strcmp(a, "--tree") == 0 && i + 1 < argc) {
 			o->tree_root = argv[++i];
 		} else if (strncmp(a, "--tree=", 7) == 0) {
@@ -185,17 +191,30 @@ int main(int argc, char **argv)
 		tree_add_context(&t, opt.tree_root);
 	for (int i = 0; i < opt.npaths; i++)
 		tree_add_path(&t, opt.paths[i]);
-	tree_run(&t);
 	struct finding_list fl;
-	tree_findings(&t, &fl);
+	struct arena cache_arena = {0};
+	uint64_t key = 0;
+	bool cacheable = opt.cache_dir && opt.dump == DUMP_NONE && !opt.parse_only && !t.input_error &&
+			 cache_key(&t, &opt, &key);
+	bool cached = cacheable && cache_load(opt.cache_dir, key, &fl, &cache_arena);
+	if (!cached) {
+		tree_run(&t);
+		tree_findings(&t, &fl);
+		if (cacheable)
+			cache_store(opt.cache_dir, key, &fl);
+	}
 	if (opt.dump == DUMP_SUMMARY)
 		summary_dump_all(t.sums, stdout);
 	else if (opt.dump == DUMP_NONE && !opt.parse_only)
 		report(&opt, &fl);
-	if (opt.stats)
+	if (opt.stats && cached)
+		fprintf(stderr, "lockaudit: %zu files unchanged: answered from the cache in %s, findings %zu\n",
+			t.nfiles, opt.cache_dir, fl.n);
+	else if (opt.stats)
 		print_stats(&t, fl.n);
 	int status = t.input_error ? 2 : fl.n ? 1 : 0;
 	findings_release(&fl);
+	arena_release(&cache_arena);
 	tree_release(&t);
 	lockapi_free(api);
 	free(opt.paths);

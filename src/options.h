@@ -19,6 +19,7 @@ struct options {
 	bool quiet, verbose, stats, parse_only;
 	bool no_guess;		/* no pairing of unknown x_lock/x_unlock calls by name */
 	bool no_summaries;	/* each function on its own: primitives only, one pass */
+	const char *cache_dir;	/* --cache-dir DIR: reuse a run's results when nothing changed */
 	const char *tree_root;	/* --tree ROOT: summaries from all of ROOT, findings for PATHs only */
 	char **paths;
 	int npaths;

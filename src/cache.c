@@ -1,0 +1,196 @@
+#include "cache.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CACHE_MAGIC "lockaudit-cache 1"
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+	return hash_bytes(s ? s : "", s ? strlen(s) + 1 : 1, h);
+}
+
+static bool hash_file(uint64_t *h, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		*h = hash_bytes(buf, n, *h);
+	fclose(f);
+	return true;
+}
+
+bool cache_key(const struct tree *t, const struct options *o, uint64_t *key)
+{
+	uint64_t h = hash_str(0, LOCKAUDIT_VERSION " " __DATE__ " " __TIME__);
+	h = hash_str(h, o->profiles);
+	h = hash_str(h, o->tree_root);
+	char flags[8] = {(char)('0' + o->no_guess), (char)('0' + o->no_summaries), 0};
+	h = hash_str(h, flags);
+	if (o->config && !hash_file(&h, o->config))
+		return false;
+	for (size_t i = 0; i < t->nfiles; i++) {
+		h = hash_str(h, t->files[i].path);
+		h = hash_str(h, t->files[i].context ? "c" : "r");
+		if (!hash_file(&h, t->files[i].path))
+			return false;
+	}
+	*key = h;
+	return true;
+}
+
+static void put_field(FILE *f, const char *s)
+{
+	fputc('\t', f);
+	for (; s && *s; s++)
+		if (*s == '\\')
+			fputs("\\\\", f);
+		else if (*s == '\t')
+			fputs("\\t", f);
+		else if (*s == '\n')
+			fputs("\\n", f);
+		else
+			fputc(*s, f);
+}
+
+static void path_of(char *buf, size_t len, const char *dir, uint64_t key)
+{
+	snprintf(buf, len, "%s/run-%016llx.txt", dir, (unsigned long long)key);
+}
+
+void cache_store(const char *dir, uint64_t key, const struct finding_list *fl)
+{
+	char path[4096], tmp[4200];
+	path_of(path, sizeof(path), dir, key);
+	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return;
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		return;
+	fprintf(f, "%s\n", CACHE_MAGIC);
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct finding *x = &fl->v[i];
+		fprintf(f, "F\t%u\t%u", x->loc.line, x->loc.col);
+		put_field(f, x->file);
+		put_field(f, x->function);
+		put_field(f, finding_kind_name(x->kind));
+		put_field(f, x->lock);
+		put_field(f, x->message);
+		fputc('\n', f);
+		for (size_t k = 0; k < x->nnotes; k++) {
+			fprintf(f, "N\t%u\t%u", x->notes[k].loc.line, x->notes[k].loc.col);
+			put_field(f, x->notes[k].file ? x->notes[k].file : "");
+			put_field(f, x->notes[k].message);
+			fputc('\n', f);
+		}
+	}
+	for (size_t i = 0; i < fl->nnotices; i++) {
+		fprintf(f, "X\t%u\t%u", fl->notices[i].loc.line, fl->notices[i].loc.col);
+		put_field(f, fl->notices[i].file);
+		put_field(f, fl->notices[i].message);
+		fputc('\n', f);
+	}
+	bool ok = !ferror(f);
+	ok &= fclose(f) == 0;
+	if (!ok || rename(tmp, path) != 0)
+		unlink(tmp);
+}
+
+/* Splits a line at tabs, undoing put_field's escapes in place; returns the field count. */
+static int split(char *line, char **fields, int max)
+{
+	int n = 0;
+	char *w = line;
+	fields[n++] = w;
+	for (char *r = line; *r && n <= max; r++) {
+		if (*r == '\t') {
+			*w++ = '\0';
+			if (n < max)
+				fields[n++] = w;
+			continue;
+		}
+		if (*r == '\\' && r[1]) {
+			r++;
+			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
+			continue;
+		}
+		*w++ = *r;
+	}
+	*w = '\0';
+	return n;
+}
+
+static int kind_of(const char *name)
+{
+	for (int k = 0; k < FK_COUNT; k++)
+		if (strcmp(finding_kind_name(k), name) == 0)
+			return k;
+	return -1;
+}
+
+bool cache_load(const char *dir, uint64_t key, struct finding_list *out, struct arena *a)
+{
+	char path[4096];
+	path_of(path, sizeof(path), dir, key);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	struct strbuf line = {0};
+	VEC(struct note) notes = {0};
+	bool ok = true, first = true;
+	char chunk[4096];
+	memset(out, 0, sizeof(*out));
+	while (ok && fgets(chunk, sizeof(chunk), f)) {
+		sb_puts(&line, chunk);
+		if (line.len && line.buf[line.len - 1] != '\n' && !feof(f))
+			continue;	/* a long line: read the rest */
+		if (line.len && line.buf[line.len - 1] == '\n')
+			line.buf[--line.len] = '\0';
+		char *fl[8];
+		int n = split(line.buf, fl, 8);
+		if (first) {
+			ok = strcmp(line.buf, CACHE_MAGIC) == 0;
+			first = false;
+		} else if (n >= 8 && strcmp(fl[0], "F") == 0 && kind_of(fl[5]) >= 0) {
+			if (out->n) {
+				out->v[out->n - 1].notes = arena_memdup(a, notes.v, notes.n * sizeof(*notes.v));
+				out->v[out->n - 1].nnotes = notes.n;
+			}
+			notes.n = 0;
+			struct finding x = {arena_strdup(a, fl[3]), {(uint32_t)atoi(fl[1]), (uint32_t)atoi(fl[2])},
+					    arena_strdup(a, fl[4]), (enum finding_kind)kind_of(fl[5]), arena_strdup(a, fl[6]),
+					    arena_strdup(a, fl[7]), NULL, 0};
+			VEC_PUSH(out, x);
+		} else if (n >= 5 && strcmp(fl[0], "N") == 0 && out->n) {
+			struct note nt = {{(uint32_t)atoi(fl[1]), (uint32_t)atoi(fl[2])}, arena_strdup(a, fl[4]),
+					  fl[3][0] ? arena_strdup(a, fl[3]) : NULL};
+			VEC_PUSH(&notes, nt);
+		} else if (n >= 5 && strcmp(fl[0], "X") == 0) {
+			findings_notice_copy(out, &(struct notice){arena_strdup(a, fl[3]),
+				{(uint32_t)atoi(fl[1]), (uint32_t)atoi(fl[2])}, arena_strdup(a, fl[4])});
+		} else {
+			ok = false;
+		}
+		line.len = 0;
+	}
+	if (ok && out->n) {
+		out->v[out->n - 1].notes = arena_memdup(a, notes.v, notes.n * sizeof(*notes.v));
+		out->v[out->n - 1].nnotes = notes.n;
+	}
+	ok &= !ferror(f) && !first;
+	fclose(f);
+	sb_release(&line);
+	VEC_FREE(&notes);
+	if (!ok)
+		findings_release(out);
+	return ok;
+}
