@@ -57,6 +57,19 @@ static const struct {
 	{"__rte_shared_locks_required", ANN_MUST_HOLD},
 };
 
+/* clang's thread-safety attributes, inside __attribute__((...)). */
+static const struct {
+	const char *name;
+	enum annotation_kind kind;
+} clang_attributes[] = {
+	{"acquire_capability", ANN_ACQUIRES}, {"acquire_shared_capability", ANN_ACQUIRES},
+	{"exclusive_lock_function", ANN_ACQUIRES}, {"shared_lock_function", ANN_ACQUIRES},
+	{"release_capability", ANN_RELEASES}, {"release_shared_capability", ANN_RELEASES},
+	{"release_generic_capability", ANN_RELEASES}, {"unlock_function", ANN_RELEASES},
+	{"requires_capability", ANN_MUST_HOLD}, {"requires_shared_capability", ANN_MUST_HOLD},
+	{"exclusive_locks_required", ANN_MUST_HOLD}, {"shared_locks_required", ANN_MUST_HOLD},
+};
+
 /* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
 static const char rte_attr_prefix[] = "__rte_";
 
@@ -305,12 +318,37 @@ static bool storage_macro(const char *t, size_t len, size_t end)
 	return false;
 }
 
+/* `__attribute__((acquire_capability(x)))`: the grammar reads it; we only note what it says. */
+static void note_clang_attribute(const char *t, size_t len, size_t start, size_t end, struct annotations *out)
+{
+	size_t p = skip_space(t, len, end);
+	if (!out || p + 1 >= len || t[p] != '(' || t[p + 1] != '(')
+		return;
+	p = skip_space(t, len, p + 2);
+	size_t e = p;
+	while (e < len && is_ident_char(t[e]))
+		e++;
+	size_t open = skip_space(t, len, e);
+	if (open >= len || t[open] != '(')
+		return;
+	size_t close = skip_parens(t, len, open);
+	for (size_t k = 0; k < countof(clang_attributes); k++)
+		if (name_is(t + p, e - p, clang_attributes[k].name) && close > open + 1) {
+			struct annotation a = {(uint32_t)start, (uint32_t)open + 1, (uint32_t)(close - open - 2),
+					       (uint8_t)clang_attributes[k].kind};
+			VEC_PUSH(out, a);
+			return;
+		}
+}
+
 static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const struct scan *sc)
 {
 	if (start > 0 && (t[start - 1] == '.' || (start > 1 && t[start - 1] == '>' && t[start - 2] == '-')))
 		return;	/* a field name, not a macro */
 	size_t n = end - start;
-	if (name_is(t + start, n, "goto"))
+	if (name_is(t + start, n, "__attribute__"))
+		note_clang_attribute(t, len, start, end, sc->out);
+	else if (name_is(t + start, n, "goto"))
 		rewrite_computed_goto(t, len, end);
 	else if (name_is(t + start, n, "case"))
 		rewrite_case_range(t, len, end);
