@@ -319,7 +319,7 @@ static bool storage_macro(const char *t, size_t len, size_t end)
 }
 
 /* `__attribute__((acquire_capability(x)))`: the grammar reads it; we only note what it says. */
-static void note_clang_attribute(const char *t, size_t len, size_t start, size_t end, struct annotations *out)
+static void note_clang_attribute(const char *t, size_t len, size_t end, struct annotations *out)
 {
 	size_t p = skip_space(t, len, end);
 	if (!out || p + 1 >= len || t[p] != '(' || t[p + 1] != '(')
@@ -334,8 +334,8 @@ static void note_clang_attribute(const char *t, size_t len, size_t start, size_t
 	size_t close = skip_parens(t, len, open);
 	for (size_t k = 0; k < countof(clang_attributes); k++)
 		if (name_is(t + p, e - p, clang_attributes[k].name) && close > open + 1) {
-			struct annotation a = {(uint32_t)start, (uint32_t)open + 1, (uint32_t)(close - open - 2),
-					       (uint8_t)clang_attributes[k].kind};
+			struct annotation a = {(uint32_t)p, (uint32_t)open + 1, (uint32_t)(close - open - 2),
+					       (uint8_t)clang_attributes[k].kind};	/* named by the attribute */
 			VEC_PUSH(out, a);
 			return;
 		}
@@ -347,7 +347,7 @@ static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const s
 		return;	/* a field name, not a macro */
 	size_t n = end - start;
 	if (name_is(t + start, n, "__attribute__"))
-		note_clang_attribute(t, len, start, end, sc->out);
+		note_clang_attribute(t, len, end, sc->out);
 	else if (name_is(t + start, n, "goto"))
 		rewrite_computed_goto(t, len, end);
 	else if (name_is(t + start, n, "case"))
