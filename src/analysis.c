@@ -174,6 +174,8 @@ static void note_key(void *vec, const char *key)
 static void issue(struct engine *en, enum event_finding k, const struct event *at,
 		  const struct event *prev, const struct lstate *s)
 {
+	if (at->inherited || (prev && prev->inherited))
+		return;	/* one way of a callee that is reported itself: not this caller's doing */
 	for (size_t i = 0; i < en->issues.n; i++)	/* loops revisit events: once each */
 		if (en->issues.v[i].at == at && en->issues.v[i].kind == k)
 			return;
