@@ -168,7 +168,7 @@ bool cache_load(const char *dir, uint64_t key, struct finding_list *out, struct 
 			notes.n = 0;
 			struct finding x = {arena_strdup(a, fl[3]), {(uint32_t)atoi(fl[1]), (uint32_t)atoi(fl[2])},
 					    arena_strdup(a, fl[4]), (enum finding_kind)kind_of(fl[5]), arena_strdup(a, fl[6]),
-					    arena_strdup(a, fl[7]), NULL, 0};
+					    arena_strdup(a, fl[7]), NULL, 0, NULL, NULL};
 			VEC_PUSH(out, x);
 		} else if (n >= 5 && strcmp(fl[0], "N") == 0 && out->n) {
 			struct note nt = {{(uint32_t)atoi(fl[1]), (uint32_t)atoi(fl[2])}, arena_strdup(a, fl[4]),

@@ -146,10 +146,11 @@ static void report_impl(const struct contracts *c, const struct ops_impl *im, co
 		 arena_printf(a, "'%s' returns here %s", s->name, eff->delta < 0 ? "without re-acquiring it" : "still holding it"));
 	const char *held = first_held(c, im->field);
 	char msg[1024];
-	snprintf(msg, sizeof(msg), "'%s' (->%s of struct %s) can return %s '%s' (through '%s'), but %s %s %s '%s' across ->%s() and %s it after it returns",
+	snprintf(msg, sizeof(msg), "'%s' (->%s of struct %s) can return %s '%s' (through '%s'), but %s %s %s '%s' across ->%s() and %s it%s after it returns",
 		 s->name, im->field, im->type, eff->delta < 0 ? "without re-acquiring" : "still holding", lock, eff->prim,
 		 ncallers == 1 ? "its caller" : "its callers", sb_str(&callers), ncallers == 1 ? "holds" : "hold", held,
-		 im->field, eff->delta < 0 ? "unlock" : "expect it released");
+		 im->field, eff->delta < 0 ? (ncallers == 1 ? "unlocks" : "unlock") : (ncallers == 1 ? "expects" : "expect"),
+		 eff->delta < 0 ? "" : " released");
 	struct finding f = {
 		.file = s->file, .loc = s->loc, .function = s->name, .kind = FK_OPS_CONTRACT,
 		.lock = arena_strdup(a, lock), .message = arena_strdup(a, msg),

@@ -27,6 +27,8 @@ struct finding {
 	const char *message;
 	struct note *notes;
 	size_t nnotes;
+	const char *baseline;	/* review only: "new", "absent" (fixed) or "updated" (a changed contract) */
+	const char *commit;	/* review only: the commit or patch that made the change */
 };
 
 /* A note that is not a finding: a function skipped for a budget or for syntax errors. */

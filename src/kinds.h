@@ -35,7 +35,10 @@
 	  "the annotation promises the lock state callers get back, and some return paths break the promise") \
 	X(UNCHECKED_RESULT, "unchecked-lock-result", \
 	  "the result of a call that returns with a lock held only on some values is not tested", \
-	  "the helper takes the lock only when it succeeds, and the caller goes on without looking")
+	  "the helper takes the lock only when it succeeds, and the caller goes on without looking") \
+	X(CONTRACT_CHANGE, "contract-change", \
+	  "(review) a function the series changes now leaves a lock in another state on some return paths", \
+	  "before the change the function restored the lock on every path; now some paths return without it, and every caller must follow")
 
 enum finding_kind {
 #define X(id, name, desc, rule) FK_##id,

@@ -19,14 +19,20 @@
 #include "options.h"
 #include "parse.h"
 #include "report.h"
+#include "review.h"
 #include "source.h"
 #include "tree.h"
 #include "util.h"
 
 static const char usage[] =
 	"usage: lockaudit [check] [options] PATH...\n"
+	"       lockaudit review [options] [BASE..HEAD | REV] [--patch FILE [BASE]]\n"
 	"\n"
 	"Finds lock-balance bugs in C source (files, or directories searched for .c and .h).\n"
+	"review: inside a git repository, the lock-balance regressions a series brings, the ones\n"
+	"it fixes and the lock contracts it changes, each with the commit that did it (default\n"
+	"range: the branch's upstream to HEAD, else HEAD~1..HEAD; REV alone is REV^..REV).\n"
+	"Reads git's objects only; --patch applies a patch or mbox series in a temporary directory.\n"
 	"\n"
 	"  --format=text|json|sarif  output format (default text)\n"
 	"  --profile=NAME[,NAME]     lock primitives to know: linux, pthread, dpdk, zfs (default: all)\n"
@@ -58,6 +64,10 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 		const char *a = argv[i];
 		if (i == 1 && strcmp(a, "check") == 0)
 			continue;
+		if (i == 1 && strcmp(a, "review") == 0) {
+			o->review = true;
+			continue;
+		}
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage, stdout);
 			return ARGS_DONE;
@@ -96,6 +106,10 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->tree_root = argv[++i];
 		} else if (strncmp(a, "--tree=", 7) == 0) {
 			o->tree_root = a + 7;
+		} else if (strcmp(a, "--patch") == 0 && i + 1 < argc) {
+			o->patch = argv[++i];
+		} else if (strncmp(a, "--patch=", 8) == 0) {
+			o->patch = a + 8;
 		} else if (strcmp(a, "--no-guess") == 0) {
 			o->no_guess = true;
 		} else if (strcmp(a, "--no-summaries") == 0) {
@@ -120,7 +134,16 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 		fprintf(stderr, "lockaudit: -j needs a positive number\n");
 		return ARGS_BAD;
 	}
-	if (o->npaths == 0 && o->dump != DUMP_PRIMITIVES && o->dump != DUMP_KINDS) {
+	if (o->review && (o->npaths > 1 || o->dump != DUMP_NONE || o->tree_root || o->cache_dir || o->parse_only)) {
+		fprintf(stderr, "lockaudit: review takes one range (BASE..HEAD) and no --dump, --tree, "
+			"--cache-dir or --parse-only\n");
+		return ARGS_BAD;
+	}
+	if (o->patch && !o->review) {
+		fprintf(stderr, "lockaudit: --patch is an option of 'lockaudit review'\n");
+		return ARGS_BAD;
+	}
+	if (o->npaths == 0 && !o->review && o->dump != DUMP_PRIMITIVES && o->dump != DUMP_KINDS) {
 		fputs(usage, stderr);
 		return ARGS_BAD;
 	}
@@ -175,6 +198,12 @@ int main(int argc, char **argv)
 		lockapi_free(api);
 		free(opt.paths);
 		return 2;
+	}
+	if (opt.review) {
+		int status = review_run(&opt, api);
+		lockapi_free(api);
+		free(opt.paths);
+		return status;
 	}
 	if (opt.dump == DUMP_KINDS || opt.dump == DUMP_PRIMITIVES) {
 		if (opt.dump == DUMP_KINDS)

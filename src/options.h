@@ -21,6 +21,8 @@ struct options {
 	bool no_summaries;	/* each function on its own: primitives only, one pass */
 	const char *cache_dir;	/* --cache-dir DIR: reuse a run's results when nothing changed */
 	const char *tree_root;	/* --tree ROOT: summaries from all of ROOT, findings for PATHs only */
+	bool review;		/* `lockaudit review`: paths[0], if any, is the range */
+	const char *patch;	/* review --patch FILE */
 	char **paths;
 	int npaths;
 };

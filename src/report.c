@@ -12,7 +12,9 @@ void report_text(const struct finding_list *fl, FILE *out)
 {
 	for (size_t i = 0; i < fl->n; i++) {
 		const struct finding *f = &fl->v[i];
-		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->loc.line, f->loc.col, f->message,
+		/* review: a finding the series removed is said as fixed, not as a warning */
+		const char *level = f->baseline && strcmp(f->baseline, "absent") == 0 ? "fixed" : "warning";
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->file, f->loc.line, f->loc.col, level, f->message,
 			finding_kind_name(f->kind));
 		fprintf(out, "%s:%u:%u: note: in function '%s'\n", f->file, f->loc.line, f->loc.col, f->function);
 		for (size_t k = 0; k < f->nnotes; k++)
@@ -42,6 +44,10 @@ void report_json(const struct finding_list *fl, FILE *out)
 		json_string(&j, "kind", finding_kind_name(f->kind));
 		json_string(&j, "lock", f->lock);
 		json_string(&j, "message", f->message);
+		if (f->baseline) {
+			json_string(&j, "baseline", f->baseline);
+			json_string(&j, "commit", f->commit);
+		}
 		json_array_begin(&j, "notes");
 		for (size_t k = 0; k < f->nnotes; k++) {
 			json_object_begin(&j, NULL);
@@ -138,7 +144,9 @@ static void sarif_result(struct json *j, const struct finding *f)
 	json_object_begin(j, NULL);
 	json_string(j, "ruleId", finding_kind_name(f->kind));
 	json_int(j, "ruleIndex", f->kind);
-	json_string(j, "level", "warning");
+	json_string(j, "level", f->baseline && strcmp(f->baseline, "absent") == 0 ? "note" : "warning");
+	if (f->baseline)
+		json_string(j, "baselineState", f->baseline);
 	json_object_begin(j, "message");
 	json_string(j, "text", f->message);
 	json_object_end(j);
@@ -157,6 +165,8 @@ static void sarif_result(struct json *j, const struct finding *f)
 	json_object_begin(j, "properties");
 	json_string(j, "function", f->function);
 	json_string(j, "lock", f->lock);
+	if (f->commit)
+		json_string(j, "commit", f->commit);
 	json_object_end(j);
 	json_object_end(j);
 }

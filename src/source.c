@@ -31,6 +31,20 @@ static bool valid_utf8(const unsigned char *s, size_t n)
 	return true;
 }
 
+/* The checks every text goes through, wherever it came from; takes sb's buffer. */
+static enum source_status source_take(struct source *src, struct strbuf *sb, char *err, size_t errlen)
+{
+	if (looks_binary(sb->buf, sb->len)) {
+		snprintf(err, errlen, "binary file (contains NUL bytes); skipped");
+		sb_release(sb);
+		return SOURCE_BINARY;
+	}
+	src->text = sb->buf;
+	src->len = sb->len;
+	src->bad_utf8 = !valid_utf8((const unsigned char *)sb->buf, sb->len);
+	return SOURCE_OK;
+}
+
 enum source_status source_read(struct source *src, const char *path, char *err, size_t errlen)
 {
 	memset(src, 0, sizeof(*src));
@@ -68,15 +82,21 @@ enum source_status source_read(struct source *src, const char *path, char *err, 
 	}
 	if (!sb.buf)
 		sb_add(&sb, "", 0);
-	if (looks_binary(sb.buf, sb.len)) {
-		snprintf(err, errlen, "binary file (contains NUL bytes); skipped");
-		sb_release(&sb);
-		return SOURCE_BINARY;
+	return source_take(src, &sb, err, errlen);
+}
+
+enum source_status source_from_memory(struct source *src, const char *path, const char *data, size_t len,
+				      char *err, size_t errlen)
+{
+	memset(src, 0, sizeof(*src));
+	src->path = path;
+	if (len > SOURCE_MAX_BYTES) {
+		snprintf(err, errlen, "file too large (%zu bytes, limit %u); skipped", len, SOURCE_MAX_BYTES);
+		return SOURCE_TOO_LARGE;
 	}
-	src->text = sb.buf;
-	src->len = sb.len;
-	src->bad_utf8 = !valid_utf8((const unsigned char *)sb.buf, sb.len);
-	return SOURCE_OK;
+	struct strbuf sb = {0};
+	sb_add(&sb, data ? data : "", data ? len : 0);
+	return source_take(src, &sb, err, errlen);
 }
 
 void source_release(struct source *src)

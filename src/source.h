@@ -26,6 +26,9 @@ struct source {
 
 /* Reads path; on failure fills err (for stderr) and returns the status. */
 enum source_status source_read(struct source *src, const char *path, char *err, size_t errlen);
+/* The same checks on text already in memory (a blob read from git); data is copied. */
+enum source_status source_from_memory(struct source *src, const char *path, const char *data, size_t len,
+				      char *err, size_t errlen);
 void source_release(struct source *src);
 
 #endif

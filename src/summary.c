@@ -265,6 +265,7 @@ static struct summary *annotated_summary(struct arena *a, const struct cfg *c, c
 	s->loc = c->loc;
 	s->is_static = c->is_static;
 	s->ncases = 1;
+	s->nreturns = 1;
 	s->cases = ARENA_NEW(a, struct sum_case);
 	*s->cases = (struct sum_case){.bits = VB_ANY, .neffects = n, .effects = arena_memdup(a, eff, n * sizeof(*eff)),
 				      .nreturns = 1, .first_return = c->loc};
@@ -288,6 +289,9 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	struct sum_case cases[SUMMARY_MAX_CASES];
 	uint16_t ncases = 0;
 	bool any_effect = false;
+	/* An exit per state variant: a return statement counts once per case, and once overall. */
+	uint16_t *case_of = xcalloc(res->nexits, sizeof(*case_of));
+	uint16_t nstmts = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
 		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
 		uint16_t n = exit_effects(a, c, res->exits[i].state, res->exits[i].blk->ret.var, eff);
@@ -302,16 +306,27 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 			    (cases[k].ret_var == var || (var && cases[k].ret_var && strcmp(var, cases[k].ret_var) == 0)))
 				break;
 		if (k == ncases) {
-			if (ncases == SUMMARY_MAX_CASES)
+			if (ncases == SUMMARY_MAX_CASES) {
+				free(case_of);
 				return NULL;
+			}
 			cases[ncases++] = (struct sum_case){
 				.neffects = n, .effects = arena_memdup(a, eff, n * sizeof(*eff)),
 				.first_return = r->loc, .caller_returns = caller_returns, .ret_var = var,
 			};
 		}
 		cases[k].bits |= res->exits[i].bits;
-		cases[k].nreturns++;
+		case_of[i] = k;
+		bool seen_in_case = false, seen = false;
+		for (size_t j = 0; j < i; j++)
+			if (res->exits[j].blk == res->exits[i].blk) {
+				seen = true;
+				seen_in_case |= case_of[j] == k;
+			}
+		cases[k].nreturns += !seen_in_case;
+		nstmts += !seen;
 	}
+	free(case_of);
 	if (!any_effect)
 		return NULL;
 	pointer_cases(c, cases, ncases);
@@ -341,6 +356,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->loc = c->loc;
 	s->is_static = c->is_static;
 	s->ncases = ncases;
+	s->nreturns = nstmts;
 	s->cases = arena_memdup(a, cases, ncases * sizeof(*cases));
 	s->is_macro = c->is_macro;
 	s->imbalanced = imbalanced;

@@ -45,6 +45,7 @@ struct summary {
 	struct loc loc;
 	bool is_static;
 	uint16_t ncases;
+	uint16_t nreturns;	/* distinct return statements (a case counts those that end its way) */
 	struct sum_case *cases;
 	bool is_macro;		/* cases that fall through go on in the caller; the others return */
 	bool imbalanced;	/* the function itself was reported for returning inconsistently:

@@ -181,7 +181,8 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 	reset_pending(f);
 	struct source src;
 	char err[256];
-	enum source_status st = source_read(&src, f->path, err, sizeof(err));
+	enum source_status st = f->blob ? source_from_memory(&src, f->path, f->blob, f->blob_len, err, sizeof(err))
+					: source_read(&src, f->path, err, sizeof(err));
 	if (st != SOURCE_OK) {
 		if (first) {
 			input_message(t, f, f->path, err, st == SOURCE_MISSING);
@@ -225,9 +226,9 @@ static void walk_error(struct tree *t, const char *path, const char *msg)
 	fprintf(stderr, "lockaudit: %s: %s\n", path, msg);
 }
 
-static void add_file(struct tree *t, const char *path, bool context)
+static void add_file(struct tree *t, const char *path, bool context, bool on_disk)
 {
-	char *real = realpath(path, NULL);
+	char *real = on_disk ? realpath(path, NULL) : NULL;
 	for (size_t i = 0; real && i < t->nfiles; i++)
 		if (t->files[i].real && strcmp(t->files[i].real, real) == 0) {
 			t->files[i].context &= context;	/* named on the command line: reported */
@@ -242,6 +243,14 @@ static void add_file(struct tree *t, const char *path, bool context)
 	*f = (struct tree_file){.path = xstrdup(path), .real = real, .context = context};
 	/* Thousands of files each keep a few small arenas for the whole run. */
 	f->arena.chunk = f->sum_arena.chunk = f->contracts.arena.chunk = 2048;
+}
+
+void tree_add_blob(struct tree *t, const char *path, const char *data, size_t len)
+{
+	add_file(t, path, false, false);
+	struct tree_file *f = &t->files[t->nfiles - 1];
+	f->blob = data;
+	f->blob_len = len;
 }
 
 static bool wanted(const char *name)
@@ -264,7 +273,7 @@ static void walk(struct tree *t, const char *path, int depth, bool context)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		add_file(t, path, context);
+		add_file(t, path, context, true);
 		return;
 	}
 	if (depth > 64)

@@ -42,6 +42,8 @@ struct tree_file {
 	char *path;
 	char *real;			/* realpath, to match a named file with the same one under --tree */
 	bool context;			/* analysed for its summaries only: its findings are not reported */
+	const char *blob;		/* the text, when it comes from memory (git) rather than path */
+	size_t blob_len;
 	struct arena arena;		/* this file's findings and callee names */
 	struct arena sum_arena;		/* its summaries (the table points into it) */
 	struct finding_list findings;
@@ -90,6 +92,8 @@ void tree_add_path(struct tree *t, const char *path);
 /* Adds the files under root for their summaries only (--tree); tree_add_path afterwards
  * turns the named ones back into reported files. */
 void tree_add_context(struct tree *t, const char *root);
+/* Adds a file whose text is in memory (path is only its name; data must outlive the run). */
+void tree_add_blob(struct tree *t, const char *path, const char *data, size_t len);
 void tree_run(struct tree *t);
 /* All findings, sorted, into out (strings stay owned by the tree). */
 void tree_findings(const struct tree *t, struct finding_list *out);

@@ -1,0 +1,984 @@
+/* mkdtemp and nftw are POSIX 2008 / XSI. */
+#define _XOPEN_SOURCE 700
+#include "review.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "findings.h"
+#include "gitrepo.h"
+#include "parse.h"
+#include "report.h"
+#include "source.h"
+#include "summary.h"
+#include "tree.h"
+#include "util.h"
+
+/* What the review reads, per version of the code:
+ *  - the files the series changes (.c and .h);
+ *  - the files that name a changed function or macro (git grep -w, a candidate list: the
+ *    analysis decides what is a call), and those that call through an ops-table field a
+ *    changed function is assigned to (`.lookup = f` -> `->lookup(`);
+ *  - the headers those files include with "..." next to them (their lock macros and wrappers).
+ * Each version is the same file set at one commit of the series (or after one patch), run
+ * through the whole-tree pipeline (tree.c) so that calls across these files use summaries.
+ * A commit that touches none of the files gives the results of the one before. */
+
+struct override {		/* a file's text after a patch (--patch mode) */
+	char *path, *data;
+	size_t len;
+};
+
+struct version {
+	char rev[41];		/* the commit whose files it reads */
+	char *label;		/* "1a2b3c4d \"subject\"" (NULL for the base) */
+	VEC(char *) touched;	/* .c/.h paths the commit or patch changes */
+	VEC(struct override) ov;
+	struct git_blob *blobs;	/* the review's files at this version */
+	uint64_t hash;		/* of every path and text: equal hash, equal results */
+	struct tree t;
+	struct finding_list fl;
+	int ran_as;		/* the version whose run stands for this one */
+	bool ran;
+};
+
+struct fn_def {			/* a function or function-like macro definition */
+	char *name, *path;
+	uint64_t hash;		/* of its text without white space: moving code keeps it */
+	struct loc loc;
+	bool macro;
+};
+
+struct review {
+	const struct options *opt;
+	const struct lockapi *api;
+	char base[41];
+	VEC(struct version) v;	/* v[0] is the base */
+	size_t ncommits;	/* in the range, including those not analysed one by one */
+	VEC(char *) changed;	/* changed .c/.h paths */
+	VEC(struct fn_def) before, after;
+	struct strset changed_fns, fields, files_seen;
+	VEC(char *) files;	/* what every version reads */
+	struct parser parser;
+	struct arena a;
+	struct finding_list out;
+	size_t nregressions, nfixed, ncontracts;
+	char *tmpdir;
+	bool error;
+};
+
+static void fail(struct review *r, const char *fmt, const char *arg)
+{
+	fputs("lockaudit: review: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	r->error = true;
+}
+
+static bool is_source_path(const char *p)
+{
+	return has_suffix(p, ".c") || has_suffix(p, ".h");
+}
+
+static struct version *add_version(struct review *r, const char *rev, char *label)
+{
+	VEC_PUSH(&r->v, ((struct version){.label = label}));
+	struct version *v = &r->v.v[r->v.n - 1];
+	snprintf(v->rev, sizeof(v->rev), "%s", rev);
+	v->ran_as = (int)r->v.n - 1;
+	return v;
+}
+
+/* Runs git and returns its stdout (owned by sb); false (with git's message) if it failed. */
+static bool git_out(struct review *r, const char *const *args, struct strbuf *sb)
+{
+	struct strbuf err = {0};
+	int st = git_run(NULL, args, NULL, 0, sb, &err);
+	if (st != 0 && st != 1)
+		fail(r, "git %s failed", args[0]), fprintf(stderr, "%s", sb_str(&err));
+	sb_release(&err);
+	return st == 0 || st == 1;
+}
+
+/* --- the range and its commits ------------------------------------------------------------- */
+
+/* BASE..HEAD; REV alone is the one commit REV^..REV; nothing: the upstream of the current
+ * branch (from where it forked) to HEAD, else HEAD~1..HEAD. */
+static bool resolve_range(struct review *r, const char *range, char head[41])
+{
+	char *spec = xstrdup(range ? range : "");
+	char *dots = strstr(spec, "..");
+	bool ok;
+	if (dots) {
+		*dots = '\0';
+		ok = git_commit(NULL, spec[0] ? spec : "HEAD", r->base) &&
+		     git_commit(NULL, dots[2] ? dots + 2 : "HEAD", head);
+	} else if (range && !r->opt->patch) {
+		char *parent = xmalloc(strlen(range) + 3);
+		sprintf(parent, "%s^", range);
+		ok = git_commit(NULL, range, head) && git_commit(NULL, parent, r->base);
+		free(parent);
+	} else if (r->opt->patch) {
+		ok = git_commit(NULL, range ? range : "HEAD", r->base);
+		memcpy(head, r->base, 41);
+	} else {
+		const char *mb[] = {"merge-base", "HEAD", "@{upstream}", NULL};
+		struct strbuf out = {0}, err = {0};
+		bool up = git_run(NULL, mb, NULL, 0, &out, &err) == 0 && out.len >= 40;
+		if (up)
+			out.buf[40] = '\0';
+		ok = git_commit(NULL, "HEAD", head) && git_commit(NULL, up ? out.buf : "HEAD~1", r->base);
+		sb_release(&out);
+		sb_release(&err);
+	}
+	if (!ok)
+		fail(r, "'%s' does not name commits in this repository", range ? range : "HEAD~1..HEAD");
+	free(spec);
+	return ok;
+}
+
+/* One version per commit of BASE..HEAD, oldest first, with the source paths each touches. */
+static void list_commits(struct review *r, const char *head)
+{
+	char range[90];
+	snprintf(range, sizeof(range), "%s..%s", r->base, head);
+	const char *args[] = {"log", "--reverse", "--no-renames", "--format=%x1e%H %h %s", "--name-only",
+			      range, "--", NULL};
+	struct strbuf out = {0};
+	if (!git_out(r, args, &out))
+		return;
+	char **recs;
+	size_t n = git_split(out.buf, out.len, '\x1e', &recs);
+	r->ncommits = n;
+	bool each = n <= REVIEW_MAX_COMMITS;
+	for (size_t i = 0; i < n; i++) {
+		if (!each && i + 1 < n)
+			continue;
+		char **lines;
+		size_t nl = git_split(recs[i], strlen(recs[i]), '\n', &lines);
+		if (nl == 0 || strlen(lines[0]) < 42) {
+			free(lines);
+			continue;
+		}
+		lines[0][40] = '\0';
+		char *rest = lines[0] + 41;
+		char *sp = strchr(rest, ' ');
+		char *label = arena_printf(&r->a, "%.*s \"%s\"", sp ? (int)(sp - rest) : 12, rest, sp ? sp + 1 : "");
+		struct version *v = add_version(r, lines[0], label);
+		for (size_t k = 1; k < nl; k++)
+			if (is_source_path(lines[k]))
+				VEC_PUSH(&v->touched, xstrdup(lines[k]));
+		free(lines);
+	}
+	free(recs);
+	sb_release(&out);
+}
+
+static void changed_paths_git(struct review *r, const char *head)
+{
+	const char *args[] = {"diff", "--name-only", "--no-renames", "-z", r->base, head, "--", NULL};
+	struct strbuf out = {0};
+	if (!git_out(r, args, &out))
+		return;
+	char **lines;
+	size_t n = git_split(out.buf, out.len, '\0', &lines);
+	for (size_t i = 0; i < n; i++)
+		if (is_source_path(lines[i]))
+			VEC_PUSH(&r->changed, xstrdup(lines[i]));
+	free(lines);
+	sb_release(&out);
+}
+
+/* --- patches (--patch FILE) ---------------------------------------------------------------- */
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static bool write_file(const char *dir, const char *rel, const char *data, size_t len)
+{
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *full = xmalloc(n);
+	snprintf(full, n, "%s/%s", dir, rel);
+	for (char *p = full + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		mkdir(full, 0700);
+		*p = '/';
+	}
+	FILE *f = fopen(full, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	free(full);
+	return ok;
+}
+
+static char *read_whole(const char *dir, const char *rel, size_t *len)
+{
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *full = xmalloc(n);
+	snprintf(full, n, "%s/%s", dir, rel);
+	struct source src;
+	char err[256];
+	enum source_status st = source_read(&src, full, err, sizeof(err));
+	free(full);
+	if (st != SOURCE_OK)
+		return NULL;
+	*len = src.len;
+	return src.text;
+}
+
+/* A patch file is one patch, or an mbox of them (git format-patch): split at "From <hash> ". */
+static size_t split_series(char *text, char ***parts)
+{
+	VEC(char *) v = {0};
+	VEC_PUSH(&v, text);
+	for (char *p = text; (p = strstr(p, "\nFrom ")) != NULL; p++) {
+		char *h = p + 6;
+		size_t k = 0;
+		while (k < 40 && ((h[k] >= '0' && h[k] <= '9') || (h[k] >= 'a' && h[k] <= 'f')))
+			k++;
+		if (k == 40 && h[40] == ' ') {
+			*p = '\0';
+			VEC_PUSH(&v, p + 1);
+		}
+	}
+	*parts = v.v;
+	return v.n;
+}
+
+static char *patch_subject(struct review *r, const char *part, size_t i, size_t n)
+{
+	const char *s = strstr(part, "\nSubject: ");
+	if (!s)
+		return n > 1 ? arena_printf(&r->a, "patch %zu/%zu", i + 1, n) : arena_strdup(&r->a, "the patch");
+	s += 10;
+	if (*s == '[') {
+		const char *e = strchr(s, ']');
+		if (e && e < strchr(s, '\n'))
+			s = e + 1 + (e[1] == ' ');
+	}
+	return arena_printf(&r->a, "patch %zu/%zu \"%.*s\"", i + 1, n, (int)strcspn(s, "\n"), s);
+}
+
+/* The paths a patch changes, from `git apply --numstat` (which reads only the patch). */
+static void patch_paths(struct review *r, const char *part, struct version *v)
+{
+	const char *args[] = {"apply", "--numstat", "-", NULL};
+	struct strbuf out = {0}, err = {0};
+	if (git_run(r->tmpdir, args, part, strlen(part), &out, &err) != 0)
+		fail(r, "cannot read the patch: %s", sb_str(&err));
+	char **lines;
+	size_t n = git_split(out.buf, out.len, '\n', &lines);
+	for (size_t i = 0; i < n; i++) {
+		char *path = strrchr(lines[i], '\t');
+		if (path && is_source_path(path + 1))
+			VEC_PUSH(&v->touched, xstrdup(path + 1));
+	}
+	free(lines);
+	sb_release(&out);
+	sb_release(&err);
+}
+
+static bool is_in(char **v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+/* Applies each patch in turn to the base's copies of the files they touch, in a private
+ * temporary directory (git apply outside any repository: GIT_CEILING_DIRECTORIES keeps it
+ * from finding one above), and records the texts after each patch as one version. */
+static void patch_versions(struct review *r, const char *patch_file)
+{
+	size_t len;
+	char *text = read_whole(".", patch_file, &len);
+	if (!text && patch_file[0] == '/')
+		text = read_whole("", patch_file + 1, &len);
+	if (!text) {
+		fail(r, "cannot read the patch file '%s'", patch_file);
+		return;
+	}
+	char **parts;
+	size_t n = split_series(text, &parts);
+	r->ncommits = n;
+	for (size_t i = 0; i < n; i++)
+		patch_paths(r, parts[i], add_version(r, r->base, patch_subject(r, parts[i], i, n)));
+	for (size_t i = 1; i < r->v.n; i++)
+		for (size_t k = 0; k < r->v.v[i].touched.n; k++)
+			if (!is_in(r->changed.v, r->changed.n, r->v.v[i].touched.v[k]))
+				VEC_PUSH(&r->changed, xstrdup(r->v.v[i].touched.v[k]));
+	struct git_blob *b = xcalloc(r->changed.n + 1, sizeof(*b));
+	for (size_t i = 0; i < r->changed.n; i++)
+		b[i] = (struct git_blob){.rev = r->base, .path = r->changed.v[i]};
+	if (!git_read_blobs(NULL, b, r->changed.n))
+		fail(r, "%s", "cannot read the base's files");
+	for (size_t i = 0; i < r->changed.n && !r->error; i++)
+		if (b[i].data && !write_file(r->tmpdir, b[i].path, b[i].data, b[i].len))
+			fail(r, "cannot write to the temporary directory %s", r->tmpdir);
+	char *ceiling = arena_printf(&r->a, "GIT_CEILING_DIRECTORIES=%s", r->tmpdir);
+	const char *env[] = {ceiling, NULL};
+	const char *args[] = {"apply", "--whitespace=nowarn", "-", NULL};
+	for (size_t i = 0; i < n && !r->error; i++) {
+		struct strbuf out = {0}, err = {0};
+		if (git_run_env(r->tmpdir, env, args, parts[i], strlen(parts[i]), &out, &err) != 0)
+			fail(r, "the patch does not apply to the base: %s", sb_str(&err));
+		for (size_t k = 0; k < r->changed.n && !r->error; k++) {
+			struct override o = {.path = r->changed.v[k]};
+			o.data = read_whole(r->tmpdir, o.path, &o.len);
+			VEC_PUSH(&r->v.v[i + 1].ov, o);
+		}
+		sb_release(&out);
+		sb_release(&err);
+	}
+	for (size_t i = 0; i < r->changed.n; i++)
+		free(b[i].data);
+	free(b);
+	free(parts);
+	free(text);
+}
+
+/* --- what changed: functions and macros -------------------------------------------------- */
+
+static uint64_t hash_code(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\\')
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static void add_def(struct review *r, void *defs, const char *name, size_t nlen, const char *path, uint64_t h,
+		    struct loc loc, bool macro)
+{
+	VEC(struct fn_def) *v = defs;
+	VEC_PUSH(v, ((struct fn_def){.name = arena_strndup(&r->a, name, nlen), .path = (char *)path, .hash = h,
+				     .loc = loc, .macro = macro}));
+}
+
+/* Function-like macros (#define NAME(...) ...), read lexically: lock macros live there. */
+static void macro_defs(struct review *r, void *defs, const char *path, const char *text)
+{
+	unsigned line = 1;
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n') {
+			line++;
+			continue;
+		}
+		if (p != text && p[-1] != '\n')
+			continue;
+		const char *q = p + strspn(p, " \t");
+		if (*q != '#')
+			continue;
+		q += 1 + strspn(q + 1, " \t");
+		if (strncmp(q, "define", 6) != 0)
+			continue;
+		q += 6 + strspn(q + 6, " \t");
+		const char *name = q;
+		while (is_ident_char((unsigned char)*q))
+			q++;
+		if (q == name || *q != '(')
+			continue;
+		const char *end = q;
+		while (*end && !(*end == '\n' && end[-1] != '\\'))
+			end++;
+		add_def(r, defs, name, (size_t)(q - name), path, hash_code(name, (size_t)(end - name)),
+			(struct loc){line, 1}, true);
+	}
+}
+
+static void function_defs(struct review *r, void *defs, const char *path, const char *data, size_t len)
+{
+	struct source src;
+	char err[256];
+	if (!data || source_from_memory(&src, path, data, len, err, sizeof(err)) != SOURCE_OK)
+		return;
+	struct parsed_file pf;
+	if (parse_file(&r->parser, &src, &pf)) {
+		for (size_t i = 0; i < pf.nfunctions; i++) {
+			char buf[256];
+			const char *name = parse_function_name(&r->parser.g, pf.text, pf.functions[i], buf, sizeof(buf));
+			uint32_t b = ts_node_start_byte(pf.functions[i]), e = ts_node_end_byte(pf.functions[i]);
+			TSPoint pt = ts_node_start_point(pf.functions[i]);
+			if (name[0])
+				add_def(r, defs, name, strlen(name), path, hash_code(src.text + b, e - b),
+					(struct loc){pt.row + 1, pt.column + 1}, false);
+		}
+		macro_defs(r, defs, path, src.text);
+	}
+	parse_file_release(&pf);
+	source_release(&src);
+}
+
+static const struct fn_def *find_def(const void *defs, const char *name)
+{
+	const VEC(struct fn_def) *v = defs;
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->v[i].name, name) == 0)
+			return &v->v[i];
+	return NULL;
+}
+
+static void diff_defs(struct review *r, const void *from, const void *to)
+{
+	const VEC(struct fn_def) *a = from;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct fn_def *other = find_def(to, a->v[i].name);
+		if (!other || other->hash != a->v[i].hash)
+			strset_add(&r->changed_fns, a->v[i].name);
+	}
+}
+
+/* Ops-table fields a changed function is stored in: `.field = name` or `.field = &name`. */
+static void note_fields(struct review *r, const char *text)
+{
+	for (const char *p = text; p && (p = strchr(p, '.')) != NULL; p++) {
+		const char *f = p + 1, *q = f;
+		while (is_ident_char((unsigned char)*q))
+			q++;
+		if (q == f || (p > text && is_ident_char((unsigned char)p[-1])))
+			continue;
+		const char *e = q + strspn(q, " \t");
+		if (*e != '=' || e[1] == '=')
+			continue;
+		e += 1 + strspn(e + 1, " \t&");
+		const char *n = e;
+		while (is_ident_char((unsigned char)*e))
+			e++;
+		char name[128];
+		if (e == n || (size_t)(e - n) >= sizeof(name))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(e - n), n);
+		if (strset_has(&r->changed_fns, name)) {
+			char field[128];
+			snprintf(field, sizeof(field), "%.*s", (int)(q - f) < 120 ? (int)(q - f) : 120, f);
+			strset_add(&r->fields, field);
+		}
+	}
+}
+
+/* Reads the changed files at the base and at the end of the series; the functions and
+ * macros whose text differs (or exists on one side only) are the changed ones. */
+static void changed_functions(struct review *r)
+{
+	size_t n = r->changed.n;
+	struct git_blob *b = xcalloc(n + 1, sizeof(*b));
+	for (size_t i = 0; i < n; i++)
+		b[i] = (struct git_blob){.rev = r->base, .path = r->changed.v[i]};
+	if (!git_read_blobs(NULL, b, n))
+		fail(r, "%s", "cannot read the base's files");
+	struct version *last = &r->v.v[r->v.n - 1];
+	struct git_blob *h = xcalloc(n + 1, sizeof(*h));
+	for (size_t i = 0; i < n; i++)
+		h[i] = (struct git_blob){.rev = last->rev, .path = r->changed.v[i]};
+	if (!last->ov.n && !git_read_blobs(NULL, h, n))
+		fail(r, "%s", "cannot read the head's files");
+	for (size_t i = 0; i < last->ov.n; i++) {
+		h[i].data = last->ov.v[i].data ? xstrdup(last->ov.v[i].data) : NULL;
+		h[i].len = last->ov.v[i].len;
+	}
+	for (size_t i = 0; i < n; i++) {
+		function_defs(r, &r->before, r->changed.v[i], b[i].data, b[i].len);
+		function_defs(r, &r->after, r->changed.v[i], h[i].data, h[i].len);
+	}
+	diff_defs(r, &r->before, &r->after);
+	diff_defs(r, &r->after, &r->before);
+	for (size_t i = 0; i < n; i++) {
+		note_fields(r, b[i].data);
+		note_fields(r, h[i].data);
+		free(b[i].data);
+		free(h[i].data);
+	}
+	free(b);
+	free(h);
+}
+
+/* --- the files each version reads ------------------------------------------------------- */
+
+static void add_review_file(struct review *r, const char *path)
+{
+	if (strset_add(&r->files_seen, path))
+		VEC_PUSH(&r->files, arena_strdup(&r->a, path));
+}
+
+/* git grep -l over a revision's tree: files naming any of the words (whole words, or
+ * plain strings when !words).  A candidate list only; the analysis finds the calls. */
+static void grep_files(struct review *r, const char *rev, const struct strset *names, const char *prefix,
+		       bool words)
+{
+	if (!names->n)
+		return;
+	VEC(const char *) args = {0};
+	VEC_PUSH(&args, "grep");
+	VEC_PUSH(&args, "-l");
+	VEC_PUSH(&args, "-F");
+	if (words)
+		VEC_PUSH(&args, "-w");
+	for (size_t i = 0; i < names->cap; i++)
+		if (names->slot[i]) {
+			VEC_PUSH(&args, "-e");
+			VEC_PUSH(&args, prefix ? arena_printf(&r->a, "%s%s(", prefix, names->slot[i]) : names->slot[i]);
+		}
+	VEC_PUSH(&args, rev);
+	VEC_PUSH(&args, "--");
+	VEC_PUSH(&args, "*.c");
+	VEC_PUSH(&args, "*.h");
+	VEC_PUSH(&args, NULL);
+	struct strbuf out = {0};
+	if (git_out(r, args.v, &out)) {
+		char **lines;
+		size_t n = git_split(out.buf, out.len, '\n', &lines);
+		size_t skip = strlen(rev) + 1;
+		size_t extra = 0;
+		for (size_t i = 0; i < n; i++)
+			if (strlen(lines[i]) > skip && r->files.n < r->changed.n + REVIEW_MAX_CALLER_FILES)
+				add_review_file(r, lines[i] + skip);
+			else
+				extra++;
+		if (extra && !r->opt->quiet)
+			fprintf(stderr, "lockaudit: review: %zu more files name a changed function; "
+				"not read (budget %d)\n", extra, REVIEW_MAX_CALLER_FILES);
+		free(lines);
+	}
+	VEC_FREE(&args);
+	sb_release(&out);
+}
+
+/* `#include "x.h"` resolved next to the including file (no include path is known). */
+static void local_includes(struct review *r, const char *path, const char *text, void *out)
+{
+	VEC(char *) *incs = out;
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	for (const char *p = text; p && (p = strstr(p, "#include")) != NULL; p++) {
+		const char *q = p + 8 + strspn(p + 8, " \t");
+		if (*q != '"')
+			continue;
+		size_t n = strcspn(q + 1, "\"\n");
+		char *inc = arena_strndup(&r->a, q + 1, n);
+		if (q[1 + n] != '"' || strstr(inc, ".."))
+			continue;
+		VEC_PUSH(incs, arena_printf(&r->a, "%.*s%s", dirlen, path, inc));
+	}
+}
+
+static void read_version_blobs(struct review *r, struct version *v)
+{
+	v->blobs = xcalloc(r->files.n + 1, sizeof(*v->blobs));
+	for (size_t i = 0; i < r->files.n; i++)
+		v->blobs[i] = (struct git_blob){.rev = v->rev, .path = r->files.v[i]};
+	if (!git_read_blobs(NULL, v->blobs, r->files.n))
+		fail(r, "cannot read files of %s", v->rev);
+	for (size_t k = 0; k < v->ov.n; k++)
+		for (size_t i = 0; i < r->files.n; i++)
+			if (strcmp(v->blobs[i].path, v->ov.v[k].path) == 0) {
+				free(v->blobs[i].data);
+				v->blobs[i].data = v->ov.v[k].data ? xstrdup(v->ov.v[k].data) : NULL;
+				v->blobs[i].len = v->ov.v[k].len;
+			}
+	uint64_t h = 0;
+	for (size_t i = 0; i < r->files.n; i++) {
+		h = hash_bytes(v->blobs[i].path, strlen(v->blobs[i].path) + 1, h);
+		if (v->blobs[i].data)
+			h = hash_bytes(v->blobs[i].data, v->blobs[i].len + 1, h);
+	}
+	v->hash = h;
+}
+
+static void choose_files(struct review *r)
+{
+	for (size_t i = 0; i < r->changed.n; i++)
+		add_review_file(r, r->changed.v[i]);
+	const char *last = r->v.v[r->v.n - 1].rev;
+	grep_files(r, r->base, &r->changed_fns, NULL, true);
+	grep_files(r, r->base, &r->fields, "->", false);
+	if (strcmp(last, r->base) != 0) {
+		grep_files(r, last, &r->changed_fns, NULL, true);
+		grep_files(r, last, &r->fields, "->", false);
+	}
+	/* One level of local headers, of the files chosen so far, at the base and the end. */
+	VEC(char *) incs = {0};
+	for (size_t k = 0; k < 2; k++) {
+		struct version *v = k ? &r->v.v[r->v.n - 1] : &r->v.v[0];
+		read_version_blobs(r, v);
+		for (size_t i = 0; i < r->files.n; i++)
+			if (v->blobs[i].data && has_suffix(r->files.v[i], ".c"))
+				local_includes(r, r->files.v[i], v->blobs[i].data, &incs);
+		for (size_t i = 0; i < r->files.n; i++)
+			free(v->blobs[i].data);
+		free(v->blobs);
+		v->blobs = NULL;
+	}
+	for (size_t i = 0; i < incs.n; i++)
+		add_review_file(r, incs.v[i]);
+	VEC_FREE(&incs);
+}
+
+/* --- running the versions ----------------------------------------------------------------- */
+
+static bool touches_files(const struct review *r, const struct version *v)
+{
+	for (size_t i = 0; i < v->touched.n; i++)
+		if (strset_has(&r->files_seen, v->touched.v[i]))
+			return true;
+	return v->ov.n > 0;
+}
+
+static void run_version(struct review *r, size_t i)
+{
+	struct version *v = &r->v.v[i];
+	bool last = i + 1 == r->v.n;
+	if (i > 0 && !last && !touches_files(r, v)) {
+		v->ran_as = r->v.v[i - 1].ran_as;
+		return;
+	}
+	read_version_blobs(r, v);
+	for (size_t k = 0; k < i; k++)
+		if (r->v.v[k].ran && r->v.v[k].hash == v->hash) {
+			v->ran_as = (int)k;
+			return;
+		}
+	tree_init(&v->t, r->opt, r->api);
+	for (size_t k = 0; k < r->files.n; k++)
+		if (v->blobs[k].data)
+			tree_add_blob(&v->t, v->blobs[k].path, v->blobs[k].data, v->blobs[k].len);
+	tree_run(&v->t);
+	tree_findings(&v->t, &v->fl);
+	v->ran = true;
+}
+
+static const struct finding_list *findings_of(const struct review *r, size_t i)
+{
+	return &r->v.v[r->v.v[i].ran_as].fl;
+}
+
+/* The stable identity of a finding: function, kind and lock, not its line. */
+static bool same_finding(const struct finding *a, const struct finding *b)
+{
+	return a->kind == b->kind && strcmp(a->function, b->function) == 0 && strcmp(a->lock, b->lock) == 0;
+}
+
+static size_t count_like(const struct finding_list *fl, const struct finding *f)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < fl->n; i++)
+		n += same_finding(&fl->v[i], f);
+	return n;
+}
+
+/* The first version from which on every later one has at least (more) or at most (!more)
+ * `want` findings like f: the commit that brought the change that stayed. */
+static size_t first_version_with(const struct review *r, const struct finding *f, size_t want, bool more)
+{
+	size_t i = r->v.n - 1;
+	while (i > 1) {
+		size_t c = count_like(findings_of(r, i - 1), f);
+		if (more ? c < want : c > want)
+			break;
+		i--;
+	}
+	return i;
+}
+
+/* A copy of f with one more note, "introduced by ..." or "fixed by ...". */
+static void add_attributed(struct review *r, const struct finding *f, const char *baseline, const char *word,
+			   const struct version *v)
+{
+	struct finding c = *f;
+	c.baseline = baseline;
+	c.commit = v->label;
+	c.notes = arena_alloc(&r->a, (f->nnotes + 1) * sizeof(struct note));
+	memcpy(c.notes, f->notes, f->nnotes * sizeof(struct note));
+	c.notes[f->nnotes] = (struct note){.loc = f->loc, .file = f->file,
+					   .message = arena_printf(&r->a, "%s by %s", word, v->label)};
+	c.nnotes = f->nnotes + 1;
+	VEC_PUSH(&r->out, c);
+}
+
+static void compare_ends(struct review *r, struct finding_list *news, struct finding_list *fixed)
+{
+	const struct finding_list *b = findings_of(r, 0), *h = findings_of(r, r->v.n - 1);
+	for (size_t i = 0; i < h->n; i++) {
+		size_t nh = count_like(h, &h->v[i]), nb = count_like(b, &h->v[i]);
+		size_t before_me = 0;	/* the findings like it that come earlier in head */
+		for (size_t k = 0; k < i; k++)
+			before_me += same_finding(&h->v[k], &h->v[i]);
+		if (nh > nb && before_me >= nb)
+			VEC_PUSH(news, h->v[i]);
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		size_t nh = count_like(h, &b->v[i]), nb = count_like(b, &b->v[i]);
+		size_t before_me = 0;
+		for (size_t k = 0; k < i; k++)
+			before_me += same_finding(&b->v[k], &b->v[i]);
+		if (nb > nh && before_me >= nh)
+			VEC_PUSH(fixed, b->v[i]);
+	}
+}
+
+/* --- lock contracts of changed functions, in words ----------------------------------------- */
+
+static const struct summary *summary_in(const struct review *r, size_t i, const struct fn_def *d)
+{
+	const struct version *v = &r->v.v[r->v.v[i].ran_as];
+	return d && v->ran ? summary_lookup(v->t.sums, d->name, d->path) : NULL;
+}
+
+static int effect_on(const struct sum_case *c, const char *key)
+{
+	for (uint16_t k = 0; k < c->neffects; k++)
+		if (strcmp(c->effects[k].key, key) == 0)
+			return c->effects[k].delta;
+	return 0;
+}
+
+/* "released on 3 of 6 return paths" / "held on every return path (4)" for one lock.
+ * A return statement reached with the lock released on one path and not on another counts
+ * as releasing it (the reviewer's question is whether some path leaves without it). */
+static void contract_words(struct strbuf *sb, const struct summary *s, const char *key)
+{
+	size_t total = s ? s->nreturns : 0, rel = 0, acq = 0;
+	for (uint16_t i = 0; s && i < s->ncases; i++) {
+		int d = effect_on(&s->cases[i], key);
+		rel += d < 0 ? s->cases[i].nreturns : 0;
+		acq += d > 0 ? s->cases[i].nreturns : 0;
+	}
+	rel = rel > total ? total : rel;
+	acq = acq > total ? total : acq;
+	if (!s || total == 0 || (rel == 0 && acq == 0)) {
+		sb_puts(sb, "left as it was found on every return path");
+		return;
+	}
+	if (rel == total || acq == total) {
+		sb_printf(sb, "%s on every return path (%zu)", rel ? "released" : "taken and held", total);
+		return;
+	}
+	if (rel)
+		sb_printf(sb, "released on %zu of %zu return paths", rel, total);
+	if (acq)
+		sb_printf(sb, "%staken and held on %zu of %zu return paths", rel ? ", " : "", acq, total);
+}
+
+static void note_keys(struct strset *keys, const struct summary *s)
+{
+	for (uint16_t i = 0; s && i < s->ncases; i++)
+		for (uint16_t k = 0; k < s->cases[i].neffects; k++)
+			strset_add(keys, s->cases[i].effects[k].key);
+}
+
+/* Whether finding f (a new one) is in a caller of name: its text names the function. */
+static bool mentions(const struct finding *f, const char *name)
+{
+	char q[160];
+	snprintf(q, sizeof(q), "'%s'", name);
+	if (strstr(f->message, q))
+		return true;
+	for (size_t k = 0; k < f->nnotes; k++)
+		if (strstr(f->notes[k].message, q))
+			return true;
+	return false;
+}
+
+static void contract_change(struct review *r, const struct fn_def *d, const struct summary *before,
+			    const struct summary *after, const char *key, const struct finding_list *news)
+{
+	struct strbuf b = {0}, a = {0};
+	contract_words(&b, before, key);
+	contract_words(&a, after, key);
+	if (strcmp(sb_str(&b), sb_str(&a)) == 0)
+		goto out;
+	const char *lock = summary_key_text(&r->a, after ? after : before, key);
+	size_t intro = r->v.n - 1;
+	for (; intro > 1; intro--) {
+		struct strbuf w = {0};
+		contract_words(&w, summary_in(r, intro - 1, d), key);
+		bool same = strcmp(sb_str(&w), sb_str(&a)) == 0;
+		sb_release(&w);
+		if (!same)
+			break;
+	}
+	VEC(struct note) notes = {0};
+	for (uint16_t i = 0; after && i < after->ncases; i++)
+		if (effect_on(&after->cases[i], key) != 0 && after->cases[i].first_return.line)
+			VEC_PUSH(&notes, ((struct note){.loc = after->cases[i].first_return,
+				.message = arena_printf(&r->a, "returns here with '%s' %s", lock,
+							effect_on(&after->cases[i], key) < 0 ? "released" : "held")}));
+	for (size_t i = 0; i < news->n; i++)
+		if (strcmp(news->v[i].function, d->name) != 0 && mentions(&news->v[i], d->name))
+			VEC_PUSH(&notes, ((struct note){.loc = news->v[i].loc, .file = news->v[i].file,
+				.message = arena_printf(&r->a, "the caller '%s' is not updated: %s", news->v[i].function,
+							news->v[i].message)}));
+	struct finding f = {.file = d->path, .loc = d->loc, .function = d->name, .kind = FK_CONTRACT_CHANGE,
+			    .lock = lock, .notes = notes.v, .nnotes = notes.n};
+	f.message = arena_printf(&r->a, "'%s' changes what it does to '%s': before, %s; after, %s", d->name, lock,
+				 sb_str(&b), sb_str(&a));
+	f.notes = arena_memdup(&r->a, notes.v, notes.n * sizeof(struct note));
+	VEC_FREE(&notes);
+	add_attributed(r, &f, "updated", "changed", &r->v.v[intro]);
+	r->ncontracts++;
+out:
+	sb_release(&b);
+	sb_release(&a);
+}
+
+static void contract_changes(struct review *r, const struct finding_list *news)
+{
+	for (size_t i = 0; i < r->after.n; i++) {
+		const struct fn_def *d = &r->after.v[i];
+		if (d->macro || !strset_has(&r->changed_fns, d->name) || find_def(&r->after, d->name) != d)
+			continue;
+		const struct summary *before = summary_in(r, 0, find_def(&r->before, d->name));
+		const struct summary *after = summary_in(r, r->v.n - 1, d);
+		struct strset keys = {0};
+		note_keys(&keys, before);
+		note_keys(&keys, after);
+		for (size_t k = 0; k < keys.cap; k++)
+			if (keys.slot[k])
+				contract_change(r, d, before, after, keys.slot[k], news);
+		strset_release(&keys);
+	}
+}
+
+/* --- the whole review ---------------------------------------------------------------------- */
+
+static void attribute(struct review *r)
+{
+	struct finding_list news = {0}, fixed = {0};
+	compare_ends(r, &news, &fixed);
+	findings_sort(&news);
+	findings_sort(&fixed);
+	for (size_t i = 0; i < news.n; i++) {
+		size_t want = count_like(findings_of(r, r->v.n - 1), &news.v[i]);
+		add_attributed(r, &news.v[i], "new", "introduced", &r->v.v[first_version_with(r, &news.v[i], want, true)]);
+	}
+	r->nregressions = news.n;
+	contract_changes(r, &news);
+	for (size_t i = 0; i < fixed.n; i++) {
+		size_t want = count_like(findings_of(r, r->v.n - 1), &fixed.v[i]);
+		add_attributed(r, &fixed.v[i], "absent", "fixed", &r->v.v[first_version_with(r, &fixed.v[i], want, false)]);
+	}
+	r->nfixed = fixed.n;
+	findings_release(&news);
+	findings_release(&fixed);
+}
+
+static void print_result(struct review *r, double seconds)
+{
+	const struct options *o = r->opt;
+	if (o->format == FORMAT_JSON)
+		report_json(&r->out, stdout);
+	else if (o->format == FORMAT_SARIF)
+		report_sarif(&r->out, LOCKAUDIT_VERSION, stdout);
+	else
+		report_text(&r->out, stdout);
+	fflush(stdout);	/* the summary lines come after the findings, also in a 2>&1 capture */
+	if (o->quiet)
+		return;
+	size_t ran = 0;
+	for (size_t i = 0; i < r->v.n; i++)
+		ran += r->v.v[i].ran;
+	fprintf(stderr, "lockaudit: review of %.12s..%.12s: %zu commit%s, %zu files changed, %zu functions changed; "
+		"%zu files read per version, %zu versions analysed, %.2f s\n", r->base, r->v.v[r->v.n - 1].rev,
+		r->ncommits, r->ncommits == 1 ? "" : "s", r->changed.n, r->changed_fns.n, r->files.n, ran, seconds);
+	fprintf(stderr, "lockaudit: %zu regression%s, %zu fixed, %zu lock contract%s changed\n", r->nregressions,
+		r->nregressions == 1 ? "" : "s", r->nfixed, r->ncontracts, r->ncontracts == 1 ? "" : "s");
+}
+
+static void review_release(struct review *r)
+{
+	for (size_t i = 0; i < r->v.n; i++) {
+		struct version *v = &r->v.v[i];
+		for (size_t k = 0; k < v->touched.n; k++)
+			free(v->touched.v[k]);
+		VEC_FREE(&v->touched);
+		for (size_t k = 0; k < v->ov.n; k++)
+			free(v->ov.v[k].data);
+		VEC_FREE(&v->ov);
+		for (size_t k = 0; v->blobs && k < r->files.n; k++)
+			free(v->blobs[k].data);
+		free(v->blobs);
+		if (v->ran) {
+			findings_release(&v->fl);
+			tree_release(&v->t);
+		}
+	}
+	VEC_FREE(&r->v);
+	for (size_t i = 0; i < r->changed.n; i++)
+		free(r->changed.v[i]);
+	VEC_FREE(&r->changed);
+	VEC_FREE(&r->before);
+	VEC_FREE(&r->after);
+	VEC_FREE(&r->files);
+	strset_release(&r->changed_fns);
+	strset_release(&r->fields);
+	strset_release(&r->files_seen);
+	free(r->out.v);
+	if (r->tmpdir)
+		nftw(r->tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(r->tmpdir);
+	parser_release(&r->parser);
+	arena_release(&r->a);
+}
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int review_run(const struct options *opt, const struct lockapi *api)
+{
+	double start = seconds_now();
+	struct review r = {.opt = opt, .api = api};
+	parser_init(&r.parser);
+	const char *range = opt->npaths ? opt->paths[0] : NULL;
+	const char *top[] = {"rev-parse", "--git-dir", NULL};
+	struct strbuf out = {0}, err = {0};
+	if (git_run(NULL, top, NULL, 0, &out, &err) != 0)
+		fail(&r, "%s", "not inside a git repository (run it in the repository to review)");
+	sb_release(&out);
+	sb_release(&err);
+	char head[41] = {0};
+	if (!r.error && resolve_range(&r, range, head))
+		add_version(&r, r.base, NULL);
+	if (!r.error && opt->patch) {
+		const char *t = getenv("TMPDIR");
+		r.tmpdir = arena_printf(&r.a, "%s/lockaudit-review.XXXXXX", t && t[0] ? t : "/tmp");
+		r.tmpdir = mkdtemp(r.tmpdir) ? xstrdup(r.tmpdir) : NULL;
+		if (!r.tmpdir)
+			fail(&r, "cannot make a temporary directory: %s", strerror(errno));
+		else
+			patch_versions(&r, opt->patch);
+	} else if (!r.error) {
+		list_commits(&r, head);
+		changed_paths_git(&r, head);
+		if (r.v.n == 1)
+			add_version(&r, head, arena_strdup(&r.a, "HEAD"));
+	}
+	if (!r.error) {
+		changed_functions(&r);
+		choose_files(&r);
+	}
+	for (size_t i = 0; !r.error && i < r.v.n; i++)
+		run_version(&r, i);
+	if (!r.error) {
+		attribute(&r);
+		print_result(&r, seconds_now() - start);
+	}
+	int status = r.error ? 2 : r.nregressions ? 1 : 0;
+	review_release(&r);
+	return status;
+}

@@ -1,0 +1,68 @@
+# tests/review/check.sh: `lockaudit review` on small git repositories built here, sourced by
+# tests/run (uses its $TOOL, $TMP, ok and bad).  Each directory tests/review/NAME/ is a
+# series: N/ holds the files commit N writes (paths as in the repository), N.msg its
+# subject, N.rm paths it deletes; commit 1 is the base.  NAME/expect says what the review
+# of 1..last must print:
+#   status N       the exit status
+#   has REGEX      a line of the output (stdout and stderr) matches (grep -E)
+#   lacks REGEX    no line matches
+# The work tree, index and HEAD of the repository must be as they were after the review.
+
+r_top=$(pwd)
+r_tool=$(cd "$(dirname "$TOOL")" && pwd)/$(basename "$TOOL")
+
+# r_build NAME DIR: the series of tests/review/NAME as a git repository in DIR.
+r_build() {
+	rm -rf "$2" && mkdir -p "$2" && (
+		cd "$2" || exit 1
+		git init -q -b main . && git config user.email t@example.org && git config user.name test
+		n=1
+		while [ -d "$r_top/tests/review/$1/$n" ]; do
+			cp -R "$r_top/tests/review/$1/$n/." .
+			[ -f "$r_top/tests/review/$1/$n.rm" ] && git rm -q $(cat "$r_top/tests/review/$1/$n.rm")
+			git add -A && git commit -q -m "$(cat "$r_top/tests/review/$1/$n.msg")" || exit 1
+			n=$((n + 1))
+		done
+	)
+}
+
+# r_check NAME OUTPUT STATUS: the expectations of NAME against one review's output.
+r_check() {
+	: >"$TMP/r_report"
+	while IFS= read -r line; do
+		case $line in
+		status\ *) [ "${line#status }" = "$3" ] || echo "exit status $3, expected ${line#status }" >>"$TMP/r_report" ;;
+		has\ *) grep -Eq -- "${line#has }" "$2" || echo "missing: ${line#has }" >>"$TMP/r_report" ;;
+		lacks\ *) ! grep -Eq -- "${line#lacks }" "$2" || echo "unexpected: ${line#lacks }" >>"$TMP/r_report" ;;
+		esac
+	done <"$r_top/tests/review/$1/expect"
+	[ -s "$TMP/r_report" ] && { echo "--- output:"; cat "$2"; } >>"$TMP/r_report"
+	[ ! -s "$TMP/r_report" ]
+}
+
+# r_untouched DIR BEFORE: HEAD, index and work tree as recorded in BEFORE.
+r_state() { (cd "$1" && git rev-parse HEAD && git status --porcelain --untracked-files=all && git stash list); }
+
+for r_dir in tests/review/*/; do
+	r_name=$(basename "$r_dir")
+	[ -f "$r_dir/expect" ] || continue
+	r_repo=$TMP/review-$r_name
+	if ! r_build "$r_name" "$r_repo" >"$TMP/r_build" 2>&1; then
+		bad "review $r_name (building the repository)" "$TMP/r_build"
+		continue
+	fi
+	r_state "$r_repo" >"$TMP/r_before"
+	r_base=$(cd "$r_repo" && git rev-list --max-parents=0 HEAD)
+	(cd "$r_repo" && "$r_tool" review "$r_base..HEAD") >"$TMP/r_out" 2>&1
+	r_status=$?
+	r_state "$r_repo" >"$TMP/r_after"
+	if [ "$r_status" -gt 2 ]; then
+		bad "review $r_name (exit status $r_status: crash)" "$TMP/r_out"
+	elif ! cmp -s "$TMP/r_before" "$TMP/r_after"; then
+		bad "review $r_name (the repository changed)" "$TMP/r_after"
+	elif r_check "$r_name" "$TMP/r_out" "$r_status"; then
+		ok "review $r_name"
+	else
+		bad "review $r_name" "$TMP/r_report"
+	fi
+done
