@@ -163,8 +163,26 @@ static bool returns_root(const struct analysis *res, const char *key, int count)
  * conditional acquire or release, which callers handle by testing the result.  Not when
  * the lock is held only on error returns (the classic missing unlock on an error path), nor
  * when it hangs from a local the caller cannot see. */
+/* Some path releases the lock without having taken it, and another path takes it first:
+ * the lock was free on entry (the taking path would deadlock otherwise), so the release
+ * is of a lock nobody holds, not an "unlocks on failure" contract. */
+static bool released_unheld_beside_taken(const struct analysis *res, const char *key)
+{
+	bool unheld = false, taken = false;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		if (!l)
+			continue;
+		unheld |= l->count < 0 && (l->flags & LS_ENTRY) && !(l->flags & LS_ACQ_FIRST);
+		taken |= (l->flags & LS_ACQ_FIRST) && !(l->flags & LS_NESTS);
+	}
+	return unheld && taken;
+}
+
 static bool split_by_return_value(const struct analysis *res, const char *key)
 {
+	if (released_unheld_beside_taken(res, key))
+		return false;
 	int c0 = count_at(&res->exits[0], key), c1 = c0;
 	uint8_t b0 = 0, b1 = 0, p0 = 0, p1 = 0;
 	for (size_t i = 0; i < res->nexits; i++) {

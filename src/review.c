@@ -65,6 +65,7 @@ struct review {
 	VEC(char *) changed;	/* changed .c/.h paths */
 	VEC(struct fn_def) before, after;
 	struct strset changed_fns, fields, files_seen;
+	struct strset calls;	/* "caller\x1fcallee": who calls a changed function */
 	VEC(char *) files;	/* what every version reads */
 	struct parser parser;
 	struct arena a;
@@ -441,8 +442,8 @@ static void diff_defs(struct review *r, const void *from, const void *to)
 	}
 }
 
-/* Ops-table fields a changed function is stored in: `.field = name` or `.field = &name`. */
-static void note_fields(struct review *r, const char *text)
+/* Ops-table fields one of names is stored in: `.field = name` or `.field = &name`. */
+static void note_fields(struct review *r, const char *text, const struct strset *names)
 {
 	for (const char *p = text; p && (p = strchr(p, '.')) != NULL; p++) {
 		const char *f = p + 1, *q = f;
@@ -461,12 +462,69 @@ static void note_fields(struct review *r, const char *text)
 		if (e == n || (size_t)(e - n) >= sizeof(name))
 			continue;
 		snprintf(name, sizeof(name), "%.*s", (int)(e - n), n);
-		if (strset_has(&r->changed_fns, name)) {
+		if (strset_has(names, name)) {
 			char field[128];
 			snprintf(field, sizeof(field), "%.*s", (int)(q - f) < 120 ? (int)(q - f) : 120, f);
 			strset_add(&r->fields, field);
 		}
 	}
+}
+
+/* Records "caller\x1fcallee" in r->calls for each of names that text[b..e) (the body of
+ * caller) calls: an identifier followed by '('.  True if there was one. */
+static bool note_calls(struct review *r, const char *caller, const char *text, uint32_t b, uint32_t e,
+		       const struct strset *names)
+{
+	char word[128];
+	bool any = false;
+	for (uint32_t i = b; i < e;) {
+		if (!is_ident_char((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		uint32_t j = i;
+		while (j < e && is_ident_char((unsigned char)text[j]))
+			j++;
+		uint32_t k = j;
+		while (k < e && (text[k] == ' ' || text[k] == '\t'))
+			k++;
+		if (k < e && text[k] == '(' && j - i < sizeof(word)) {
+			memcpy(word, text + i, j - i);
+			word[j - i] = '\0';
+			if (strset_has(names, word) && strcmp(word, caller) != 0) {
+				strset_add(&r->calls, arena_printf(&r->a, "%s\x1f%s", caller, word));
+				any = true;
+			}
+		}
+		i = j;
+	}
+	return any;
+}
+
+/* A caller of a changed function that sits in an ops table passes the change on to the
+ * callers through that field (demofs_lookup calls the changed helper; namei.c calls
+ * ->lookup): those fields are searched too. */
+static void caller_fields(struct review *r, const char *path, const char *data, size_t len)
+{
+	struct source src;
+	char err[256];
+	if (!data || source_from_memory(&src, path, data, len, err, sizeof(err)) != SOURCE_OK)
+		return;
+	struct strset callers = {0};
+	struct parsed_file pf;
+	if (parse_file(&r->parser, &src, &pf))
+		for (size_t i = 0; i < pf.nfunctions; i++) {
+			char buf[256];
+			const char *name = parse_function_name(&r->parser.g, pf.text, pf.functions[i], buf, sizeof(buf));
+			if (name[0] && note_calls(r, name, src.text, ts_node_start_byte(pf.functions[i]),
+						  ts_node_end_byte(pf.functions[i]), &r->changed_fns))
+				strset_add(&callers, name);
+		}
+	if (callers.n)
+		note_fields(r, src.text, &callers);
+	strset_release(&callers);
+	parse_file_release(&pf);
+	source_release(&src);
 }
 
 /* Reads the changed files at the base and at the end of the series; the functions and
@@ -496,8 +554,8 @@ static void changed_functions(struct review *r)
 	diff_defs(r, &r->before, &r->after);
 	diff_defs(r, &r->after, &r->before);
 	for (size_t i = 0; i < n; i++) {
-		note_fields(r, b[i].data);
-		note_fields(r, h[i].data);
+		note_fields(r, b[i].data, &r->changed_fns);
+		note_fields(r, h[i].data, &r->changed_fns);
 		free(b[i].data);
 		free(h[i].data);
 	}
@@ -602,25 +660,27 @@ static void choose_files(struct review *r)
 	for (size_t i = 0; i < r->changed.n; i++)
 		add_review_file(r, r->changed.v[i]);
 	const char *last = r->v.v[r->v.n - 1].rev;
+	bool two = strcmp(last, r->base) != 0;
 	grep_files(r, r->base, &r->changed_fns, NULL, true);
-	grep_files(r, r->base, &r->fields, "->", false);
-	if (strcmp(last, r->base) != 0) {
+	if (two)
 		grep_files(r, last, &r->changed_fns, NULL, true);
-		grep_files(r, last, &r->fields, "->", false);
-	}
-	/* One level of local headers, of the files chosen so far, at the base and the end. */
+	/* The callers' ops tables and one level of local headers, at the base and the end. */
 	VEC(char *) incs = {0};
 	for (size_t k = 0; k < 2; k++) {
 		struct version *v = k ? &r->v.v[r->v.n - 1] : &r->v.v[0];
 		read_version_blobs(r, v);
-		for (size_t i = 0; i < r->files.n; i++)
+		for (size_t i = 0; i < r->files.n; i++) {
 			if (v->blobs[i].data && has_suffix(r->files.v[i], ".c"))
 				local_includes(r, r->files.v[i], v->blobs[i].data, &incs);
-		for (size_t i = 0; i < r->files.n; i++)
+			caller_fields(r, r->files.v[i], v->blobs[i].data, v->blobs[i].len);
 			free(v->blobs[i].data);
+		}
 		free(v->blobs);
 		v->blobs = NULL;
 	}
+	grep_files(r, r->base, &r->fields, "->", false);
+	if (two)
+		grep_files(r, last, &r->fields, "->", false);
 	for (size_t i = 0; i < incs.n; i++)
 		add_review_file(r, incs.v[i]);
 	VEC_FREE(&incs);
@@ -778,17 +838,10 @@ static void note_keys(struct strset *keys, const struct summary *s)
 			strset_add(keys, s->cases[i].effects[k].key);
 }
 
-/* Whether finding f (a new one) is in a caller of name: its text names the function. */
-static bool mentions(const struct finding *f, const char *name)
+static bool calls_fn(struct review *r, const char *caller, const char *callee)
 {
-	char q[160];
-	snprintf(q, sizeof(q), "'%s'", name);
-	if (strstr(f->message, q))
-		return true;
-	for (size_t k = 0; k < f->nnotes; k++)
-		if (strstr(f->notes[k].message, q))
-			return true;
-	return false;
+	char *pair = arena_printf(&r->a, "%s\x1f%s", caller, callee);
+	return strset_has(&r->calls, pair);
 }
 
 static void contract_change(struct review *r, const struct fn_def *d, const struct summary *before,
@@ -816,7 +869,7 @@ static void contract_change(struct review *r, const struct fn_def *d, const stru
 				.message = arena_printf(&r->a, "returns here with '%s' %s", lock,
 							effect_on(&after->cases[i], key) < 0 ? "released" : "held")}));
 	for (size_t i = 0; i < news->n; i++)
-		if (strcmp(news->v[i].function, d->name) != 0 && mentions(&news->v[i], d->name))
+		if (calls_fn(r, news->v[i].function, d->name))
 			VEC_PUSH(&notes, ((struct note){.loc = news->v[i].loc, .file = news->v[i].file,
 				.message = arena_printf(&r->a, "the caller '%s' is not updated: %s", news->v[i].function,
 							news->v[i].message)}));
@@ -841,6 +894,9 @@ static void contract_changes(struct review *r, const struct finding_list *news)
 			continue;
 		const struct summary *before = summary_in(r, 0, find_def(&r->before, d->name));
 		const struct summary *after = summary_in(r, r->v.n - 1, d);
+		/* An imbalance the series repaired is listed as fixed, not as a new contract. */
+		if (before && before->imbalanced && (!after || !after->imbalanced))
+			continue;
 		struct strset keys = {0};
 		note_keys(&keys, before);
 		note_keys(&keys, after);
@@ -923,6 +979,7 @@ static void review_release(struct review *r)
 	VEC_FREE(&r->files);
 	strset_release(&r->changed_fns);
 	strset_release(&r->fields);
+	strset_release(&r->calls);
 	strset_release(&r->files_seen);
 	free(r->out.v);
 	if (r->tmpdir)
