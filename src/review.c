@@ -945,9 +945,14 @@ static void print_result(struct review *r, double seconds)
 	size_t ran = 0;
 	for (size_t i = 0; i < r->v.n; i++)
 		ran += r->v.v[i].ran;
-	fprintf(stderr, "lockaudit: review of %.12s..%.12s: %zu commit%s, %zu files changed, %zu functions changed; "
-		"%zu files read per version, %zu versions analysed, %.2f s\n", r->base, r->v.v[r->v.n - 1].rev,
-		r->ncommits, r->ncommits == 1 ? "" : "s", r->changed.n, r->changed_fns.n, r->files.n, ran, seconds);
+	if (o->patch)
+		fprintf(stderr, "lockaudit: review of %s on %.12s: %zu patch%s", o->patch, r->base, r->ncommits,
+			r->ncommits == 1 ? "" : "es");
+	else
+		fprintf(stderr, "lockaudit: review of %.12s..%.12s: %zu commit%s", r->base, r->v.v[r->v.n - 1].rev,
+			r->ncommits, r->ncommits == 1 ? "" : "s");
+	fprintf(stderr, ", %zu files changed, %zu functions changed; %zu files read per version, "
+		"%zu versions analysed, %.2f s\n", r->changed.n, r->changed_fns.n, r->files.n, ran, seconds);
 	fprintf(stderr, "lockaudit: %zu regression%s, %zu fixed, %zu lock contract%s changed\n", r->nregressions,
 		r->nregressions == 1 ? "" : "s", r->nfixed, r->ncontracts, r->ncontracts == 1 ? "" : "s");
 }

@@ -6,6 +6,8 @@
 #   status N       the exit status
 #   has REGEX      a line of the output (stdout and stderr) matches (grep -E)
 #   lacks REGEX    no line matches
+# NAME/patch-expect, if there, is checked against `review --patch` of the same series as an
+# mbox (git format-patch) applied onto the base.
 # The work tree, index and HEAD of the repository must be as they were after the review.
 
 r_top=$(pwd)
@@ -26,7 +28,7 @@ r_build() {
 	)
 }
 
-# r_check NAME OUTPUT STATUS: the expectations of NAME against one review's output.
+# r_check NAME OUTPUT STATUS [EXPECT]: the expectations of NAME against one review's output.
 r_check() {
 	: >"$TMP/r_report"
 	while IFS= read -r line; do
@@ -35,7 +37,7 @@ r_check() {
 		has\ *) grep -Eq -- "${line#has }" "$2" || echo "missing: ${line#has }" >>"$TMP/r_report" ;;
 		lacks\ *) ! grep -Eq -- "${line#lacks }" "$2" || echo "unexpected: ${line#lacks }" >>"$TMP/r_report" ;;
 		esac
-	done <"$r_top/tests/review/$1/expect"
+	done <"$r_top/tests/review/$1/${4:-expect}"
 	[ -s "$TMP/r_report" ] && { echo "--- output:"; cat "$2"; } >>"$TMP/r_report"
 	[ ! -s "$TMP/r_report" ]
 }
@@ -65,4 +67,53 @@ for r_dir in tests/review/*/; do
 	else
 		bad "review $r_name" "$TMP/r_report"
 	fi
+	[ -f "$r_dir/patch-expect" ] || continue
+	(cd "$r_repo" && git format-patch -q --stdout "$r_base..HEAD" >"$TMP/r_series.mbox" &&
+		"$r_tool" review --patch "$TMP/r_series.mbox" "$r_base") >"$TMP/r_out" 2>&1
+	r_status=$?
+	r_state "$r_repo" >"$TMP/r_after"
+	if ! cmp -s "$TMP/r_before" "$TMP/r_after"; then
+		bad "review --patch $r_name (the repository changed)" "$TMP/r_after"
+	elif r_check "$r_name" "$TMP/r_out" "$r_status" patch-expect; then
+		ok "review --patch $r_name"
+	else
+		bad "review --patch $r_name" "$TMP/r_report"
+	fi
 done
+
+# The same review as JSON and SARIF: the same findings, marked new / absent / updated.
+r_repo=$TMP/review-vfs
+if [ -d "$r_repo" ]; then
+	r_base=$(cd "$r_repo" && git rev-list --max-parents=0 HEAD)
+	(cd "$r_repo" && "$r_tool" review -q --format=json "$r_base..HEAD") >"$TMP/r.json" 2>&1
+	(cd "$r_repo" && "$r_tool" review -q --format=sarif "$r_base..HEAD") >"$TMP/r.sarif" 2>&1
+	if node -e '
+		const fs = require("fs");
+		const j = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+		const s = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+		const kinds = j.findings.map((f) => f.kind + ":" + f.baseline).sort().join(" ");
+		const want = "contract-change:updated inconsistent-return:new ops-contract:new";
+		if (kinds !== want) throw new Error("json: " + kinds);
+		if (!j.findings.every((f) => /dcache: drop the parent lock/.test(f.commit))) throw new Error("json commit");
+		const r = s.runs[0].results;
+		if (r.length !== 3 || !r.every((x) => ["new", "updated"].includes(x.baselineState) && x.properties.commit))
+			throw new Error("sarif: " + JSON.stringify(r.map((x) => x.baselineState)));
+	' "$TMP/r.json" "$TMP/r.sarif" >"$TMP/r_node" 2>&1; then
+		ok "review --format=json|sarif"
+	else
+		bad "review --format=json|sarif" "$TMP/r_node"
+	fi
+fi
+
+# Outside a repository, or with a range git does not know: a message and exit status 2.
+mkdir -p "$TMP/r_norepo"
+(cd "$TMP/r_norepo" && GIT_CEILING_DIRECTORIES="$TMP" "$r_tool" review) >"$TMP/r_out" 2>&1
+r_s1=$?
+(cd "$r_repo" && "$r_tool" review no-such-branch..HEAD) >>"$TMP/r_out" 2>&1
+r_s2=$?
+if [ "$r_s1" -eq 2 ] && [ "$r_s2" -eq 2 ] && grep -q 'not inside a git repository' "$TMP/r_out" &&
+	grep -q 'does not name commits' "$TMP/r_out"; then
+	ok "review: no repository, unknown range"
+else
+	bad "review: no repository, unknown range" "$TMP/r_out"
+fi
