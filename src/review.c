@@ -41,7 +41,8 @@ struct version {
 	char *label;		/* "1a2b3c4d \"subject\"" (NULL for the base) */
 	VEC(char *) touched;	/* .c/.h paths the commit or patch changes */
 	VEC(struct override) ov;
-	struct git_blob *blobs;	/* the review's files at this version */
+	struct git_blob *blobs;	/* the review's files at this version (the run reads them) */
+	size_t nblobs;
 	uint64_t hash;		/* of every path and text: equal hash, equal results */
 	struct tree t;
 	struct finding_list fl;
@@ -54,6 +55,7 @@ struct fn_def {			/* a function or function-like macro definition */
 	uint64_t hash;		/* of its text without white space: moving code keeps it */
 	struct loc loc;
 	bool macro;
+	bool broken;		/* a syntax error the analysis skips it for: its summary says nothing */
 };
 
 struct review {
@@ -66,6 +68,8 @@ struct review {
 	VEC(struct fn_def) before, after;
 	struct strset changed_fns, fields, files_seen;
 	struct strset calls;	/* "caller\x1fcallee": who calls a changed function */
+	struct strset affecting;	/* functions whose summary differs between the ends */
+	size_t nruns;
 	VEC(char *) files;	/* what every version reads */
 	struct parser parser;
 	struct arena a;
@@ -93,7 +97,7 @@ static struct version *add_version(struct review *r, const char *rev, char *labe
 	VEC_PUSH(&r->v, ((struct version){.label = label}));
 	struct version *v = &r->v.v[r->v.n - 1];
 	snprintf(v->rev, sizeof(v->rev), "%s", rev);
-	v->ran_as = (int)r->v.n - 1;
+	v->ran_as = -1;	/* not run yet */
 	return v;
 }
 
@@ -362,11 +366,11 @@ static uint64_t hash_code(const char *s, size_t n)
 }
 
 static void add_def(struct review *r, void *defs, const char *name, size_t nlen, const char *path, uint64_t h,
-		    struct loc loc, bool macro)
+		    struct loc loc, bool macro, bool broken)
 {
 	VEC(struct fn_def) *v = defs;
 	VEC_PUSH(v, ((struct fn_def){.name = arena_strndup(&r->a, name, nlen), .path = (char *)path, .hash = h,
-				     .loc = loc, .macro = macro}));
+				     .loc = loc, .macro = macro, .broken = broken}));
 }
 
 /* Function-like macros (#define NAME(...) ...), read lexically: lock macros live there. */
@@ -396,7 +400,7 @@ static void macro_defs(struct review *r, void *defs, const char *path, const cha
 		while (*end && !(*end == '\n' && end[-1] != '\\'))
 			end++;
 		add_def(r, defs, name, (size_t)(q - name), path, hash_code(name, (size_t)(end - name)),
-			(struct loc){line, 1}, true);
+			(struct loc){line, 1}, true, false);
 	}
 }
 
@@ -415,7 +419,8 @@ static void function_defs(struct review *r, void *defs, const char *path, const 
 			TSPoint pt = ts_node_start_point(pf.functions[i]);
 			if (name[0])
 				add_def(r, defs, name, strlen(name), path, hash_code(src.text + b, e - b),
-					(struct loc){pt.row + 1, pt.column + 1}, false);
+					(struct loc){pt.row + 1, pt.column + 1}, false,
+					parse_has_serious_error(&r->parser.g, pf.text, pf.functions[i]));
 		}
 		macro_defs(r, defs, path, src.text);
 	}
@@ -432,18 +437,23 @@ static const struct fn_def *find_def(const void *defs, const char *name)
 	return NULL;
 }
 
+/* Budget: names shorter than this are not searched for in other files (a macro `R(...)`
+ * would match every file). */
+#define REVIEW_MIN_GREP_NAME 4
+
 static void diff_defs(struct review *r, const void *from, const void *to)
 {
 	const VEC(struct fn_def) *a = from;
 	for (size_t i = 0; i < a->n; i++) {
 		const struct fn_def *other = find_def(to, a->v[i].name);
-		if (!other || other->hash != a->v[i].hash)
-			strset_add(&r->changed_fns, a->v[i].name);
+		if (other && other->hash == a->v[i].hash)
+			continue;
+		strset_add(&r->changed_fns, a->v[i].name);
 	}
 }
 
 /* Ops-table fields one of names is stored in: `.field = name` or `.field = &name`. */
-static void note_fields(struct review *r, const char *text, const struct strset *names)
+static void note_fields(struct strset *fields, const char *text, const struct strset *names)
 {
 	for (const char *p = text; p && (p = strchr(p, '.')) != NULL; p++) {
 		const char *f = p + 1, *q = f;
@@ -465,7 +475,8 @@ static void note_fields(struct review *r, const char *text, const struct strset 
 		if (strset_has(names, name)) {
 			char field[128];
 			snprintf(field, sizeof(field), "%.*s", (int)(q - f) < 120 ? (int)(q - f) : 120, f);
-			strset_add(&r->fields, field);
+			if (!strset_has(fields, field))
+				strset_add(fields, field);
 		}
 	}
 }
@@ -501,28 +512,22 @@ static bool note_calls(struct review *r, const char *caller, const char *text, u
 	return any;
 }
 
-/* A caller of a changed function that sits in an ops table passes the change on to the
- * callers through that field (demofs_lookup calls the changed helper; namei.c calls
- * ->lookup): those fields are searched too. */
-static void caller_fields(struct review *r, const char *path, const char *data, size_t len)
+/* Who, in one file, calls one of names (for the notes that name a caller the change breaks). */
+static void note_callers(struct review *r, const char *path, const char *data, size_t len, const struct strset *names)
 {
 	struct source src;
 	char err[256];
 	if (!data || source_from_memory(&src, path, data, len, err, sizeof(err)) != SOURCE_OK)
 		return;
-	struct strset callers = {0};
 	struct parsed_file pf;
 	if (parse_file(&r->parser, &src, &pf))
 		for (size_t i = 0; i < pf.nfunctions; i++) {
 			char buf[256];
 			const char *name = parse_function_name(&r->parser.g, pf.text, pf.functions[i], buf, sizeof(buf));
-			if (name[0] && note_calls(r, name, src.text, ts_node_start_byte(pf.functions[i]),
-						  ts_node_end_byte(pf.functions[i]), &r->changed_fns))
-				strset_add(&callers, name);
+			if (name[0])
+				note_calls(r, name, src.text, ts_node_start_byte(pf.functions[i]),
+					   ts_node_end_byte(pf.functions[i]), names);
 		}
-	if (callers.n)
-		note_fields(r, src.text, &callers);
-	strset_release(&callers);
 	parse_file_release(&pf);
 	source_release(&src);
 }
@@ -554,8 +559,6 @@ static void changed_functions(struct review *r)
 	diff_defs(r, &r->before, &r->after);
 	diff_defs(r, &r->after, &r->before);
 	for (size_t i = 0; i < n; i++) {
-		note_fields(r, b[i].data, &r->changed_fns);
-		note_fields(r, h[i].data, &r->changed_fns);
 		free(b[i].data);
 		free(h[i].data);
 	}
@@ -587,7 +590,13 @@ static void grep_files(struct review *r, const char *rev, const struct strset *n
 	for (size_t i = 0; i < names->cap; i++)
 		if (names->slot[i]) {
 			VEC_PUSH(&args, "-e");
-			VEC_PUSH(&args, prefix ? arena_printf(&r->a, "%s%s(", prefix, names->slot[i]) : names->slot[i]);
+			if (prefix) {	/* ops->f(x) and (*ops->f)(x) */
+				VEC_PUSH(&args, arena_printf(&r->a, "%s%s(", prefix, names->slot[i]));
+				VEC_PUSH(&args, "-e");
+				VEC_PUSH(&args, arena_printf(&r->a, "%s%s)(", prefix, names->slot[i]));
+			} else {
+				VEC_PUSH(&args, names->slot[i]);
+			}
 		}
 	VEC_PUSH(&args, rev);
 	VEC_PUSH(&args, "--");
@@ -632,9 +641,20 @@ static void local_includes(struct review *r, const char *path, const char *text,
 	}
 }
 
+static void drop_blobs(struct version *v)
+{
+	for (size_t k = 0; k < v->nblobs; k++)
+		free(v->blobs[k].data);
+	free(v->blobs);
+	v->blobs = NULL;
+	v->nblobs = 0;
+}
+
 static void read_version_blobs(struct review *r, struct version *v)
 {
+	drop_blobs(v);
 	v->blobs = xcalloc(r->files.n + 1, sizeof(*v->blobs));
+	v->nblobs = r->files.n;
 	for (size_t i = 0; i < r->files.n; i++)
 		v->blobs[i] = (struct git_blob){.rev = v->rev, .path = r->files.v[i]};
 	if (!git_read_blobs(NULL, v->blobs, r->files.n))
@@ -655,32 +675,31 @@ static void read_version_blobs(struct review *r, struct version *v)
 	v->hash = h;
 }
 
-static void choose_files(struct review *r)
+/* One level of local headers for files[from..]: what they include, at both ends. */
+static void add_local_includes(struct review *r, size_t from)
 {
-	for (size_t i = 0; i < r->changed.n; i++)
-		add_review_file(r, r->changed.v[i]);
-	const char *last = r->v.v[r->v.n - 1].rev;
-	bool two = strcmp(last, r->base) != 0;
-	grep_files(r, r->base, &r->changed_fns, NULL, true);
-	if (two)
-		grep_files(r, last, &r->changed_fns, NULL, true);
-	/* The callers' ops tables and one level of local headers, at the base and the end. */
-	VEC(char *) incs = {0};
-	for (size_t k = 0; k < 2; k++) {
-		struct version *v = k ? &r->v.v[r->v.n - 1] : &r->v.v[0];
-		read_version_blobs(r, v);
-		for (size_t i = 0; i < r->files.n; i++) {
-			if (v->blobs[i].data && has_suffix(r->files.v[i], ".c"))
-				local_includes(r, r->files.v[i], v->blobs[i].data, &incs);
-			caller_fields(r, r->files.v[i], v->blobs[i].data, v->blobs[i].len);
-			free(v->blobs[i].data);
-		}
-		free(v->blobs);
-		v->blobs = NULL;
+	size_t n = r->files.n - from;
+	struct git_blob *b = xcalloc(2 * n + 1, sizeof(*b));
+	const struct version *last = &r->v.v[r->v.n - 1];
+	for (size_t i = 0; i < n; i++) {
+		b[i] = (struct git_blob){.rev = r->base, .path = r->files.v[from + i]};
+		b[n + i] = (struct git_blob){.rev = last->rev, .path = r->files.v[from + i]};
 	}
-	grep_files(r, r->base, &r->fields, "->", false);
-	if (two)
-		grep_files(r, last, &r->fields, "->", false);
+	if (!git_read_blobs(NULL, b, 2 * n))
+		fail(r, "%s", "cannot read files");
+	for (size_t k = 0; k < last->ov.n; k++)	/* --patch: the end's texts are in memory */
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(b[n + i].path, last->ov.v[k].path) == 0) {
+				free(b[n + i].data);
+				b[n + i].data = last->ov.v[k].data ? xstrdup(last->ov.v[k].data) : NULL;
+			}
+	VEC(char *) incs = {0};
+	for (size_t i = 0; i < 2 * n; i++) {
+		if (b[i].data && has_suffix(b[i].path, ".c"))
+			local_includes(r, b[i].path, b[i].data, &incs);
+		free(b[i].data);
+	}
+	free(b);
 	for (size_t i = 0; i < incs.n; i++)
 		add_review_file(r, incs.v[i]);
 	VEC_FREE(&incs);
@@ -688,40 +707,151 @@ static void choose_files(struct review *r)
 
 /* --- running the versions ----------------------------------------------------------------- */
 
-static bool touches_files(const struct review *r, const struct version *v)
+static void drop_run(struct version *v)
 {
-	for (size_t i = 0; i < v->touched.n; i++)
-		if (strset_has(&r->files_seen, v->touched.v[i]))
-			return true;
-	return v->ov.n > 0;
+	if (v->ran) {
+		findings_release(&v->fl);
+		tree_release(&v->t);
+		v->ran = false;
+	}
+	v->ran_as = -1;
+	drop_blobs(v);
 }
 
-static void run_version(struct review *r, size_t i)
+/* Runs version i (once): the review's files at that commit, through the whole-tree
+ * pipeline.  A version whose files read the same as one already run takes its results. */
+static void ensure_ran(struct review *r, size_t i)
 {
 	struct version *v = &r->v.v[i];
-	bool last = i + 1 == r->v.n;
-	if (i > 0 && !last && !touches_files(r, v)) {
-		v->ran_as = r->v.v[i - 1].ran_as;
+	if (v->ran_as >= 0 || r->error)
 		return;
-	}
 	read_version_blobs(r, v);
-	for (size_t k = 0; k < i; k++)
-		if (r->v.v[k].ran && r->v.v[k].hash == v->hash) {
+	for (size_t k = 0; k < r->v.n; k++)
+		if (k != i && r->v.v[k].ran && r->v.v[k].hash == v->hash) {
 			v->ran_as = (int)k;
+			drop_blobs(v);
 			return;
 		}
 	tree_init(&v->t, r->opt, r->api);
-	for (size_t k = 0; k < r->files.n; k++)
+	for (size_t k = 0; k < v->nblobs; k++)
 		if (v->blobs[k].data)
 			tree_add_blob(&v->t, v->blobs[k].path, v->blobs[k].data, v->blobs[k].len);
 	tree_run(&v->t);
 	tree_findings(&v->t, &v->fl);
 	v->ran = true;
+	v->ran_as = (int)i;
+	r->nruns++;
+	if (r->opt->stats) {
+		const struct tree_stats *st = &v->t.stats;
+		fprintf(stderr, "lockaudit: version %zu (%.12s): files %zu, functions %zu, rounds %zu, re-analysed %zu, "
+			"%.2f MB in %.3f s\n", i, v->rev, st->files, st->functions, st->rounds, st->reanalysed,
+			(double)st->bytes / 1e6, st->seconds);
+	}
 }
 
-static const struct finding_list *findings_of(const struct review *r, size_t i)
+static const struct version *run_of(const struct review *r, size_t i)
 {
-	return &r->v.v[r->v.v[i].ran_as].fl;
+	return &r->v.v[r->v.v[i].ran_as];
+}
+
+/* --- the files each version reads ------------------------------------------------------- */
+
+struct sum_diff {
+	const struct summary_table *other;
+	struct strset *names;		/* functions and macros whose summary differs */
+	struct strset *exported;	/* those of them other files can call */
+};
+
+static void diff_summary(void *ctx, const struct summary *s)
+{
+	struct sum_diff *d = ctx;
+	const struct summary *o = summary_lookup(d->other, s->name, s->file);
+	if (o && strcmp(o->text, s->text) == 0)
+		return;
+	strset_add(d->names, s->name);
+	bool local = s->is_static || (s->is_macro && has_suffix(s->file, ".c"));
+	if (!local && strlen(s->name) >= REVIEW_MIN_GREP_NAME)
+		strset_add(d->exported, s->name);
+}
+
+/* Changed functions whose summaries stayed the same change nothing for their callers; those
+ * whose summaries differ between the ends (changed functions, and the callers that pass a
+ * change on) bring their callers in, and the callers through the ops-table fields they
+ * fill.  Until nothing new comes in, or the budget of levels is spent. */
+static void expand_files(struct review *r)
+{
+	size_t last = r->v.n - 1;
+	struct strset expanded = {0};
+	for (int level = 0; level < REVIEW_MAX_LEVELS && !r->error; level++) {
+		ensure_ran(r, 0);
+		ensure_ran(r, last);
+		if (r->error)
+			break;
+		struct strset names = {0}, exported = {0}, fresh = {0}, fields = {0};
+		struct sum_diff d1 = {run_of(r, last)->t.sums, &names, &exported};
+		struct sum_diff d2 = {run_of(r, 0)->t.sums, &names, &exported};
+		summary_each(run_of(r, 0)->t.sums, diff_summary, &d1);
+		summary_each(run_of(r, last)->t.sums, diff_summary, &d2);
+		for (size_t i = 0; i < names.cap; i++)
+			if (names.slot[i] && strset_add(&expanded, names.slot[i]))
+				strset_add(&fresh, names.slot[i]);
+		struct strset grep_names = {0};	/* the fresh ones other files can call */
+		for (size_t i = 0; i < fresh.cap; i++)
+			if (fresh.slot[i] && strset_has(&exported, fresh.slot[i]))
+				strset_add(&grep_names, fresh.slot[i]);
+		for (size_t k = 0; k < 2; k++) {
+			const struct version *v = run_of(r, k ? last : 0);
+			for (size_t i = 0; i < v->t.nfiles; i++)
+				note_fields(&fields, v->t.files[i].blob, &fresh);
+		}
+		for (size_t i = 0; i < fields.cap; i++)
+			if (fields.slot[i])
+				strset_add(&r->fields, fields.slot[i]);
+		size_t before = r->files.n;
+		grep_files(r, r->v.v[last].rev, &grep_names, NULL, true);
+		grep_files(r, r->v.v[last].rev, &fields, "->", false);
+		for (size_t i = 0; i < fresh.cap; i++)
+			if (fresh.slot[i])
+				strset_add(&r->affecting, fresh.slot[i]);
+		bool grew = r->files.n > before;
+		if (grew)
+			add_local_includes(r, before);
+		strset_release(&names);
+		strset_release(&exported);
+		strset_release(&fresh);
+		strset_release(&fields);
+		strset_release(&grep_names);
+		if (!grew)
+			break;
+		drop_run(&r->v.v[0]);
+		drop_run(&r->v.v[last]);
+	}
+	strset_release(&expanded);
+	ensure_ran(r, 0);
+	ensure_ran(r, last);
+}
+
+static const struct finding_list *findings_of(struct review *r, size_t i)
+{
+	ensure_ran(r, i);
+	return &run_of(r, i)->fl;
+}
+
+/* The first version of the series from which on `holds` is true (it is at the end):
+ * a binary search, which runs about log2(commits) versions, as git bisect would.  It takes
+ * a change that came and went and came back to come with its last arrival's neighbour;
+ * that costs precision only in such rare series. */
+static size_t first_version(struct review *r, bool (*holds)(struct review *, size_t, const void *), const void *arg)
+{
+	size_t lo = 1, hi = r->v.n - 1;
+	while (lo < hi && !r->error) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (holds(r, mid, arg))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return hi;
 }
 
 /* The stable identity of a finding: function, kind and lock, not its line. */
@@ -738,18 +868,17 @@ static size_t count_like(const struct finding_list *fl, const struct finding *f)
 	return n;
 }
 
-/* The first version from which on every later one has at least (more) or at most (!more)
- * `want` findings like f: the commit that brought the change that stayed. */
-static size_t first_version_with(const struct review *r, const struct finding *f, size_t want, bool more)
+struct want {
+	const struct finding *f;
+	size_t count;
+	bool more;	/* at least count findings like f (a regression), else at most (a fix) */
+};
+
+static bool has_count(struct review *r, size_t i, const void *arg)
 {
-	size_t i = r->v.n - 1;
-	while (i > 1) {
-		size_t c = count_like(findings_of(r, i - 1), f);
-		if (more ? c < want : c > want)
-			break;
-		i--;
-	}
-	return i;
+	const struct want *w = arg;
+	size_t c = count_like(findings_of(r, i), w->f);
+	return w->more ? c >= w->count : c <= w->count;
 }
 
 /* A copy of f with one more note, "introduced by ..." or "fixed by ...". */
@@ -769,7 +898,8 @@ static void add_attributed(struct review *r, const struct finding *f, const char
 
 static void compare_ends(struct review *r, struct finding_list *news, struct finding_list *fixed)
 {
-	const struct finding_list *b = findings_of(r, 0), *h = findings_of(r, r->v.n - 1);
+	const struct finding_list *b = findings_of(r, 0);
+	const struct finding_list *h = findings_of(r, r->v.n - 1);
 	for (size_t i = 0; i < h->n; i++) {
 		size_t nh = count_like(h, &h->v[i]), nb = count_like(b, &h->v[i]);
 		size_t before_me = 0;	/* the findings like it that come earlier in head */
@@ -790,10 +920,28 @@ static void compare_ends(struct review *r, struct finding_list *news, struct fin
 
 /* --- lock contracts of changed functions, in words ----------------------------------------- */
 
-static const struct summary *summary_in(const struct review *r, size_t i, const struct fn_def *d)
+static void contract_words(struct strbuf *sb, const struct summary *s, const char *key);
+
+static const struct summary *summary_in(struct review *r, size_t i, const struct fn_def *d)
 {
-	const struct version *v = &r->v.v[r->v.v[i].ran_as];
+	ensure_ran(r, i);
+	const struct version *v = run_of(r, i);
 	return d && v->ran ? summary_lookup(v->t.sums, d->name, d->path) : NULL;
+}
+
+struct same_words {
+	const struct fn_def *d;
+	const char *key, *words;
+};
+
+static bool says(struct review *r, size_t i, const void *arg)
+{
+	const struct same_words *w = arg;
+	struct strbuf sb = {0};
+	contract_words(&sb, summary_in(r, i, w->d), w->key);
+	bool same = strcmp(sb_str(&sb), w->words) == 0;
+	sb_release(&sb);
+	return same;
 }
 
 static int effect_on(const struct sum_case *c, const char *key)
@@ -853,15 +1001,8 @@ static void contract_change(struct review *r, const struct fn_def *d, const stru
 	if (strcmp(sb_str(&b), sb_str(&a)) == 0)
 		goto out;
 	const char *lock = summary_key_text(&r->a, after ? after : before, key);
-	size_t intro = r->v.n - 1;
-	for (; intro > 1; intro--) {
-		struct strbuf w = {0};
-		contract_words(&w, summary_in(r, intro - 1, d), key);
-		bool same = strcmp(sb_str(&w), sb_str(&a)) == 0;
-		sb_release(&w);
-		if (!same)
-			break;
-	}
+	struct same_words sw = {d, key, sb_str(&a)};
+	size_t intro = first_version(r, says, &sw);
 	VEC(struct note) notes = {0};
 	for (uint16_t i = 0; after && i < after->ncases; i++)
 		if (effect_on(&after->cases[i], key) != 0 && after->cases[i].first_return.line)
@@ -892,7 +1033,12 @@ static void contract_changes(struct review *r, const struct finding_list *news)
 		const struct fn_def *d = &r->after.v[i];
 		if (d->macro || !strset_has(&r->changed_fns, d->name) || find_def(&r->after, d->name) != d)
 			continue;
-		const struct summary *before = summary_in(r, 0, find_def(&r->before, d->name));
+		/* A contract changes only where there was one: a new function has none before,
+		 * and a function the analysis skipped for its syntax says nothing either way. */
+		const struct fn_def *old = find_def(&r->before, d->name);
+		if (!old || old->broken || d->broken)
+			continue;
+		const struct summary *before = summary_in(r, 0, old);
 		const struct summary *after = summary_in(r, r->v.n - 1, d);
 		/* An imbalance the series repaired is listed as fixed, not as a new contract. */
 		if (before && before->imbalanced && (!after || !after->imbalanced))
@@ -916,14 +1062,14 @@ static void attribute(struct review *r)
 	findings_sort(&news);
 	findings_sort(&fixed);
 	for (size_t i = 0; i < news.n; i++) {
-		size_t want = count_like(findings_of(r, r->v.n - 1), &news.v[i]);
-		add_attributed(r, &news.v[i], "new", "introduced", &r->v.v[first_version_with(r, &news.v[i], want, true)]);
+		struct want w = {&news.v[i], count_like(findings_of(r, r->v.n - 1), &news.v[i]), true};
+		add_attributed(r, &news.v[i], "new", "introduced", &r->v.v[first_version(r, has_count, &w)]);
 	}
 	r->nregressions = news.n;
 	contract_changes(r, &news);
 	for (size_t i = 0; i < fixed.n; i++) {
-		size_t want = count_like(findings_of(r, r->v.n - 1), &fixed.v[i]);
-		add_attributed(r, &fixed.v[i], "absent", "fixed", &r->v.v[first_version_with(r, &fixed.v[i], want, false)]);
+		struct want w = {&fixed.v[i], count_like(findings_of(r, r->v.n - 1), &fixed.v[i]), false};
+		add_attributed(r, &fixed.v[i], "absent", "fixed", &r->v.v[first_version(r, has_count, &w)]);
 	}
 	r->nfixed = fixed.n;
 	findings_release(&news);
@@ -942,9 +1088,7 @@ static void print_result(struct review *r, double seconds)
 	fflush(stdout);	/* the summary lines come after the findings, also in a 2>&1 capture */
 	if (o->quiet)
 		return;
-	size_t ran = 0;
-	for (size_t i = 0; i < r->v.n; i++)
-		ran += r->v.v[i].ran;
+	size_t ran = r->nruns;
 	if (o->patch)
 		fprintf(stderr, "lockaudit: review of %s on %.12s: %zu patch%s", o->patch, r->base, r->ncommits,
 			r->ncommits == 1 ? "" : "es");
@@ -967,13 +1111,7 @@ static void review_release(struct review *r)
 		for (size_t k = 0; k < v->ov.n; k++)
 			free(v->ov.v[k].data);
 		VEC_FREE(&v->ov);
-		for (size_t k = 0; v->blobs && k < r->files.n; k++)
-			free(v->blobs[k].data);
-		free(v->blobs);
-		if (v->ran) {
-			findings_release(&v->fl);
-			tree_release(&v->t);
-		}
+		drop_run(v);
 	}
 	VEC_FREE(&r->v);
 	for (size_t i = 0; i < r->changed.n; i++)
@@ -985,6 +1123,7 @@ static void review_release(struct review *r)
 	strset_release(&r->changed_fns);
 	strset_release(&r->fields);
 	strset_release(&r->calls);
+	strset_release(&r->affecting);
 	strset_release(&r->files_seen);
 	free(r->out.v);
 	if (r->tmpdir)
@@ -992,6 +1131,22 @@ static void review_release(struct review *r)
 	free(r->tmpdir);
 	parser_release(&r->parser);
 	arena_release(&r->a);
+}
+
+/* Who calls the changed functions and those whose summary changed, at the end. */
+static void find_callers(struct review *r)
+{
+	struct strset names = {0};
+	for (size_t i = 0; i < r->changed_fns.cap; i++)
+		if (r->changed_fns.slot[i])
+			strset_add(&names, r->changed_fns.slot[i]);
+	for (size_t i = 0; i < r->affecting.cap; i++)
+		if (r->affecting.slot[i])
+			strset_add(&names, r->affecting.slot[i]);
+	const struct version *v = run_of(r, r->v.n - 1);
+	for (size_t i = 0; v->ran && i < v->t.nfiles; i++)
+		note_callers(r, v->t.files[i].path, v->t.files[i].blob, v->t.files[i].blob_len, &names);
+	strset_release(&names);
 }
 
 static double seconds_now(void)
@@ -1032,10 +1187,16 @@ int review_run(const struct options *opt, const struct lockapi *api)
 	}
 	if (!r.error) {
 		changed_functions(&r);
-		choose_files(&r);
+		if (opt->verbose)
+			for (size_t i = 0; i < r.changed_fns.cap; i++)
+				if (r.changed_fns.slot[i])
+					fprintf(stderr, "lockaudit: review: changed: %s\n", r.changed_fns.slot[i]);
+		for (size_t i = 0; i < r.changed.n; i++)
+			add_review_file(&r, r.changed.v[i]);
+		add_local_includes(&r, 0);
+		expand_files(&r);
+		find_callers(&r);
 	}
-	for (size_t i = 0; !r.error && i < r.v.n; i++)
-		run_version(&r, i);
 	if (!r.error) {
 		attribute(&r);
 		print_result(&r, seconds_now() - start);

@@ -21,6 +21,9 @@
  * callers of changed functions). */
 #define REVIEW_MAX_COMMITS 64
 #define REVIEW_MAX_CALLER_FILES 400
+/* Budget: rounds of bringing in the callers of functions whose lock summary changed
+ * (a helper, its wrapper, the wrapper's ops-table callers, ...). */
+#define REVIEW_MAX_LEVELS 4
 
 int review_run(const struct options *opt, const struct lockapi *api);
 

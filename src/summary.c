@@ -487,6 +487,13 @@ static int summary_cmp(const void *a, const void *b)
 	return x->loc.line < y->loc.line ? -1 : x->loc.line > y->loc.line;
 }
 
+void summary_each(const struct summary_table *t, void (*fn)(void *ctx, const struct summary *s), void *ctx)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		for (const struct sum_node *node = t->slot[i]; node; node = node->next)
+			fn(ctx, node->s);
+}
+
 void summary_dump_all(const struct summary_table *t, FILE *out)
 {
 	const struct summary **all = xcalloc(t->count ? t->count : 1, sizeof(*all));

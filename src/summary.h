@@ -100,6 +100,8 @@ void summary_note_defined(struct summary_table *t, const char *name);
 const char *summary_bind_key(struct cfg *c, const char *key, const struct event *call);
 
 void summary_dump(const struct summary *s, FILE *out);
+/* Calls fn on every summary of t, in no particular order. */
+void summary_each(const struct summary_table *t, void (*fn)(void *ctx, const struct summary *s), void *ctx);
 /* Every summary, by file and line (--dump=summary). */
 void summary_dump_all(const struct summary_table *t, FILE *out);
 
