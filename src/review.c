@@ -676,7 +676,7 @@ static void read_version_blobs(struct review *r, struct version *v)
 }
 
 /* One level of local headers for files[from..]: what they include, at both ends. */
-static void add_local_includes(struct review *r, size_t from)
+static void add_local_includes_once(struct review *r, size_t from)
 {
 	size_t n = r->files.n - from;
 	struct git_blob *b = xcalloc(2 * n + 1, sizeof(*b));
@@ -695,7 +695,7 @@ static void add_local_includes(struct review *r, size_t from)
 			}
 	VEC(char *) incs = {0};
 	for (size_t i = 0; i < 2 * n; i++) {
-		if (b[i].data && has_suffix(b[i].path, ".c"))
+		if (b[i].data)
 			local_includes(r, b[i].path, b[i].data, &incs);
 		free(b[i].data);
 	}
@@ -703,6 +703,18 @@ static void add_local_includes(struct review *r, size_t from)
 	for (size_t i = 0; i < incs.n; i++)
 		add_review_file(r, incs.v[i]);
 	VEC_FREE(&incs);
+}
+
+/* The local headers files[from..] include, and those they include, a few levels deep:
+ * lock wrappers sit in a driver's private headers (roc_priv.h -> roc_mbox_priv.h). */
+static void add_local_includes(struct review *r, size_t from)
+{
+	size_t budget = r->files.n + REVIEW_MAX_HEADERS;
+	for (int depth = 0; depth < 3 && from < r->files.n && r->files.n < budget && !r->error; depth++) {
+		size_t n = r->files.n;
+		add_local_includes_once(r, from);
+		from = n;
+	}
 }
 
 /* --- running the versions ----------------------------------------------------------------- */
@@ -760,6 +772,8 @@ struct sum_diff {
 	const struct summary_table *other;
 	struct strset *names;		/* functions and macros whose summary differs */
 	struct strset *exported;	/* those of them other files can call */
+	struct strset *settled;		/* callers reported for an imbalance of their own */
+	bool is_head;
 };
 
 static void diff_summary(void *ctx, const struct summary *s)
@@ -769,6 +783,8 @@ static void diff_summary(void *ctx, const struct summary *s)
 	if (o && strcmp(o->text, s->text) == 0)
 		return;
 	strset_add(d->names, s->name);
+	if (d->is_head && s->imbalanced)
+		strset_add(d->settled, s->name);
 	bool local = s->is_static || (s->is_macro && has_suffix(s->file, ".c"));
 	if (!local && strlen(s->name) >= REVIEW_MIN_GREP_NAME)
 		strset_add(d->exported, s->name);
@@ -787,13 +803,17 @@ static void expand_files(struct review *r)
 		ensure_ran(r, last);
 		if (r->error)
 			break;
-		struct strset names = {0}, exported = {0}, fresh = {0}, fields = {0};
-		struct sum_diff d1 = {run_of(r, last)->t.sums, &names, &exported};
-		struct sum_diff d2 = {run_of(r, 0)->t.sums, &names, &exported};
+		struct strset names = {0}, exported = {0}, fresh = {0}, fields = {0}, settled = {0};
+		struct sum_diff d1 = {run_of(r, last)->t.sums, &names, &exported, &settled, false};
+		struct sum_diff d2 = {run_of(r, 0)->t.sums, &names, &exported, &settled, true};
 		summary_each(run_of(r, 0)->t.sums, diff_summary, &d1);
 		summary_each(run_of(r, last)->t.sums, diff_summary, &d2);
+		/* Beyond the first level, a caller that is itself reported for returning
+		 * inconsistently (the callee's leak goes on through it) is where the chain is
+		 * cut: its own finding says it, and its callers would only repeat it. */
 		for (size_t i = 0; i < names.cap; i++)
-			if (names.slot[i] && strset_add(&expanded, names.slot[i]))
+			if (names.slot[i] && !(level > 0 && strset_has(&settled, names.slot[i])) &&
+			    strset_add(&expanded, names.slot[i]))
 				strset_add(&fresh, names.slot[i]);
 		struct strset grep_names = {0};	/* the fresh ones other files can call */
 		for (size_t i = 0; i < fresh.cap; i++)
@@ -820,6 +840,7 @@ static void expand_files(struct review *r)
 		strset_release(&exported);
 		strset_release(&fresh);
 		strset_release(&fields);
+		strset_release(&settled);
 		strset_release(&grep_names);
 		if (!grew)
 			break;

@@ -24,6 +24,8 @@
 /* Budget: rounds of bringing in the callers of functions whose lock summary changed
  * (a helper, its wrapper, the wrapper's ops-table callers, ...). */
 #define REVIEW_MAX_LEVELS 4
+/* Budget: local headers read for the files a level brings in (three levels of #include "..."). */
+#define REVIEW_MAX_HEADERS 200
 
 int review_run(const struct options *opt, const struct lockapi *api);
 

@@ -408,7 +408,7 @@ bool summary_drop(struct summary_table *t, const char *name, const char *file)
 
 const struct summary *summary_lookup(const struct summary_table *t, const char *name, const char *file)
 {
-	const struct summary *global = NULL;
+	const struct summary *global = NULL, *header = NULL;
 	for (const struct sum_node *n = t->slot[slot_of(t, name)]; n; n = n->next) {
 		if (strcmp(n->s->name, name) != 0)
 			continue;
@@ -416,8 +416,11 @@ const struct summary *summary_lookup(const struct summary_table *t, const char *
 			return n->s;
 		if (!n->s->is_static && !global)
 			global = n->s;
+		/* A static inline of a header is in every file that includes it. */
+		if (n->s->is_static && !header && has_suffix(n->s->file, ".h"))
+			header = n->s;
 	}
-	return global;
+	return global ? global : header;
 }
 
 /* --- binding at a call ---------------------------------------------------------------- */

@@ -88,7 +88,8 @@ bool summary_put(struct summary_table *t, struct summary *s);
 /* Forgets the summary of name defined in file, if any; true when there was one. */
 bool summary_drop(struct summary_table *t, const char *name, const char *file);
 /* What a call of name from file binds to: a static definition in the same file first,
- * then a non-static one anywhere.  NULL if none has lock effects. */
+ * then a non-static one anywhere, then a static (inline) one of a header, which every file
+ * including it sees.  NULL if none has lock effects. */
 const struct summary *summary_lookup(const struct summary_table *t, const char *name, const char *file);
 size_t summary_count(const struct summary_table *t);
 /* Whether name is a function the run has seen defined (with or without lock effects). */
