@@ -50,6 +50,7 @@ struct engine {
 	VEC(struct macro_return) macro_returns;
 	VEC(struct field_site) fields;
 	VEC(const char *) guessed;
+	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -472,6 +473,25 @@ static uint16_t busiest_case(const struct summary *sum)
 
 static void finish(struct engine *en, const struct block *b, const struct lstate *s);
 
+/* The side of an unknown condition that the path's own locks decide: a release helper
+ * guarded by a test on its argument (`if (!ctx || !ctx->cfg) return; unlock(&ctx->cfg->l)`)
+ * called while the caller holds that lock takes its releasing way; the lock could not
+ * have been taken through an object that fails the test. */
+static uint8_t release_side(struct engine *en, const struct lstate *s, const struct event *e,
+			    const struct summary *sum)
+{
+	uint8_t side = VB_ANY;
+	for (uint16_t c = 0; c < sum->ncases; c++)
+		for (uint16_t k = 0; k < sum->cases[c].neffects; k++) {
+			const struct sum_effect *eff = &sum->cases[c].effects[k];
+			const char *key = eff->delta < 0 ? summary_bind_key(en->mcfg, eff->key, e) : NULL;
+			const struct lockent *l = key ? lstate_lock(s, key) : NULL;
+			if (l && l->count > 0)
+				side = sum->cases[c].when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
+		}
+	return side;
+}
+
 /* A helper whose ways are told apart by a condition on its arguments: the condition,
  * bound at the call, is a fact of the caller's path, so `helper_lock(d); ...
  * helper_unlock(d);` with the same condition inside both stays paired. */
@@ -480,6 +500,8 @@ static int apply_by_condition(struct engine *en, const struct lstate *s, const s
 {
 	const char *cond = summary_bind_key(en->mcfg, sum->cond_key, e);
 	uint8_t known = cond ? lstate_fact(s, cond) : VB_ANY;
+	if (known == VB_ANY)
+		known = release_side(en, s, e, sum);
 	int n = 0;
 	for (uint16_t c = 0; c < sum->ncases && n < 2; c++) {
 		uint8_t side = sum->cases[c].when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
@@ -622,6 +644,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		note_field_call(en, s, e);
 	if (e->kind == EV_CALL && en->sums) {
 		const struct summary *sum = summary_view_lookup(en->sums, e->key, en->file);
+		if (sum && sum->guessed)
+			note_key(&en->guess_based, e->key);
 		if (sum)
 			return apply_summary(en, s, e, sum, out, 4);
 	}
@@ -861,6 +885,9 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->guessed = arena_memdup(scratch, en.guessed.v, en.guessed.n * sizeof(*en.guessed.v));
 	res->nguessed = en.guessed.n;
 	VEC_FREE(&en.guessed);
+	res->guess_based = arena_memdup(scratch, en.guess_based.v, en.guess_based.n * sizeof(*en.guess_based.v));
+	res->nguess_based = en.guess_based.n;
+	VEC_FREE(&en.guess_based);
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);

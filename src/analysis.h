@@ -58,6 +58,8 @@ struct analysis {
 	const char **taken, **dropped;	/* keys acquired / released somewhere (directly or by a callee) */
 	const char **guessed;		/* callees taken as locks by their names */
 	size_t nguessed;
+	const char **guess_based;	/* callees whose summaries rest on a name guess */
+	size_t nguess_based;
 	size_t ntaken, ndropped;
 	struct exit_state *exits;
 	size_t nexits;

@@ -92,14 +92,26 @@ void contracts_note_calls(struct contracts *c, const struct analysis *res, const
 	}
 }
 
-/* The case of a summary that changes a lock, and its first effect. */
-static const struct sum_effect *breach(const struct summary *s, const struct sum_case **which)
+/* Whether an effect can be on the lock the callers hold: a lock reached from the
+ * implementation's parameters can be (its name differs on the two sides), a global one
+ * only if the callers hold that very global. */
+static bool may_be_held_lock(const struct sum_effect *e, const char *held)
+{
+	if (strchr(e->key, '$'))
+		return true;
+	held += *held == '&';
+	return strcmp(e->key, held) == 0;
+}
+
+/* The case of a summary that changes the lock the callers hold, and its first such effect. */
+static const struct sum_effect *breach(const struct summary *s, const char *held, const struct sum_case **which)
 {
 	for (uint16_t i = 0; i < s->ncases; i++)
-		if (s->cases[i].neffects) {
-			*which = &s->cases[i];
-			return &s->cases[i].effects[0];
-		}
+		for (uint16_t k = 0; k < s->cases[i].neffects; k++)
+			if (may_be_held_lock(&s->cases[i].effects[k], held)) {
+				*which = &s->cases[i];
+				return &s->cases[i].effects[k];
+			}
 	return NULL;
 }
 
@@ -122,7 +134,7 @@ static void report_impl(const struct contracts *c, const struct ops_impl *im, co
 			struct finding_list *out, struct arena *a)
 {
 	const struct sum_case *sc = NULL;
-	const struct sum_effect *eff = breach(s, &sc);
+	const struct sum_effect *eff = breach(s, first_held(c, im->field), &sc);
 	note_vec notes = {0};
 	struct strbuf callers = {0};
 	size_t ncallers = 0;
@@ -171,7 +183,7 @@ void contracts_check(const struct contracts *c, const struct summary_table *sums
 			called = strcmp(c->calls.v[k].field, im->field) == 0;
 		const struct summary *s = called ? summary_lookup(sums, im->fn, im->file) : NULL;
 		const struct sum_case *sc;
-		if (s && !s->is_macro && breach(s, &sc))
+		if (s && !s->is_macro && breach(s, first_held(c, im->field), &sc))
 			report_impl(c, im, s, out, arena);
 	}
 }

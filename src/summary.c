@@ -278,6 +278,20 @@ static struct summary *annotated_summary(struct arena *a, const struct cfg *c, c
 	return s;
 }
 
+/* Whether some effect comes from a callee taken as a lock by its name only, or from a
+ * callee whose own summary rests on such a guess. */
+static bool effects_guessed(const struct analysis *res, const struct sum_case *cases, uint16_t ncases)
+{
+	for (uint16_t i = 0; i < ncases; i++)
+		for (uint16_t k = 0; k < cases[i].neffects; k++)
+			for (size_t g = 0; g < res->nguessed + res->nguess_based; g++) {
+				const char *name = g < res->nguessed ? res->guessed[g] : res->guess_based[g - res->nguessed];
+				if (cases[i].effects[k].prim && strcmp(cases[i].effects[k].prim, name) == 0)
+					return true;
+			}
+	return false;
+}
+
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
@@ -360,6 +374,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->cases = arena_memdup(a, cases, ncases * sizeof(*cases));
 	s->is_macro = c->is_macro;
 	s->imbalanced = imbalanced;
+	s->guessed = effects_guessed(res, cases, ncases);
 	s->cond_key = cond_key;
 	for (uint16_t i = 0; i < ncases && cond_key; i++)
 		s->cases[i].when = cond_value[i];
@@ -416,8 +431,9 @@ const struct summary *summary_lookup(const struct summary_table *t, const char *
 			return n->s;
 		if (!n->s->is_static && !global)
 			global = n->s;
-		/* A static inline of a header is in every file that includes it. */
-		if (n->s->is_static && !header && has_suffix(n->s->file, ".h"))
+		/* A static inline of a header is in every file that includes it (unless its
+		 * effects rest on a name guess, which stays where it was made). */
+		if (n->s->is_static && !header && !n->s->guessed && has_suffix(n->s->file, ".h"))
 			header = n->s;
 	}
 	return global ? global : header;

@@ -48,6 +48,7 @@ struct summary {
 	uint16_t nreturns;	/* distinct return statements (a case counts those that end its way) */
 	struct sum_case *cases;
 	bool is_macro;		/* cases that fall through go on in the caller; the others return */
+	bool guessed;		/* an effect comes from a callee taken as a lock by its name */
 	bool imbalanced;	/* the function itself was reported for returning inconsistently:
 				 * callers take all its ways, so those above it see the breach */
 	const char *cond_key;	/* the ways are told apart by this condition on the parameters,
