@@ -356,15 +356,6 @@ static void patch_versions(struct review *r, const char *patch_file)
 
 /* --- what changed: functions and macros -------------------------------------------------- */
 
-static uint64_t hash_code(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\\')
-			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
 static void add_def(struct review *r, void *defs, const char *name, size_t nlen, const char *path, uint64_t h,
 		    struct loc loc, bool macro, bool broken)
 {
@@ -377,7 +368,7 @@ static void add_def(struct review *r, void *defs, const char *name, size_t nlen,
 static void macro_defs(struct review *r, void *defs, const char *path, const char *text)
 {
 	unsigned line = 1;
-	for (const char *p = text; *p; p++) {
+	for (const char *p = text; p && *p; p++) {
 		if (*p == '\n') {
 			line++;
 			continue;
@@ -399,33 +390,24 @@ static void macro_defs(struct review *r, void *defs, const char *path, const cha
 		const char *end = q;
 		while (*end && !(*end == '\n' && end[-1] != '\\'))
 			end++;
-		add_def(r, defs, name, (size_t)(q - name), path, hash_code(name, (size_t)(end - name)),
+		add_def(r, defs, name, (size_t)(q - name), path, tree_code_hash(name, (size_t)(end - name)),
 			(struct loc){line, 1}, true, false);
 	}
 }
 
-static void function_defs(struct review *r, void *defs, const char *path, const char *data, size_t len)
+/* The functions of the changed files as a run read them. */
+static void run_defs(struct review *r, void *defs, const struct version *v)
 {
-	struct source src;
-	char err[256];
-	if (!data || source_from_memory(&src, path, data, len, err, sizeof(err)) != SOURCE_OK)
-		return;
-	struct parsed_file pf;
-	if (parse_file(&r->parser, &src, &pf)) {
-		for (size_t i = 0; i < pf.nfunctions; i++) {
-			char buf[256];
-			const char *name = parse_function_name(&r->parser.g, pf.text, pf.functions[i], buf, sizeof(buf));
-			uint32_t b = ts_node_start_byte(pf.functions[i]), e = ts_node_end_byte(pf.functions[i]);
-			TSPoint pt = ts_node_start_point(pf.functions[i]);
-			if (name[0])
-				add_def(r, defs, name, strlen(name), path, hash_code(src.text + b, e - b),
-					(struct loc){pt.row + 1, pt.column + 1}, false,
-					parse_has_serious_error(&r->parser.g, pf.text, pf.functions[i]));
+	for (size_t i = 0; v->ran && i < v->t.nfiles; i++) {
+		const struct tree_file *f = &v->t.files[i];
+		if (!is_in(r->changed.v, r->changed.n, f->path))
+			continue;
+		for (size_t k = 0; k < f->fns.n; k++) {
+			const struct tree_fn *fn = &f->fns.v[k];
+			add_def(r, defs, fn->name, strlen(fn->name), f->path, fn->hash, fn->loc, false, fn->broken);
 		}
-		macro_defs(r, defs, path, src.text);
+		macro_defs(r, defs, f->path, f->blob);
 	}
-	parse_file_release(&pf);
-	source_release(&src);
 }
 
 static const struct fn_def *find_def(const void *defs, const char *name)
@@ -530,40 +512,6 @@ static void note_callers(struct review *r, const char *path, const char *data, s
 		}
 	parse_file_release(&pf);
 	source_release(&src);
-}
-
-/* Reads the changed files at the base and at the end of the series; the functions and
- * macros whose text differs (or exists on one side only) are the changed ones. */
-static void changed_functions(struct review *r)
-{
-	size_t n = r->changed.n;
-	struct git_blob *b = xcalloc(n + 1, sizeof(*b));
-	for (size_t i = 0; i < n; i++)
-		b[i] = (struct git_blob){.rev = r->base, .path = r->changed.v[i]};
-	if (!git_read_blobs(NULL, b, n))
-		fail(r, "%s", "cannot read the base's files");
-	struct version *last = &r->v.v[r->v.n - 1];
-	struct git_blob *h = xcalloc(n + 1, sizeof(*h));
-	for (size_t i = 0; i < n; i++)
-		h[i] = (struct git_blob){.rev = last->rev, .path = r->changed.v[i]};
-	if (!last->ov.n && !git_read_blobs(NULL, h, n))
-		fail(r, "%s", "cannot read the head's files");
-	for (size_t i = 0; i < last->ov.n; i++) {
-		h[i].data = last->ov.v[i].data ? xstrdup(last->ov.v[i].data) : NULL;
-		h[i].len = last->ov.v[i].len;
-	}
-	for (size_t i = 0; i < n; i++) {
-		function_defs(r, &r->before, r->changed.v[i], b[i].data, b[i].len);
-		function_defs(r, &r->after, r->changed.v[i], h[i].data, h[i].len);
-	}
-	diff_defs(r, &r->before, &r->after);
-	diff_defs(r, &r->after, &r->before);
-	for (size_t i = 0; i < n; i++) {
-		free(b[i].data);
-		free(h[i].data);
-	}
-	free(b);
-	free(h);
 }
 
 /* --- the files each version reads ------------------------------------------------------- */
@@ -767,6 +715,16 @@ static const struct version *run_of(const struct review *r, size_t i)
 }
 
 /* --- the files each version reads ------------------------------------------------------- */
+
+/* The functions and macros of the changed files whose text differs between the ends
+ * (or exists at one end only) are the changed ones. */
+static void changed_functions(struct review *r)
+{
+	run_defs(r, &r->before, run_of(r, 0));
+	run_defs(r, &r->after, run_of(r, r->v.n - 1));
+	diff_defs(r, &r->before, &r->after);
+	diff_defs(r, &r->after, &r->before);
+}
 
 struct sum_diff {
 	const struct summary_table *other;
@@ -1074,6 +1032,27 @@ static void contract_changes(struct review *r, const struct finding_list *news)
 	}
 }
 
+/* Who, in the files of the new findings, calls the changed functions and those whose
+ * summary changed (at the end of the series): the callers a changed contract breaks. */
+static void find_callers(struct review *r, const struct finding_list *news)
+{
+	struct strset names = {0}, files = {0};
+	for (size_t i = 0; i < r->changed_fns.cap; i++)
+		if (r->changed_fns.slot[i])
+			strset_add(&names, r->changed_fns.slot[i]);
+	for (size_t i = 0; i < r->affecting.cap; i++)
+		if (r->affecting.slot[i])
+			strset_add(&names, r->affecting.slot[i]);
+	for (size_t i = 0; i < news->n; i++)
+		strset_add(&files, news->v[i].file);
+	const struct version *v = run_of(r, r->v.n - 1);
+	for (size_t i = 0; v->ran && i < v->t.nfiles; i++)
+		if (strset_has(&files, v->t.files[i].path))
+			note_callers(r, v->t.files[i].path, v->t.files[i].blob, v->t.files[i].blob_len, &names);
+	strset_release(&names);
+	strset_release(&files);
+}
+
 /* --- the whole review ---------------------------------------------------------------------- */
 
 static void attribute(struct review *r)
@@ -1087,6 +1066,7 @@ static void attribute(struct review *r)
 		add_attributed(r, &news.v[i], "new", "introduced", &r->v.v[first_version(r, has_count, &w)]);
 	}
 	r->nregressions = news.n;
+	find_callers(r, &news);
 	contract_changes(r, &news);
 	for (size_t i = 0; i < fixed.n; i++) {
 		struct want w = {&fixed.v[i], count_like(findings_of(r, r->v.n - 1), &fixed.v[i]), false};
@@ -1154,22 +1134,6 @@ static void review_release(struct review *r)
 	arena_release(&r->a);
 }
 
-/* Who calls the changed functions and those whose summary changed, at the end. */
-static void find_callers(struct review *r)
-{
-	struct strset names = {0};
-	for (size_t i = 0; i < r->changed_fns.cap; i++)
-		if (r->changed_fns.slot[i])
-			strset_add(&names, r->changed_fns.slot[i]);
-	for (size_t i = 0; i < r->affecting.cap; i++)
-		if (r->affecting.slot[i])
-			strset_add(&names, r->affecting.slot[i]);
-	const struct version *v = run_of(r, r->v.n - 1);
-	for (size_t i = 0; v->ran && i < v->t.nfiles; i++)
-		note_callers(r, v->t.files[i].path, v->t.files[i].blob, v->t.files[i].blob_len, &names);
-	strset_release(&names);
-}
-
 static double seconds_now(void)
 {
 	struct timespec ts;
@@ -1207,18 +1171,17 @@ int review_run(const struct options *opt, const struct lockapi *api)
 			add_version(&r, head, arena_strdup(&r.a, "HEAD"));
 	}
 	if (!r.error) {
+		for (size_t i = 0; i < r.changed.n; i++)
+			add_review_file(&r, r.changed.v[i]);
+		add_local_includes(&r, 0);
+		expand_files(&r);
+	}
+	if (!r.error) {
 		changed_functions(&r);
 		if (opt->verbose)
 			for (size_t i = 0; i < r.changed_fns.cap; i++)
 				if (r.changed_fns.slot[i])
 					fprintf(stderr, "lockaudit: review: changed: %s\n", r.changed_fns.slot[i]);
-		for (size_t i = 0; i < r.changed.n; i++)
-			add_review_file(&r, r.changed.v[i]);
-		add_local_includes(&r, 0);
-		expand_files(&r);
-		find_callers(&r);
-	}
-	if (!r.error) {
 		attribute(&r);
 		print_result(&r, seconds_now() - start);
 	}

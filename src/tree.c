@@ -81,6 +81,23 @@ static struct summary_view view_of(const struct tree *t, const struct tree_file 
 	return (struct summary_view){t->opt->no_summaries ? NULL : t->sums, f->new_sums.v, f->new_sums.n};
 }
 
+uint64_t tree_code_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\\')
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static void note_function(struct tree_file *f, const struct parsed_file *pf, size_t i, const struct cfg *cfg)
+{
+	uint32_t b = ts_node_start_byte(pf->functions[i]), e = ts_node_end_byte(pf->functions[i]);
+	struct tree_fn fn = {arena_strdup(&f->arena, cfg->name), tree_code_hash(pf->src->text + b, e - b), cfg->loc,
+			     cfg->has_error};
+	VEC_PUSH(&f->fns, fn);
+}
+
 static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
 			     struct strset *callees)
 {
@@ -93,8 +110,10 @@ static void analyse_function(struct worker *w, struct tree_file *f, const struct
 	}
 	if (lockapi_call(t->api, cfg->name))
 		return;	/* the body of a primitive (rte_spinlock_trylock itself): it is the lock */
-	if (callees)
+	if (callees) {
 		note_callees(f, cfg, callees);
+		note_function(f, pf, i, cfg);
+	}
 	struct analysis res;
 	struct summary_view view = view_of(t, f);
 	analysis_run(&res, &w->scratch, cfg, o->no_summaries ? NULL : &view, f->path);
@@ -492,6 +511,7 @@ void tree_release(struct tree *t)
 		VEC_FREE(&f->new_sums);
 		VEC_FREE(&f->no_sum);
 		VEC_FREE(&f->defined);
+		VEC_FREE(&f->fns);
 		sb_release(&f->messages);
 		findings_release(&f->findings);
 		contracts_release(&f->contracts);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "cfg.h"
 #include "contracts.h"
 #include "findings.h"
 #include "lockapi.h"
@@ -38,6 +39,15 @@ struct tree_stats {
 	int jobs;
 };
 
+/* A function definition as the file has it: what `lockaudit review` compares between
+ * versions (equal hash: the same code, wherever it moved). */
+struct tree_fn {
+	const char *name;	/* in the file's arena */
+	uint64_t hash;		/* of its text without white space */
+	struct loc loc;
+	bool broken;		/* syntax errors the analysis skips it for */
+};
+
 struct tree_file {
 	char *path;
 	char *real;			/* realpath, to match a named file with the same one under --tree */
@@ -55,6 +65,7 @@ struct tree_file {
 	VEC(struct summary *) new_sums;	/* summaries of its functions and macros */
 	VEC(char *) no_sum;		/* functions that now have none */
 	VEC(char *) defined;		/* functions it defines */
+	VEC(struct tree_fn) fns;	/* its function definitions (first round) */
 	struct tree_stats stats;
 	struct strbuf messages;		/* for stderr, in file order */
 	bool input_error;
@@ -98,5 +109,7 @@ void tree_run(struct tree *t);
 /* All findings, sorted, into out (strings stay owned by the tree). */
 void tree_findings(const struct tree *t, struct finding_list *out);
 void tree_release(struct tree *t);
+/* FNV-1a of code without white space (so reindented or moved code hashes the same). */
+uint64_t tree_code_hash(const char *s, size_t n);
 
 #endif

@@ -4,6 +4,8 @@
 # reads git objects only) and says whether the review reports a regression in the function
 # the fix repaired, and how long it took.  Outputs go to ${OUT:-/tmp/lockaudit-review-bench}.
 # Pairs come from fix commits carrying a `Fixes:` tag (bench/review/dpdk_pairs.tsv).
+# SERIES=N reviews the N-commit series INTRO~N..INTRO instead (linear history assumed)
+# and also says whether the regression is attributed to INTRO ("by" column).
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 TOOL=${TOOL:-$TOP/lockaudit}
@@ -12,11 +14,13 @@ PAIRS=${2:-$TOP/bench/review/dpdk_pairs.tsv}
 OUT=${OUT:-/tmp/lockaudit-review-bench}
 mkdir -p "$OUT"
 hit=0 miss=0 n=0
-printf '%-12s %-12s %-6s %6s  %s\n' fix intro found secs function
+printf '%-12s %-12s %-6s %-4s %6s  %s\n' fix intro found by secs function
 tail -n +2 "$PAIRS" | while IFS='	' read -r fix intro file func rest; do
 	o=$OUT/${intro%"${intro#????????????}"}.txt
 	start=$(date +%s.%N)
-	(cd "$REPO" && "$TOOL" review ${LOCKAUDIT_FLAGS:-} "$intro") >"$o" 2>&1
+	range=$intro
+	[ -n "${SERIES:-}" ] && range="$intro~$SERIES..$intro"
+	(cd "$REPO" && "$TOOL" review ${LOCKAUDIT_FLAGS:-} "$range") >"$o" 2>&1
 	end=$(date +%s.%N)
 	secs=$(echo "$end - $start" | bc)
 	# A regression in the repaired function: a warning (not a contract change) whose next
@@ -27,5 +31,7 @@ tail -n +2 "$PAIRS" | while IFS='	' read -r fix intro file func rest; do
 	else
 		found=no
 	fi
-	printf '%-12.12s %-12.12s %-6s %6.2f  %s %s\n' "$fix" "$intro" "$found" "$secs" "$file" "$func"
+	short=$(cd "$REPO" && git rev-parse --short "$intro")
+	if grep -q "note: introduced by $short" "$o"; then by=yes; else by=no; fi
+	printf '%-12.12s %-12.12s %-6s %-4s %6.2f  %s %s\n' "$fix" "$intro" "$found" "$by" "$secs" "$file" "$func"
 done
