@@ -70,6 +70,7 @@ struct review {
 	struct strset calls;	/* "caller\x1fcallee": who calls a changed function */
 	struct strset affecting;	/* functions whose summary differs between the ends */
 	size_t nruns;
+	bool no_seed;		/* LOCKAUDIT_REVIEW_NO_SEED: every version from scratch (to compare) */
 	VEC(char *) files;	/* what every version reads */
 	struct parser parser;
 	struct arena a;
@@ -678,6 +679,25 @@ static void drop_run(struct version *v)
 	drop_blobs(v);
 }
 
+/* The version already run that shares the most files (same text) with v. */
+static const struct version *closest_run(const struct review *r, const struct version *v)
+{
+	const struct version *best = NULL;
+	size_t best_n = 0;
+	for (size_t k = 0; k < r->v.n; k++) {
+		const struct version *o = &r->v.v[k];
+		size_t n = 0;
+		for (size_t i = 0; o->ran && i < v->nblobs && i < o->nblobs; i++)
+			n += v->blobs[i].data && o->blobs[i].data && v->blobs[i].len == o->blobs[i].len &&
+			     memcmp(v->blobs[i].data, o->blobs[i].data, v->blobs[i].len) == 0;
+		if (n > best_n) {
+			best = o;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
 /* Runs version i (once): the review's files at that commit, through the whole-tree
  * pipeline.  A version whose files read the same as one already run takes its results. */
 static void ensure_ran(struct review *r, size_t i)
@@ -693,6 +713,11 @@ static void ensure_ran(struct review *r, size_t i)
 			return;
 		}
 	tree_init(&v->t, r->opt, r->api);
+	/* A run already made seeds this one: only the files that differ from it, and what
+	 * calls a function whose summary came out differently, are analysed again. */
+	const struct version *seed = r->no_seed ? NULL : closest_run(r, v);
+	if (seed)
+		tree_seed(&v->t, &seed->t);
 	for (size_t k = 0; k < v->nblobs; k++)
 		if (v->blobs[k].data)
 			tree_add_blob(&v->t, v->blobs[k].path, v->blobs[k].data, v->blobs[k].len);
@@ -703,9 +728,9 @@ static void ensure_ran(struct review *r, size_t i)
 	r->nruns++;
 	if (r->opt->stats) {
 		const struct tree_stats *st = &v->t.stats;
-		fprintf(stderr, "lockaudit: version %zu (%.12s): files %zu, functions %zu, rounds %zu, re-analysed %zu, "
-			"%.2f MB in %.3f s\n", i, v->rev, st->files, st->functions, st->rounds, st->reanalysed,
-			(double)st->bytes / 1e6, st->seconds);
+		fprintf(stderr, "lockaudit: version %zu (%.12s): files %zu (%zu from an earlier run), functions %zu, "
+			"rounds %zu, re-analysed %zu, %.2f MB in %.3f s\n", i, v->rev, st->files, v->t.nseeded,
+			st->functions, st->rounds, st->reanalysed, (double)st->bytes / 1e6, st->seconds);
 	}
 }
 
@@ -771,8 +796,12 @@ static void expand_files(struct review *r)
 		 * cut: its own finding says it, and its callers would only repeat it. */
 		for (size_t i = 0; i < names.cap; i++)
 			if (names.slot[i] && !(level > 0 && strset_has(&settled, names.slot[i])) &&
-			    strset_add(&expanded, names.slot[i]))
+			    strset_add(&expanded, names.slot[i])) {
 				strset_add(&fresh, names.slot[i]);
+				if (r->opt->verbose)
+					fprintf(stderr, "lockaudit: review: level %d: the summary of %s differs\n", level,
+						names.slot[i]);
+			}
 		struct strset grep_names = {0};	/* the fresh ones other files can call */
 		for (size_t i = 0; i < fresh.cap; i++)
 			if (fresh.slot[i] && strset_has(&exported, fresh.slot[i]))
@@ -1144,7 +1173,7 @@ static double seconds_now(void)
 int review_run(const struct options *opt, const struct lockapi *api)
 {
 	double start = seconds_now();
-	struct review r = {.opt = opt, .api = api};
+	struct review r = {.opt = opt, .api = api, .no_seed = getenv("LOCKAUDIT_REVIEW_NO_SEED") != NULL};
 	parser_init(&r.parser);
 	const char *range = opt->npaths ? opt->paths[0] : NULL;
 	const char *top[] = {"rev-parse", "--git-dir", NULL};

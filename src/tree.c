@@ -209,6 +209,10 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 		}
 		return;
 	}
+	if (first) {
+		f->content_hash = hash_bytes(src.text, src.len, 0);
+		f->hashed = true;
+	}
 	struct parsed_file pf;
 	bool parsed = parse_file(&w->parser, &src, &pf);
 	if (first)
@@ -437,21 +441,126 @@ static void collect_contracts(struct tree *t)
 	contracts_check(&t->contracts, t->sums, &t->contract_findings, &t->run_arena);
 }
 
+/* --- seeding from an earlier run ------------------------------------------------------------ */
+
+void tree_seed(struct tree *t, const struct tree *seed)
+{
+	t->seed = seed;
+}
+
+static bool text_hash(const struct tree_file *f, uint64_t *h)
+{
+	if (f->blob) {
+		*h = hash_bytes(f->blob, f->blob_len, 0);
+		return true;
+	}
+	struct source src;
+	char err[256];
+	if (source_read(&src, f->path, err, sizeof(err)) != SOURCE_OK)
+		return false;
+	*h = hash_bytes(src.text, src.len, 0);
+	source_release(&src);
+	return true;
+}
+
+static const struct tree_file *seed_match(const struct tree *t, const struct tree_file *f)
+{
+	uint64_t h;
+	for (size_t i = 0; i < t->seed->nfiles; i++) {
+		const struct tree_file *g = &t->seed->files[i];
+		if (g->hashed && !g->context && strcmp(g->path, f->path) == 0)
+			return text_hash(f, &h) && h == g->content_hash ? g : NULL;
+	}
+	return NULL;
+}
+
+/* f takes g's results, as its last analysis left them (strings stay in g's arenas). */
+static void seed_file(struct tree_file *f, const struct tree_file *g)
+{
+	reset_pending(f);
+	f->content_hash = g->content_hash;
+	f->hashed = f->seeded = true;
+	for (size_t k = 0; k < g->findings.n; k++)
+		VEC_PUSH(&f->findings, g->findings.v[k]);
+	for (size_t k = 0; k < g->findings.nnotices; k++)
+		findings_notice_copy(&f->findings, &g->findings.notices[k]);
+	f->callees = xcalloc(g->ncallees + 1, sizeof(*f->callees));
+	memcpy(f->callees, g->callees, g->ncallees * sizeof(*f->callees));
+	f->ncallees = g->ncallees;
+	for (size_t k = 0; k < g->guessed.cap; k++)
+		if (g->guessed.slot[k])
+			strset_add(&f->guessed, g->guessed.slot[k]);
+	contracts_append(&f->contracts, &g->contracts);
+	for (size_t k = 0; k < g->new_sums.n; k++)
+		VEC_PUSH(&f->new_sums, g->new_sums.v[k]);
+	for (size_t k = 0; k < g->defined.n; k++)
+		VEC_PUSH(&f->defined, xstrdup(g->defined.v[k]));
+	for (size_t k = 0; k < g->fns.n; k++)
+		VEC_PUSH(&f->fns, g->fns.v[k]);
+	f->stats.files = 1;
+	f->stats.bytes = f->blob ? f->blob_len : 0;
+	f->stats.functions = g->fns.n;
+}
+
+struct seed_diff {
+	const struct summary_table *other;
+	struct strset *changed;
+};
+
+static void diff_summary(void *ctx, const struct summary *s)
+{
+	struct seed_diff *d = ctx;
+	const struct summary *o = summary_lookup(d->other, s->name, s->file);
+	if (!o || strcmp(o->text, s->text) != 0)
+		strset_add(d->changed, s->name);
+}
+
+/* The seeded files' results go in first, so that the others are analysed with them.
+ * That they are new to the table is no change: what changed is said after round 0. */
+static void seed_files(struct tree *t)
+{
+	t->nwork = 0;
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tree_file *g = seed_match(t, &t->files[i]);
+		if (g) {
+			seed_file(&t->files[i], g);
+			t->work[t->nwork++] = &t->files[i];
+		}
+	}
+	merge_round(t);
+	strset_clear(&t->changed);
+	t->nseeded = t->nwork;
+}
+
+/* After round 0, the changed names are those the analysed files produced (the others
+ * analysed in the same pass did not see them) and those whose summary came out other
+ * than in the seed (the seeded files were analysed with the seed's). */
+static void changed_since_seed(struct tree *t)
+{
+	struct seed_diff there = {t->seed->sums, &t->changed}, here = {t->sums, &t->changed};
+	summary_each(t->sums, diff_summary, &there);
+	summary_each(t->seed->sums, diff_summary, &here);
+}
+
 void tree_run(struct tree *t)
 {
 	double start = now_seconds();
 	t->work = xcalloc(t->nfiles ? t->nfiles : 1, sizeof(*t->work));
+	if (t->seed)
+		seed_files(t);
 	t->first_round = true;
 	/* Headers first, then the rest: the lock macros and inline wrappers of headers are
 	 * known when the .c files are first read, which saves later rounds. */
 	for (int headers = 1; headers >= 0; headers--) {
 		t->nwork = 0;
 		for (size_t i = 0; i < t->nfiles; i++)
-			if (has_suffix(t->files[i].path, ".h") == (headers == 1))
+			if (has_suffix(t->files[i].path, ".h") == (headers == 1) && !t->files[i].seeded)
 				t->work[t->nwork++] = &t->files[i];
 		run_workers(t);
 		merge_round(t);
 	}
+	if (t->seed)
+		changed_since_seed(t);
 	t->first_round = false;
 	t->stats.rounds = 1;
 	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||

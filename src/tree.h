@@ -69,6 +69,9 @@ struct tree_file {
 	struct tree_stats stats;
 	struct strbuf messages;		/* for stderr, in file order */
 	bool input_error;
+	uint64_t content_hash;		/* of its text, once read (hashed says so) */
+	bool hashed;
+	bool seeded;			/* its results were taken from the seed tree */
 };
 
 struct worker {
@@ -95,6 +98,8 @@ struct tree {
 	struct arena run_arena;		/* strings of contract findings */
 	struct tree_stats stats;
 	bool input_error;		/* a missing or unreadable path: exit status 2 */
+	const struct tree *seed;	/* an earlier run whose unchanged files are reused */
+	size_t nseeded;
 };
 
 void tree_init(struct tree *t, const struct options *opt, const struct lockapi *api);
@@ -105,6 +110,11 @@ void tree_add_path(struct tree *t, const char *path);
 void tree_add_context(struct tree *t, const char *root);
 /* Adds a file whose text is in memory (path is only its name; data must outlive the run). */
 void tree_add_blob(struct tree *t, const char *path, const char *data, size_t len);
+/* Before tree_run: a file whose path and text are the same in seed (a finished run over
+ * another version of the same code) takes seed's results instead of being analysed; the
+ * rounds then re-analyse whatever calls a function whose summary came out differently.
+ * seed must outlive t (t's results point into it). */
+void tree_seed(struct tree *t, const struct tree *seed);
 void tree_run(struct tree *t);
 /* All findings, sorted, into out (strings stay owned by the tree). */
 void tree_findings(const struct tree *t, struct finding_list *out);

@@ -117,3 +117,18 @@ if [ "$r_s1" -eq 2 ] && [ "$r_s2" -eq 2 ] && grep -q 'not inside a git repositor
 else
 	bad "review: no repository, unknown range" "$TMP/r_out"
 fi
+
+# A version's run seeded from an earlier one (unchanged files reused) says the same as a
+# run from scratch.
+if [ -d "$TMP/review-vfs" ]; then
+	r_repo=$TMP/review-vfs
+	r_base=$(cd "$r_repo" && git rev-list --max-parents=0 HEAD)
+	(cd "$r_repo" && "$r_tool" review -q "$r_base..HEAD") >"$TMP/r_seeded" 2>&1
+	(cd "$r_repo" && LOCKAUDIT_REVIEW_NO_SEED=1 "$r_tool" review -q "$r_base..HEAD") >"$TMP/r_scratch" 2>&1
+	if cmp -s "$TMP/r_seeded" "$TMP/r_scratch" && [ -s "$TMP/r_seeded" ]; then
+		ok "review: seeded runs say what runs from scratch say"
+	else
+		diff "$TMP/r_seeded" "$TMP/r_scratch" >"$TMP/r_diff"
+		bad "review: seeded runs say what runs from scratch say" "$TMP/r_diff"
+	fi
+fi
