@@ -63,6 +63,7 @@ struct review {
 	const struct lockapi *api;
 	char base[41];
 	VEC(struct version) v;	/* v[0] is the base */
+	VEC(struct version) retired;	/* runs over fewer files, kept as seeds (and owned here) */
 	size_t ncommits;	/* in the range, including those not analysed one by one */
 	VEC(char *) changed;	/* changed .c/.h paths */
 	VEC(struct fn_def) before, after;
@@ -523,30 +524,31 @@ static void add_review_file(struct review *r, const char *path)
 		VEC_PUSH(&r->files, arena_strdup(&r->a, path));
 }
 
-/* git grep -l over a revision's tree: files naming any of the words (whole words, or
- * plain strings when !words).  A candidate list only; the analysis finds the calls. */
-static void grep_files(struct review *r, const char *rev, const struct strset *names, const char *prefix,
-		       bool words)
+static void grep_patterns(struct review *r, void *args, const struct strset *names, const char *before,
+			  const char *const after[2])
 {
-	if (!names->n)
+	VEC(const char *) *a = args;
+	for (size_t i = 0; i < names->cap; i++)
+		for (int k = 0; names->slot[i] && k < 2; k++) {
+			VEC_PUSH(a, "-e");
+			VEC_PUSH(a, arena_printf(&r->a, "%s%s%s", before, names->slot[i], after[k]));
+		}
+}
+
+/* git grep -l over a revision's tree, in one pass: files that call one of names
+ * (`name(` or `name (`) or call through one of fields (`->field(` or `(*x->field)(`).
+ * A candidate list only; the analysis finds the calls. */
+static void grep_files(struct review *r, const char *rev, const struct strset *names, const struct strset *fields)
+{
+	if (!names->n && !fields->n)
 		return;
 	VEC(const char *) args = {0};
 	VEC_PUSH(&args, "grep");
 	VEC_PUSH(&args, "-l");
 	VEC_PUSH(&args, "-F");
-	if (words)
-		VEC_PUSH(&args, "-w");
-	for (size_t i = 0; i < names->cap; i++)
-		if (names->slot[i]) {
-			VEC_PUSH(&args, "-e");
-			if (prefix) {	/* ops->f(x) and (*ops->f)(x) */
-				VEC_PUSH(&args, arena_printf(&r->a, "%s%s(", prefix, names->slot[i]));
-				VEC_PUSH(&args, "-e");
-				VEC_PUSH(&args, arena_printf(&r->a, "%s%s)(", prefix, names->slot[i]));
-			} else {
-				VEC_PUSH(&args, names->slot[i]);
-			}
-		}
+	static const char *const call[2] = {"(", " ("}, *const field_call[2] = {"(", ")("};
+	grep_patterns(r, &args, names, "", call);
+	grep_patterns(r, &args, fields, "->", field_call);
 	VEC_PUSH(&args, rev);
 	VEC_PUSH(&args, "--");
 	VEC_PUSH(&args, "*.c");
@@ -679,13 +681,29 @@ static void drop_run(struct version *v)
 	drop_blobs(v);
 }
 
-/* The version already run that shares the most files (same text) with v. */
+/* A run made with fewer files is kept as a seed for the run with more (the files only
+ * grow, so blob i is the same path in both). */
+static void retire_run(struct review *r, size_t i)
+{
+	struct version *v = &r->v.v[i];
+	if (v->ran) {
+		VEC_PUSH(&r->retired, *v);
+		v->ran = false;
+		v->blobs = NULL;
+		v->nblobs = 0;
+		v->fl = (struct finding_list){0};
+		v->t = (struct tree){0};
+	}
+	drop_run(v);
+}
+
+/* The version already run (or retired) that shares the most files (same text) with v. */
 static const struct version *closest_run(const struct review *r, const struct version *v)
 {
 	const struct version *best = NULL;
 	size_t best_n = 0;
-	for (size_t k = 0; k < r->v.n; k++) {
-		const struct version *o = &r->v.v[k];
+	for (size_t k = 0; k < r->v.n + r->retired.n; k++) {
+		const struct version *o = k < r->v.n ? &r->v.v[k] : &r->retired.v[k - r->v.n];
 		size_t n = 0;
 		for (size_t i = 0; o->ran && i < v->nblobs && i < o->nblobs; i++)
 			n += v->blobs[i].data && o->blobs[i].data && v->blobs[i].len == o->blobs[i].len &&
@@ -815,8 +833,7 @@ static void expand_files(struct review *r)
 			if (fields.slot[i])
 				strset_add(&r->fields, fields.slot[i]);
 		size_t before = r->files.n;
-		grep_files(r, r->v.v[last].rev, &grep_names, NULL, true);
-		grep_files(r, r->v.v[last].rev, &fields, "->", false);
+		grep_files(r, r->v.v[last].rev, &grep_names, &fields);
 		for (size_t i = 0; i < fresh.cap; i++)
 			if (fresh.slot[i])
 				strset_add(&r->affecting, fresh.slot[i]);
@@ -831,8 +848,8 @@ static void expand_files(struct review *r)
 		strset_release(&grep_names);
 		if (!grew)
 			break;
-		drop_run(&r->v.v[0]);
-		drop_run(&r->v.v[last]);
+		retire_run(r, 0);
+		retire_run(r, last);
 	}
 	strset_release(&expanded);
 	ensure_ran(r, 0);
@@ -1144,6 +1161,9 @@ static void review_release(struct review *r)
 		drop_run(v);
 	}
 	VEC_FREE(&r->v);
+	for (size_t i = 0; i < r->retired.n; i++)
+		drop_run(&r->retired.v[i]);
+	VEC_FREE(&r->retired);
 	for (size_t i = 0; i < r->changed.n; i++)
 		free(r->changed.v[i]);
 	VEC_FREE(&r->changed);
