@@ -485,7 +485,8 @@ static void seed_file(struct tree_file *f, const struct tree_file *g)
 	for (size_t k = 0; k < g->findings.nnotices; k++)
 		findings_notice_copy(&f->findings, &g->findings.notices[k]);
 	f->callees = xcalloc(g->ncallees + 1, sizeof(*f->callees));
-	memcpy(f->callees, g->callees, g->ncallees * sizeof(*f->callees));
+	if (g->ncallees)
+		memcpy(f->callees, g->callees, g->ncallees * sizeof(*f->callees));
 	f->ncallees = g->ncallees;
 	for (size_t k = 0; k < g->guessed.cap; k++)
 		if (g->guessed.slot[k])
