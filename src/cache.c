@@ -47,20 +47,6 @@ bool cache_key(const struct tree *t, const struct options *o, uint64_t *key)
 	return true;
 }
 
-static void put_field(FILE *f, const char *s)
-{
-	fputc('\t', f);
-	for (; s && *s; s++)
-		if (*s == '\\')
-			fputs("\\\\", f);
-		else if (*s == '\t')
-			fputs("\\t", f);
-		else if (*s == '\n')
-			fputs("\\n", f);
-		else
-			fputc(*s, f);
-}
-
 static void path_of(char *buf, size_t len, const char *dir, uint64_t key)
 {
 	snprintf(buf, len, "%s/run-%016llx.txt", dir, (unsigned long long)key);
@@ -80,53 +66,29 @@ void cache_store(const char *dir, uint64_t key, const struct finding_list *fl)
 	for (size_t i = 0; i < fl->n; i++) {
 		const struct finding *x = &fl->v[i];
 		fprintf(f, "F\t%u\t%u", x->loc.line, x->loc.col);
-		put_field(f, x->file);
-		put_field(f, x->function);
-		put_field(f, finding_kind_name(x->kind));
-		put_field(f, x->lock);
-		put_field(f, x->message);
+		field_put(f, x->file);
+		field_put(f, x->function);
+		field_put(f, finding_kind_name(x->kind));
+		field_put(f, x->lock);
+		field_put(f, x->message);
 		fputc('\n', f);
 		for (size_t k = 0; k < x->nnotes; k++) {
 			fprintf(f, "N\t%u\t%u", x->notes[k].loc.line, x->notes[k].loc.col);
-			put_field(f, x->notes[k].file ? x->notes[k].file : "");
-			put_field(f, x->notes[k].message);
+			field_put(f, x->notes[k].file ? x->notes[k].file : "");
+			field_put(f, x->notes[k].message);
 			fputc('\n', f);
 		}
 	}
 	for (size_t i = 0; i < fl->nnotices; i++) {
 		fprintf(f, "X\t%u\t%u", fl->notices[i].loc.line, fl->notices[i].loc.col);
-		put_field(f, fl->notices[i].file);
-		put_field(f, fl->notices[i].message);
+		field_put(f, fl->notices[i].file);
+		field_put(f, fl->notices[i].message);
 		fputc('\n', f);
 	}
 	bool ok = !ferror(f);
 	ok &= fclose(f) == 0;
 	if (!ok || rename(tmp, path) != 0)
 		unlink(tmp);
-}
-
-/* Splits a line at tabs, undoing put_field's escapes in place; returns the field count. */
-static int split(char *line, char **fields, int max)
-{
-	int n = 0;
-	char *w = line;
-	fields[n++] = w;
-	for (char *r = line; *r && n <= max; r++) {
-		if (*r == '\t') {
-			*w++ = '\0';
-			if (n < max)
-				fields[n++] = w;
-			continue;
-		}
-		if (*r == '\\' && r[1]) {
-			r++;
-			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
-			continue;
-		}
-		*w++ = *r;
-	}
-	*w = '\0';
-	return n;
 }
 
 static int kind_of(const char *name)
@@ -147,16 +109,10 @@ bool cache_load(const char *dir, uint64_t key, struct finding_list *out, struct 
 	struct strbuf line = {0};
 	VEC(struct note) notes = {0};
 	bool ok = true, first = true;
-	char chunk[4096];
 	memset(out, 0, sizeof(*out));
-	while (ok && fgets(chunk, sizeof(chunk), f)) {
-		sb_puts(&line, chunk);
-		if (line.len && line.buf[line.len - 1] != '\n' && !feof(f))
-			continue;	/* a long line: read the rest */
-		if (line.len && line.buf[line.len - 1] == '\n')
-			line.buf[--line.len] = '\0';
+	while (ok && read_line(f, &line)) {
 		char *fl[8];
-		int n = split(line.buf, fl, 8);
+		int n = field_split(line.buf, fl, 8);
 		if (first) {
 			ok = strcmp(line.buf, CACHE_MAGIC) == 0;
 			first = false;

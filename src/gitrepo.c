@@ -2,6 +2,7 @@
 #include "gitrepo.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -52,7 +53,10 @@ static void pump(int in_fd, const char *input, size_t input_len, int out_fd, str
 			return;
 		}
 		if (iw >= 0 && p[iw].revents) {
-			ssize_t w = (p[iw].revents & POLLOUT) ? write(in_fd, input + written, input_len - written) : -1;
+			/* POLLOUT promises room for PIPE_BUF bytes: a larger write could block with
+			 * the child blocked on its full stdout. */
+			size_t chunk = input_len - written < PIPE_BUF ? input_len - written : PIPE_BUF;
+			ssize_t w = (p[iw].revents & POLLOUT) ? write(in_fd, input + written, chunk) : -1;
 			if (w > 0)
 				written += (size_t)w;
 			if (w <= 0 || written == input_len) {

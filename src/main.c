@@ -43,6 +43,7 @@ static const char usage[] =
 	"  --stats                   print files, functions, parse errors and speed on stderr\n"
 	"  --parse-only              parse and stop (for benchmarks)\n"
 	"  --cache-dir DIR           keep results in DIR; an unchanged run is answered from it\n"
+	"                            (review: the base tree's summaries, for the files it does not read)\n"
 	"  --tree ROOT               learn summaries from the whole tree ROOT, report on PATHs only\n"
 	"  --no-guess                do not pair unknown calls by name (x_lock/x_unlock, see README)\n"
 	"  --no-summaries            each function on its own: no callee summaries, macros,\n"
@@ -134,9 +135,9 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 		fprintf(stderr, "lockaudit: -j needs a positive number\n");
 		return ARGS_BAD;
 	}
-	if (o->review && (o->npaths > 1 || o->dump != DUMP_NONE || o->tree_root || o->cache_dir || o->parse_only)) {
-		fprintf(stderr, "lockaudit: review takes one range (BASE..HEAD) and no --dump, --tree, "
-			"--cache-dir or --parse-only\n");
+	if (o->review && (o->npaths > 1 || o->dump != DUMP_NONE || o->tree_root || o->parse_only)) {
+		fprintf(stderr, "lockaudit: review takes one range (BASE..HEAD) and no --dump, --tree "
+			"or --parse-only\n");
 		return ARGS_BAD;
 	}
 	if (o->patch && !o->review) {

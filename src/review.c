@@ -18,6 +18,7 @@
 #include "report.h"
 #include "source.h"
 #include "summary.h"
+#include "sumcache.h"
 #include "tree.h"
 #include "util.h"
 
@@ -74,6 +75,8 @@ struct review {
 	bool no_seed;		/* LOCKAUDIT_REVIEW_NO_SEED: every version from scratch (to compare) */
 	VEC(char *) files;	/* what every version reads */
 	struct parser parser;
+	struct sumcache bg;	/* --cache-dir: the base tree's summaries, for the files not read */
+	bool have_bg;
 	struct arena a;
 	struct finding_list out;
 	size_t nregressions, nfixed, ncontracts;
@@ -731,6 +734,11 @@ static void ensure_ran(struct review *r, size_t i)
 			return;
 		}
 	tree_init(&v->t, r->opt, r->api);
+	for (size_t k = 0; r->have_bg && k < r->bg.files.n; k++) {
+		const struct sumcache_file *bf = &r->bg.files.v[k];
+		if (!strset_has(&r->files_seen, bf->path))
+			tree_background(&v->t, bf->sums.v, bf->sums.n, bf->defined.v, bf->defined.n);
+	}
 	/* A run already made seeds this one: only the files that differ from it, and what
 	 * calls a function whose summary came out differently, are analysed again. */
 	const struct version *seed = r->no_seed ? NULL : closest_run(r, v);
@@ -1099,6 +1107,98 @@ static void find_callers(struct review *r, const struct finding_list *news)
 	strset_release(&files);
 }
 
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* --- the rest of the tree: the base's summaries, cached --------------------------------- */
+
+/* What makes summaries differ besides the code: the build, profiles, config, guessing. */
+static uint64_t options_hash(const struct options *o)
+{
+	const char *parts[] = {LOCKAUDIT_VERSION " " __DATE__ " " __TIME__, o->profiles ? o->profiles : "",
+			       o->config ? o->config : "", o->no_guess ? "no-guess" : ""};
+	uint64_t h = 0;
+	for (size_t i = 0; i < countof(parts); i++)
+		h = hash_bytes(parts[i], strlen(parts[i]) + 1, h);
+	if (o->config) {
+		size_t len;
+		char *text = read_whole(".", o->config, &len);
+		if (text)
+			h = hash_bytes(text, len, h);
+		free(text);
+	}
+	return h;
+}
+
+/* Every .c and .h file of the base, through the whole-tree pipeline, into path. */
+static bool build_background(struct review *r, const char *path)
+{
+	const char *args[] = {"ls-tree", "-r", "-z", "--full-tree", r->base, NULL};
+	struct strbuf out = {0};
+	if (!git_out(r, args, &out))
+		return false;
+	char **lines;
+	size_t n = git_split(out.buf, out.len, '\0', &lines);
+	struct git_blob *b = xcalloc(n + 1, sizeof(*b));
+	size_t nb = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *tab = strchr(lines[i], '\t');
+		if (tab && strstr(lines[i], " blob ") && is_source_path(tab + 1))
+			b[nb++] = (struct git_blob){.rev = r->base, .path = tab + 1};
+	}
+	bool ok = git_read_blobs(NULL, b, nb);
+	struct tree t;
+	tree_init(&t, r->opt, r->api);
+	for (size_t i = 0; ok && i < nb; i++)
+		if (b[i].data)
+			tree_add_blob(&t, b[i].path, b[i].data, b[i].len);
+	if (ok)
+		tree_run(&t);
+	ok = ok && sumcache_store(path, &t);
+	tree_release(&t);
+	for (size_t i = 0; i < nb; i++)
+		free(b[i].data);
+	free(b);
+	free(lines);
+	sb_release(&out);
+	return ok;
+}
+
+/* --cache-dir: the summaries of the whole base tree, built once per tree (and options)
+ * and read back by every later review on the same base. */
+static void load_background(struct review *r)
+{
+	const char *dir = r->opt->cache_dir;
+	char spec[64], tree[41];
+	snprintf(spec, sizeof(spec), "%s^{tree}", r->base);
+	const char *args[] = {"rev-parse", "--verify", "-q", spec, NULL};
+	struct strbuf out = {0};
+	bool ok = git_out(r, args, &out) && out.len >= 40;
+	if (ok)
+		snprintf(tree, sizeof(tree), "%.40s", out.buf);
+	sb_release(&out);
+	if (!ok || (mkdir(dir, 0777) != 0 && errno != EEXIST))
+		return;
+	char *path = arena_printf(&r->a, "%s/review-%s-%016llx.sums", dir, tree,
+				  (unsigned long long)options_hash(r->opt));
+	double start = seconds_now();
+	bool built = false;
+	r->have_bg = sumcache_load(&r->bg, path);
+	if (!r->have_bg) {
+		if (!r->opt->quiet)
+			fprintf(stderr, "lockaudit: review: summarising the whole base tree once for %s\n", dir);
+		built = build_background(r, path);
+		r->have_bg = built && sumcache_load(&r->bg, path);
+	}
+	if (r->opt->stats)
+		fprintf(stderr, "lockaudit: review: base tree summaries: %zu files, %zu summaries, %s in %.2f s\n",
+			r->bg.files.n, r->bg.nsums, built ? "built" : "loaded", seconds_now() - start);
+}
+
 /* --- the whole review ---------------------------------------------------------------------- */
 
 static void attribute(struct review *r)
@@ -1180,15 +1280,11 @@ static void review_release(struct review *r)
 		nftw(r->tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(r->tmpdir);
 	parser_release(&r->parser);
+	if (r->have_bg)
+		sumcache_release(&r->bg);
 	arena_release(&r->a);
 }
 
-static double seconds_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int review_run(const struct options *opt, const struct lockapi *api)
 {
@@ -1219,6 +1315,8 @@ int review_run(const struct options *opt, const struct lockapi *api)
 		if (r.v.n == 1)
 			add_version(&r, head, arena_strdup(&r.a, "HEAD"));
 	}
+	if (!r.error && opt->cache_dir)
+		load_background(&r);
 	if (!r.error) {
 		for (size_t i = 0; i < r.changed.n; i++)
 			add_review_file(&r, r.changed.v[i]);

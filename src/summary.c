@@ -181,6 +181,13 @@ static int case_cmp(const void *a, const void *b)
 	return (int)x->neffects - (int)y->neffects;
 }
 
+static const char *summary_text(struct arena *a, const struct summary *s);
+
+void summary_set_text(struct arena *a, struct summary *s)
+{
+	s->text = summary_text(a, s);
+}
+
 static const char *summary_text(struct arena *a, const struct summary *s)
 {
 	struct strbuf sb = {0};

@@ -101,6 +101,8 @@ void summary_note_defined(struct summary_table *t, const char *name);
  * `&x` with `$0->f` gives `x.f`).  NULL when the call has no such argument. */
 const char *summary_bind_key(struct cfg *c, const char *key, const struct event *call);
 
+/* Sets s->text from the rest (a summary read back from a cache). */
+void summary_set_text(struct arena *a, struct summary *s);
 void summary_dump(const struct summary *s, FILE *out);
 /* Calls fn on every summary of t, in no particular order. */
 void summary_each(const struct summary_table *t, void (*fn)(void *ctx, const struct summary *s), void *ctx);

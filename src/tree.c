@@ -448,6 +448,14 @@ void tree_seed(struct tree *t, const struct tree *seed)
 	t->seed = seed;
 }
 
+void tree_background(struct tree *t, struct summary *const *sums, size_t n, const char *const *defined, size_t ndefined)
+{
+	for (size_t i = 0; i < n; i++)
+		summary_put(t->sums, sums[i]);
+	for (size_t i = 0; i < ndefined; i++)
+		summary_note_defined(t->sums, defined[i]);
+}
+
 static bool text_hash(const struct tree_file *f, uint64_t *h)
 {
 	if (f->blob) {

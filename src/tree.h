@@ -115,6 +115,10 @@ void tree_add_blob(struct tree *t, const char *path, const char *data, size_t le
  * rounds then re-analyse whatever calls a function whose summary came out differently.
  * seed must outlive t (t's results point into it). */
 void tree_seed(struct tree *t, const struct tree *seed);
+/* Before tree_run: summaries (and defined names) of functions outside the run's files,
+ * known to its calls as if those files had been analysed (review's whole-tree context).
+ * They must outlive t. */
+void tree_background(struct tree *t, struct summary *const *sums, size_t n, const char *const *defined, size_t ndefined);
 void tree_run(struct tree *t);
 /* All findings, sorted, into out (strings stay owned by the tree). */
 void tree_findings(const struct tree *t, struct finding_list *out);

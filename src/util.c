@@ -166,3 +166,56 @@ void strset_release(struct strset *s)
 	s->slot = NULL;
 	s->cap = 0;
 }
+
+void field_put(FILE *f, const char *s)
+{
+	fputc('\t', f);
+	for (; s && *s; s++)
+		if (*s == '\\')
+			fputs("\\\\", f);
+		else if (*s == '\t')
+			fputs("\\t", f);
+		else if (*s == '\n')
+			fputs("\\n", f);
+		else
+			fputc(*s, f);
+}
+
+int field_split(char *line, char **fields, int max)
+{
+	int n = 0;
+	char *w = line;
+	fields[n++] = w;
+	for (char *r = line; *r && n <= max; r++) {
+		if (*r == '\t') {
+			*w++ = '\0';
+			if (n < max)
+				fields[n++] = w;
+			continue;
+		}
+		if (*r == '\\' && r[1]) {
+			r++;
+			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
+			continue;
+		}
+		*w++ = *r;
+	}
+	*w = '\0';
+	return n;
+}
+
+bool read_line(FILE *f, struct strbuf *line)
+{
+	char chunk[4096];
+	line->len = 0;
+	if (line->buf)
+		line->buf[0] = '\0';
+	while (fgets(chunk, sizeof(chunk), f)) {
+		sb_puts(line, chunk);
+		if (line->buf[line->len - 1] == '\n') {
+			line->buf[--line->len] = '\0';
+			return true;
+		}
+	}
+	return line->len > 0;
+}

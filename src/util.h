@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define countof(a) (sizeof(a) / sizeof((a)[0]))
@@ -58,5 +59,12 @@ void strset_release(struct strset *s);
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
 bool is_ident_char(int c);
 bool has_suffix(const char *s, const char *suffix);
+
+/* Tab-separated records (the caches): a field is written after a tab, with backslash,
+ * tab and newline escaped; field_split undoes that in place and returns the field count
+ * (at most max); read_line reads one line of any length without its newline. */
+void field_put(FILE *f, const char *s);
+int field_split(char *line, char **fields, int max);
+bool read_line(FILE *f, struct strbuf *line);
 
 #endif
