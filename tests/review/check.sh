@@ -6,6 +6,7 @@
 #   status N       the exit status
 #   has REGEX      a line of the output (stdout and stderr) matches (grep -E)
 #   lacks REGEX    no line matches
+# NAME/with-cache, if there, runs the review with --cache-dir (the base tree's summaries).
 # NAME/patch-expect, if there, is checked against `review --patch` of the same series as an
 # mbox (git format-patch) applied onto the base.
 # The work tree, index and HEAD of the repository must be as they were after the review.
@@ -55,7 +56,10 @@ for r_dir in tests/review/*/; do
 	fi
 	r_state "$r_repo" >"$TMP/r_before"
 	r_base=$(cd "$r_repo" && git rev-list --max-parents=0 HEAD)
-	(cd "$r_repo" && "$r_tool" review "$r_base..HEAD") >"$TMP/r_out" 2>&1
+	r_args=
+	[ -f "$r_dir/with-cache" ] && r_args="--cache-dir $TMP/r_cache"
+	# shellcheck disable=SC2086
+	(cd "$r_repo" && "$r_tool" review $r_args "$r_base..HEAD") >"$TMP/r_out" 2>&1
 	r_status=$?
 	r_state "$r_repo" >"$TMP/r_after"
 	if [ "$r_status" -gt 2 ]; then

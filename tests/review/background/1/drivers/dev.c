@@ -1,0 +1,23 @@
+/* A driver using both. */
+int dev_poke(struct obj *o, int v)
+{
+	grab(o);
+	if (v < 0) {
+		drop(o);
+		return -EINVAL;
+	}
+	o->v = v;
+	drop(o);
+	return 0;
+}
+
+int dev_fill(struct pool *p)
+{
+	struct buf *b = buf_get(p);
+
+	if (!b)
+		return -ENOMEM;
+	fill(b);
+	buf_put(p, b);
+	return 0;
+}
