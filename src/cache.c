@@ -28,15 +28,24 @@ static bool hash_file(uint64_t *h, const char *path)
 	return true;
 }
 
-bool cache_key(const struct tree *t, const struct options *o, uint64_t *key)
+bool cache_options_key(const struct options *o, uint64_t *key)
 {
 	uint64_t h = hash_str(0, LOCKAUDIT_VERSION " " __DATE__ " " __TIME__);
 	h = hash_str(h, o->profiles);
-	h = hash_str(h, o->tree_root);
 	char flags[8] = {(char)('0' + o->no_guess), (char)('0' + o->no_summaries), 0};
 	h = hash_str(h, flags);
 	if (o->config && !hash_file(&h, o->config))
 		return false;
+	*key = h;
+	return true;
+}
+
+bool cache_key(const struct tree *t, const struct options *o, uint64_t *key)
+{
+	uint64_t h;
+	if (!cache_options_key(o, &h))
+		return false;
+	h = hash_str(h, o->tree_root);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		h = hash_str(h, t->files[i].path);
 		h = hash_str(h, t->files[i].context ? "c" : "r");
@@ -91,13 +100,6 @@ void cache_store(const char *dir, uint64_t key, const struct finding_list *fl)
 		unlink(tmp);
 }
 
-static int kind_of(const char *name)
-{
-	for (int k = 0; k < FK_COUNT; k++)
-		if (strcmp(finding_kind_name(k), name) == 0)
-			return k;
-	return -1;
-}
 
 bool cache_load(const char *dir, uint64_t key, struct finding_list *out, struct arena *a)
 {
@@ -116,14 +118,14 @@ bool cache_load(const char *dir, uint64_t key, struct finding_list *out, struct 
 		if (first) {
 			ok = strcmp(line.buf, CACHE_MAGIC) == 0;
 			first = false;
-		} else if (n >= 8 && strcmp(fl[0], "F") == 0 && kind_of(fl[5]) >= 0) {
+		} else if (n >= 8 && strcmp(fl[0], "F") == 0 && finding_kind_of(fl[5]) >= 0) {
 			if (out->n) {
 				out->v[out->n - 1].notes = arena_memdup(a, notes.v, notes.n * sizeof(*notes.v));
 				out->v[out->n - 1].nnotes = notes.n;
 			}
 			notes.n = 0;
 			struct finding x = {arena_strdup(a, fl[3]), {(uint32_t)atoi(fl[1]), (uint32_t)atoi(fl[2])},
-					    arena_strdup(a, fl[4]), (enum finding_kind)kind_of(fl[5]), arena_strdup(a, fl[6]),
+					    arena_strdup(a, fl[4]), (enum finding_kind)finding_kind_of(fl[5]), arena_strdup(a, fl[6]),
 					    arena_strdup(a, fl[7]), NULL, 0, NULL, NULL};
 			VEC_PUSH(out, x);
 		} else if (n >= 5 && strcmp(fl[0], "N") == 0 && out->n) {

@@ -654,3 +654,11 @@ void findings_release(struct finding_list *out)
 	free(out->notices);
 	memset(out, 0, sizeof(*out));
 }
+
+int finding_kind_of(const char *name)
+{
+	for (int k = 0; k < FK_COUNT; k++)
+		if (strcmp(finding_kind_name(k), name) == 0)
+			return k;
+	return -1;
+}

@@ -56,6 +56,7 @@ void findings_sort(struct finding_list *out);
 void findings_release(struct finding_list *out);
 
 const char *finding_kind_name(enum finding_kind k);
+int finding_kind_of(const char *name);	/* the kind named so, or -1 */
 const char *finding_kind_description(enum finding_kind k);
 const char *finding_kind_rule(enum finding_kind k);
 

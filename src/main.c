@@ -21,6 +21,7 @@
 #include "report.h"
 #include "review.h"
 #include "source.h"
+#include "sumcache.h"
 #include "tree.h"
 #include "util.h"
 
@@ -163,8 +164,23 @@ static void print_stats(const struct tree *t, size_t nfindings)
 		s->functions ? 100.0 * (double)s->functions_not_analysed / (double)s->functions : 0.0, nfindings);
 	fprintf(stderr, "lockaudit: summaries %zu (lock wrappers and helpers), macros read as functions %zu, "
 		"rounds %zu, files re-analysed %zu\n", s->summaries, s->macros, s->rounds, s->reanalysed);
+	if (t->seed)
+		fprintf(stderr, "lockaudit: %zu of %zu files unchanged since the last run: their results reused\n",
+			t->nseeded, t->nfiles);
 	fprintf(stderr, "lockaudit: %.2f MB in %.3f s, %.2f MB/s, %d job%s\n", mb, s->seconds,
 		s->seconds > 0 ? mb / s->seconds : 0.0, s->jobs, s->jobs == 1 ? "" : "s");
+}
+
+/* The per-file results of the last run with these options (--cache-dir). */
+static char *results_path(const struct options *o)
+{
+	uint64_t k;
+	if (!cache_options_key(o, &k))
+		return NULL;
+	size_t n = strlen(o->cache_dir) + 64;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/files-%016llx.txt", o->cache_dir, (unsigned long long)k);
+	return p;
 }
 
 static void report(const struct options *opt, const struct finding_list *fl)
@@ -227,11 +243,24 @@ int main(int argc, char **argv)
 	bool cacheable = opt.cache_dir && opt.dump == DUMP_NONE && !opt.parse_only && !t.input_error &&
 			 cache_key(&t, &opt, &key);
 	bool cached = cacheable && cache_load(opt.cache_dir, key, &fl, &cache_arena);
+	struct tree last;	/* the last run's per-file results: a seed */
+	bool seeded = false;
+	char *results = cacheable ? results_path(&opt) : NULL;
+	if (!cached && results) {
+		tree_init(&last, &opt, api);
+		seeded = sumcache_load(results, &last);
+		if (seeded)
+			tree_seed(&t, &last);
+		else
+			tree_release(&last);
+	}
 	if (!cached) {
 		tree_run(&t);
 		tree_findings(&t, &fl);
 		if (cacheable)
 			cache_store(opt.cache_dir, key, &fl);
+		if (results)
+			sumcache_store(results, &t);
 	}
 	if (opt.dump == DUMP_SUMMARY)
 		summary_dump_all(t.sums, stdout);
@@ -246,6 +275,9 @@ int main(int argc, char **argv)
 	findings_release(&fl);
 	arena_release(&cache_arena);
 	tree_release(&t);
+	if (seeded)
+		tree_release(&last);
+	free(results);
 	lockapi_free(api);
 	free(opt.paths);
 	return status;

@@ -75,7 +75,8 @@ struct review {
 	bool no_seed;		/* LOCKAUDIT_REVIEW_NO_SEED: every version from scratch (to compare) */
 	VEC(char *) files;	/* what every version reads */
 	struct parser parser;
-	struct sumcache bg;	/* --cache-dir: the base tree's summaries, for the files not read */
+	struct tree bg;		/* --cache-dir: the base tree's results (summaries for the files
+				 * not read; a seed for the base's run) */
 	bool have_bg;
 	struct arena a;
 	struct finding_list out;
@@ -734,16 +735,19 @@ static void ensure_ran(struct review *r, size_t i)
 			return;
 		}
 	tree_init(&v->t, r->opt, r->api);
-	for (size_t k = 0; r->have_bg && k < r->bg.files.n; k++) {
-		const struct sumcache_file *bf = &r->bg.files.v[k];
+	for (size_t k = 0; r->have_bg && k < r->bg.nfiles; k++) {
+		const struct tree_file *bf = &r->bg.files[k];
 		if (!strset_has(&r->files_seen, bf->path))
-			tree_background(&v->t, bf->sums.v, bf->sums.n, bf->defined.v, bf->defined.n);
+			tree_background(&v->t, bf->new_sums.v, bf->new_sums.n, (const char *const *)bf->defined.v,
+					bf->defined.n);
 	}
 	/* A run already made seeds this one: only the files that differ from it, and what
 	 * calls a function whose summary came out differently, are analysed again. */
 	const struct version *seed = r->no_seed ? NULL : closest_run(r, v);
 	if (seed)
 		tree_seed(&v->t, &seed->t);
+	else if (r->have_bg && !r->no_seed)
+		tree_seed(&v->t, &r->bg);	/* the base tree's own results */
 	for (size_t k = 0; k < v->nblobs; k++)
 		if (v->blobs[k].data)
 			tree_add_blob(&v->t, v->blobs[k].path, v->blobs[k].data, v->blobs[k].len);
@@ -1187,16 +1191,21 @@ static void load_background(struct review *r)
 				  (unsigned long long)options_hash(r->opt));
 	double start = seconds_now();
 	bool built = false;
-	r->have_bg = sumcache_load(&r->bg, path);
+	tree_init(&r->bg, r->opt, r->api);
+	r->have_bg = sumcache_load(path, &r->bg);
 	if (!r->have_bg) {
+		tree_release(&r->bg);
 		if (!r->opt->quiet)
 			fprintf(stderr, "lockaudit: review: summarising the whole base tree once for %s\n", dir);
 		built = build_background(r, path);
-		r->have_bg = built && sumcache_load(&r->bg, path);
+		tree_init(&r->bg, r->opt, r->api);
+		r->have_bg = built && sumcache_load(path, &r->bg);
+		if (!r->have_bg)
+			tree_release(&r->bg);
 	}
-	if (r->opt->stats)
-		fprintf(stderr, "lockaudit: review: base tree summaries: %zu files, %zu summaries, %s in %.2f s\n",
-			r->bg.files.n, r->bg.nsums, built ? "built" : "loaded", seconds_now() - start);
+	if (r->opt->stats && r->have_bg)
+		fprintf(stderr, "lockaudit: review: base tree results: %zu files, %zu summaries, %s in %.2f s\n",
+			r->bg.nfiles, summary_count(r->bg.sums), built ? "built" : "loaded", seconds_now() - start);
 }
 
 /* --- the whole review ---------------------------------------------------------------------- */
@@ -1281,7 +1290,7 @@ static void review_release(struct review *r)
 	free(r->tmpdir);
 	parser_release(&r->parser);
 	if (r->have_bg)
-		sumcache_release(&r->bg);
+		tree_release(&r->bg);
 	arena_release(&r->a);
 }
 

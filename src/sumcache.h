@@ -1,40 +1,26 @@
-/* sumcache: the lock summaries of a whole tree, kept on disk: what `lockaudit review`
- * knows of the functions outside the files it reads (lock wrappers and helpers defined
- * elsewhere, and which names are defined at all, so that a defined name is not guessed).
+/* sumcache: a finished run's results, file by file, kept on disk.
  * Takes: a finished run (tree.h) to store; a file to load.
- * Gives: per file, its summaries and the names it defines.
- * Owns: everything loaded (its arena), until sumcache_release.
+ * Gives: the run back as result-only files (tree_add_result) in an empty tree: each file's
+ * content hash, findings, summaries, defined and called names, name guesses, ops tables
+ * and field calls; the tree's summary table filled.  Such a tree seeds a new run
+ * (tree_seed: only the files whose text changed, and what depends on them, are analysed
+ * again) and gives `lockaudit review` the summaries of the files it does not read.
+ * Owns: nothing (loaded strings go into the tree's per-file arenas).
  *
- * The format is tab-separated text, one record per line: F (file), D (a name it defines),
- * S (a summary), P (its parameter names), C (one way it returns), E (one effect of that
- * way).  A file that does not read back whole is not used. */
+ * The format is tab-separated text, one record per line, all after the F record of their
+ * file: D defined name, A called name, G guessed name, I ops-table entry, K field call,
+ * W finding and N its notes, X notice, S summary with P its parameters, C its ways and E
+ * their effects.  A file that does not read back whole is not used. */
 #ifndef LOCKAUDIT_SUMCACHE_H
 #define LOCKAUDIT_SUMCACHE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
-#include "arena.h"
-#include "summary.h"
 #include "tree.h"
-#include "util.h"
 
-struct sumcache_file {
-	const char *path;
-	VEC(struct summary *) sums;
-	VEC(const char *) defined;
-};
-
-struct sumcache {
-	struct arena arena;
-	VEC(struct sumcache_file) files;
-	size_t nsums;
-};
-
-/* Writes every file's summaries and defined names of t (atomically: a temporary file is
- * renamed); false if it could not be written. */
+/* Written to a temporary file and renamed: a reader never sees half of it. */
 bool sumcache_store(const char *path, const struct tree *t);
-bool sumcache_load(struct sumcache *c, const char *path);
-void sumcache_release(struct sumcache *c);
+/* t: tree_init'ed and empty.  On false, t may be partly filled (tree_release it). */
+bool sumcache_load(const char *path, struct tree *t);
 
 #endif

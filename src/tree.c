@@ -268,6 +268,15 @@ static void add_file(struct tree *t, const char *path, bool context, bool on_dis
 	f->arena.chunk = f->sum_arena.chunk = f->contracts.arena.chunk = 2048;
 }
 
+struct tree_file *tree_add_result(struct tree *t, const char *path, uint64_t content_hash)
+{
+	add_file(t, path, false, false);
+	struct tree_file *f = &t->files[t->nfiles - 1];
+	f->content_hash = content_hash;
+	f->hashed = true;
+	return f;
+}
+
 void tree_add_blob(struct tree *t, const char *path, const char *data, size_t len)
 {
 	add_file(t, path, false, false);
@@ -476,7 +485,7 @@ static const struct tree_file *seed_match(const struct tree *t, const struct tre
 	uint64_t h;
 	for (size_t i = 0; i < t->seed->nfiles; i++) {
 		const struct tree_file *g = &t->seed->files[i];
-		if (g->hashed && !g->context && strcmp(g->path, f->path) == 0)
+		if (g->hashed && strcmp(g->path, f->path) == 0)
 			return text_hash(f, &h) && h == g->content_hash ? g : NULL;
 	}
 	return NULL;

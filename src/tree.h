@@ -110,6 +110,9 @@ void tree_add_path(struct tree *t, const char *path);
 void tree_add_context(struct tree *t, const char *root);
 /* Adds a file whose text is in memory (path is only its name; data must outlive the run). */
 void tree_add_blob(struct tree *t, const char *path, const char *data, size_t len);
+/* A file known by its results only (read back from a cache, to seed another run with);
+ * the caller fills in its findings, summaries and the rest. */
+struct tree_file *tree_add_result(struct tree *t, const char *path, uint64_t content_hash);
 /* Before tree_run: a file whose path and text are the same in seed (a finished run over
  * another version of the same code) takes seed's results instead of being analysed; the
  * rounds then re-analyse whatever calls a function whose summary came out differently.
