@@ -1,9 +1,6 @@
-/* mkdtemp and nftw are POSIX 2008 / XSI. */
-#define _XOPEN_SOURCE 700
 #include "review.h"
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +9,11 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cache.h"
 #include "findings.h"
 #include "gitrepo.h"
 #include "parse.h"
+#include "patchset.h"
 #include "report.h"
 #include "source.h"
 #include "summary.h"
@@ -81,7 +80,6 @@ struct review {
 	struct arena a;
 	struct finding_list out;
 	size_t nregressions, nfixed, ncontracts;
-	char *tmpdir;
 	bool error;
 };
 
@@ -93,10 +91,6 @@ static void fail(struct review *r, const char *fmt, const char *arg)
 	r->error = true;
 }
 
-static bool is_source_path(const char *p)
-{
-	return has_suffix(p, ".c") || has_suffix(p, ".h");
-}
 
 static struct version *add_version(struct review *r, const char *rev, char *label)
 {
@@ -184,7 +178,7 @@ static void list_commits(struct review *r, const char *head)
 		char *label = arena_printf(&r->a, "%.*s \"%s\"", sp ? (int)(sp - rest) : 12, rest, sp ? sp + 1 : "");
 		struct version *v = add_version(r, lines[0], label);
 		for (size_t k = 1; k < nl; k++)
-			if (is_source_path(lines[k]))
+			if (is_c_source(lines[k]))
 				VEC_PUSH(&v->touched, xstrdup(lines[k]));
 		free(lines);
 	}
@@ -201,104 +195,13 @@ static void changed_paths_git(struct review *r, const char *head)
 	char **lines;
 	size_t n = git_split(out.buf, out.len, '\0', &lines);
 	for (size_t i = 0; i < n; i++)
-		if (is_source_path(lines[i]))
+		if (is_c_source(lines[i]))
 			VEC_PUSH(&r->changed, xstrdup(lines[i]));
 	free(lines);
 	sb_release(&out);
 }
 
 /* --- patches (--patch FILE) ---------------------------------------------------------------- */
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
-static bool write_file(const char *dir, const char *rel, const char *data, size_t len)
-{
-	size_t n = strlen(dir) + strlen(rel) + 2;
-	char *full = xmalloc(n);
-	snprintf(full, n, "%s/%s", dir, rel);
-	for (char *p = full + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(full, 0700);
-		*p = '/';
-	}
-	FILE *f = fopen(full, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	free(full);
-	return ok;
-}
-
-static char *read_whole(const char *dir, const char *rel, size_t *len)
-{
-	size_t n = strlen(dir) + strlen(rel) + 2;
-	char *full = xmalloc(n);
-	snprintf(full, n, "%s/%s", dir, rel);
-	struct source src;
-	char err[256];
-	enum source_status st = source_read(&src, full, err, sizeof(err));
-	free(full);
-	if (st != SOURCE_OK)
-		return NULL;
-	*len = src.len;
-	return src.text;
-}
-
-/* A patch file is one patch, or an mbox of them (git format-patch): split at "From <hash> ". */
-static size_t split_series(char *text, char ***parts)
-{
-	VEC(char *) v = {0};
-	VEC_PUSH(&v, text);
-	for (char *p = text; (p = strstr(p, "\nFrom ")) != NULL; p++) {
-		char *h = p + 6;
-		size_t k = 0;
-		while (k < 40 && ((h[k] >= '0' && h[k] <= '9') || (h[k] >= 'a' && h[k] <= 'f')))
-			k++;
-		if (k == 40 && h[40] == ' ') {
-			*p = '\0';
-			VEC_PUSH(&v, p + 1);
-		}
-	}
-	*parts = v.v;
-	return v.n;
-}
-
-static char *patch_subject(struct review *r, const char *part, size_t i, size_t n)
-{
-	const char *s = strstr(part, "\nSubject: ");
-	if (!s)
-		return n > 1 ? arena_printf(&r->a, "patch %zu/%zu", i + 1, n) : arena_strdup(&r->a, "the patch");
-	s += 10;
-	if (*s == '[') {
-		const char *e = strchr(s, ']');
-		if (e && e < strchr(s, '\n'))
-			s = e + 1 + (e[1] == ' ');
-	}
-	return arena_printf(&r->a, "patch %zu/%zu \"%.*s\"", i + 1, n, (int)strcspn(s, "\n"), s);
-}
-
-/* The paths a patch changes, from `git apply --numstat` (which reads only the patch). */
-static void patch_paths(struct review *r, const char *part, struct version *v)
-{
-	const char *args[] = {"apply", "--numstat", "-", NULL};
-	struct strbuf out = {0}, err = {0};
-	if (git_run(r->tmpdir, args, part, strlen(part), &out, &err) != 0)
-		fail(r, "cannot read the patch: %s", sb_str(&err));
-	char **lines;
-	size_t n = git_split(out.buf, out.len, '\n', &lines);
-	for (size_t i = 0; i < n; i++) {
-		char *path = strrchr(lines[i], '\t');
-		if (path && is_source_path(path + 1))
-			VEC_PUSH(&v->touched, xstrdup(path + 1));
-	}
-	free(lines);
-	sb_release(&out);
-	sb_release(&err);
-}
 
 static bool is_in(char **v, size_t n, const char *s)
 {
@@ -308,56 +211,28 @@ static bool is_in(char **v, size_t n, const char *s)
 	return false;
 }
 
-/* Applies each patch in turn to the base's copies of the files they touch, in a private
- * temporary directory (git apply outside any repository: GIT_CEILING_DIRECTORIES keeps it
- * from finding one above), and records the texts after each patch as one version. */
+/* One version per patch: the base's files with the texts the series gives them. */
 static void patch_versions(struct review *r, const char *patch_file)
 {
-	size_t len;
-	char *text = read_whole(".", patch_file, &len);
-	if (!text && patch_file[0] == '/')
-		text = read_whole("", patch_file + 1, &len);
-	if (!text) {
-		fail(r, "cannot read the patch file '%s'", patch_file);
-		return;
-	}
-	char **parts;
-	size_t n = split_series(text, &parts);
-	r->ncommits = n;
-	for (size_t i = 0; i < n; i++)
-		patch_paths(r, parts[i], add_version(r, r->base, patch_subject(r, parts[i], i, n)));
-	for (size_t i = 1; i < r->v.n; i++)
-		for (size_t k = 0; k < r->v.v[i].touched.n; k++)
-			if (!is_in(r->changed.v, r->changed.n, r->v.v[i].touched.v[k]))
-				VEC_PUSH(&r->changed, xstrdup(r->v.v[i].touched.v[k]));
-	struct git_blob *b = xcalloc(r->changed.n + 1, sizeof(*b));
-	for (size_t i = 0; i < r->changed.n; i++)
-		b[i] = (struct git_blob){.rev = r->base, .path = r->changed.v[i]};
-	if (!git_read_blobs(NULL, b, r->changed.n))
-		fail(r, "%s", "cannot read the base's files");
-	for (size_t i = 0; i < r->changed.n && !r->error; i++)
-		if (b[i].data && !write_file(r->tmpdir, b[i].path, b[i].data, b[i].len))
-			fail(r, "cannot write to the temporary directory %s", r->tmpdir);
-	char *ceiling = arena_printf(&r->a, "GIT_CEILING_DIRECTORIES=%s", r->tmpdir);
-	const char *env[] = {ceiling, NULL};
-	const char *args[] = {"apply", "--whitespace=nowarn", "-", NULL};
-	for (size_t i = 0; i < n && !r->error; i++) {
-		struct strbuf out = {0}, err = {0};
-		if (git_run_env(r->tmpdir, env, args, parts[i], strlen(parts[i]), &out, &err) != 0)
-			fail(r, "the patch does not apply to the base: %s", sb_str(&err));
-		for (size_t k = 0; k < r->changed.n && !r->error; k++) {
-			struct override o = {.path = r->changed.v[k]};
-			o.data = read_whole(r->tmpdir, o.path, &o.len);
-			VEC_PUSH(&r->v.v[i + 1].ov, o);
+	struct patch_series ps;
+	char err[1024];
+	if (!patch_series_apply(&ps, patch_file, r->base, err, sizeof(err)))
+		fail(r, "%s", err);
+	r->ncommits = ps.steps.n;
+	for (size_t i = 0; !r->error && i < ps.paths.n; i++)
+		VEC_PUSH(&r->changed, xstrdup(ps.paths.v[i]));
+	for (size_t i = 0; !r->error && i < ps.steps.n; i++) {
+		struct patch_step *st = &ps.steps.v[i];
+		struct version *v = add_version(r, r->base, arena_strdup(&r->a, st->label));
+		for (size_t k = 0; k < st->touched.n; k++)
+			VEC_PUSH(&v->touched, xstrdup(st->touched.v[k]));
+		for (size_t k = 0; k < st->texts.n; k++) {
+			struct patch_text *t = &st->texts.v[k];
+			VEC_PUSH(&v->ov, ((struct override){arena_strdup(&r->a, t->path), t->data, t->len}));
+			t->data = NULL;	/* the version owns it now */
 		}
-		sb_release(&out);
-		sb_release(&err);
 	}
-	for (size_t i = 0; i < r->changed.n; i++)
-		free(b[i].data);
-	free(b);
-	free(parts);
-	free(text);
+	patch_series_release(&ps);
 }
 
 /* --- what changed: functions and macros -------------------------------------------------- */
@@ -1120,24 +995,6 @@ static double seconds_now(void)
 
 /* --- the rest of the tree: the base's summaries, cached --------------------------------- */
 
-/* What makes summaries differ besides the code: the build, profiles, config, guessing. */
-static uint64_t options_hash(const struct options *o)
-{
-	const char *parts[] = {LOCKAUDIT_VERSION " " __DATE__ " " __TIME__, o->profiles ? o->profiles : "",
-			       o->config ? o->config : "", o->no_guess ? "no-guess" : ""};
-	uint64_t h = 0;
-	for (size_t i = 0; i < countof(parts); i++)
-		h = hash_bytes(parts[i], strlen(parts[i]) + 1, h);
-	if (o->config) {
-		size_t len;
-		char *text = read_whole(".", o->config, &len);
-		if (text)
-			h = hash_bytes(text, len, h);
-		free(text);
-	}
-	return h;
-}
-
 /* Every .c and .h file of the base, through the whole-tree pipeline, into path. */
 static bool build_background(struct review *r, const char *path)
 {
@@ -1151,7 +1008,7 @@ static bool build_background(struct review *r, const char *path)
 	size_t nb = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *tab = strchr(lines[i], '\t');
-		if (tab && strstr(lines[i], " blob ") && is_source_path(tab + 1))
+		if (tab && strstr(lines[i], " blob ") && is_c_source(tab + 1))
 			b[nb++] = (struct git_blob){.rev = r->base, .path = tab + 1};
 	}
 	bool ok = git_read_blobs(NULL, b, nb);
@@ -1187,8 +1044,10 @@ static void load_background(struct review *r)
 	sb_release(&out);
 	if (!ok || (mkdir(dir, 0777) != 0 && errno != EEXIST))
 		return;
-	char *path = arena_printf(&r->a, "%s/review-%s-%016llx.sums", dir, tree,
-				  (unsigned long long)options_hash(r->opt));
+	uint64_t opts = 0;
+	if (!cache_options_key(r->opt, &opts))
+		return;
+	char *path = arena_printf(&r->a, "%s/review-%s-%016llx.txt", dir, tree, (unsigned long long)opts);
 	double start = seconds_now();
 	bool built = false;
 	tree_init(&r->bg, r->opt, r->api);
@@ -1285,9 +1144,6 @@ static void review_release(struct review *r)
 	strset_release(&r->affecting);
 	strset_release(&r->files_seen);
 	free(r->out.v);
-	if (r->tmpdir)
-		nftw(r->tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(r->tmpdir);
 	parser_release(&r->parser);
 	if (r->have_bg)
 		tree_release(&r->bg);
@@ -1311,13 +1167,7 @@ int review_run(const struct options *opt, const struct lockapi *api)
 	if (!r.error && resolve_range(&r, range, head))
 		add_version(&r, r.base, NULL);
 	if (!r.error && opt->patch) {
-		const char *t = getenv("TMPDIR");
-		r.tmpdir = arena_printf(&r.a, "%s/lockaudit-review.XXXXXX", t && t[0] ? t : "/tmp");
-		r.tmpdir = mkdtemp(r.tmpdir) ? xstrdup(r.tmpdir) : NULL;
-		if (!r.tmpdir)
-			fail(&r, "cannot make a temporary directory: %s", strerror(errno));
-		else
-			patch_versions(&r, opt->patch);
+		patch_versions(&r, opt->patch);
 	} else if (!r.error) {
 		list_commits(&r, head);
 		changed_paths_git(&r, head);

@@ -285,10 +285,6 @@ void tree_add_blob(struct tree *t, const char *path, const char *data, size_t le
 	f->blob_len = len;
 }
 
-static bool wanted(const char *name)
-{
-	return has_suffix(name, ".c") || has_suffix(name, ".h");
-}
 
 static int name_cmp(const void *a, const void *b)
 {
@@ -324,7 +320,7 @@ static void walk(struct tree *t, const char *path, int depth, bool context)
 		char *full = xmalloc(n);
 		snprintf(full, n, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", e->d_name);
 		struct stat lst;
-		if (lstat(full, &lst) == 0 && (S_ISDIR(lst.st_mode) || (S_ISREG(lst.st_mode) && wanted(e->d_name))))
+		if (lstat(full, &lst) == 0 && (S_ISDIR(lst.st_mode) || (S_ISREG(lst.st_mode) && is_c_source(e->d_name))))
 			VEC_PUSH(&names, full);
 		else
 			free(full);

@@ -219,3 +219,8 @@ bool read_line(FILE *f, struct strbuf *line)
 	}
 	return line->len > 0;
 }
+
+bool is_c_source(const char *path)
+{
+	return has_suffix(path, ".c") || has_suffix(path, ".h");
+}

@@ -59,6 +59,7 @@ void strset_release(struct strset *s);
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
 bool is_ident_char(int c);
 bool has_suffix(const char *s, const char *suffix);
+bool is_c_source(const char *path);	/* a .c or .h file */
 
 /* Tab-separated records (the caches): a field is written after a tab, with backslash,
  * tab and newline escaped; field_split undoes that in place and returns the field count
