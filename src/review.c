@@ -22,14 +22,16 @@
 #include "util.h"
 
 /* What the review reads, per version of the code:
- *  - the files the series changes (.c and .h);
- *  - the files that name a changed function or macro (git grep -w, a candidate list: the
- *    analysis decides what is a call), and those that call through an ops-table field a
- *    changed function is assigned to (`.lookup = f` -> `->lookup(`);
- *  - the headers those files include with "..." next to them (their lock macros and wrappers).
- * Each version is the same file set at one commit of the series (or after one patch), run
- * through the whole-tree pipeline (tree.c) so that calls across these files use summaries.
- * A commit that touches none of the files gives the results of the one before. */
+ *  - the files the series changes (.c and .h), and the local headers they include;
+ *  - level by level, the files that call a function whose lock summary differs between the
+ *    two ends (git grep on the head tree: a candidate list; the analysis finds the calls),
+ *    and those that call through an ops-table field such a function fills (`.lookup = f`
+ *    brings in the callers of `->lookup(`); a function whose summary did not change
+ *    changes nothing for its callers, so they are not read;
+ *  - with --cache-dir, the summaries of every other file of the base tree (background).
+ * Each version is that file set at one commit of the series (or after one patch), run
+ * through the whole-tree pipeline (tree.c), seeded with the closest run already made.
+ * The two ends are always run; the commits between only to attribute a change (bisection). */
 
 struct override {		/* a file's text after a patch (--patch mode) */
 	char *path, *data;
