@@ -6,6 +6,8 @@
 # Pairs come from fix commits carrying a `Fixes:` tag (bench/review/dpdk_pairs.tsv).
 # SERIES=N reviews the N-commit series INTRO~N..INTRO instead (linear history assumed)
 # and also says whether the regression is attributed to INTRO ("by" column).
+# FIXES=1 reviews the fix commit instead (FIX^..FIX): found = the review lists an imbalance
+# in the function as fixed (the realfix measure, with the review's files as context).
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 TOOL=${TOOL:-$TOP/lockaudit}
@@ -20,18 +22,21 @@ tail -n +2 "$PAIRS" | while IFS='	' read -r fix intro file func rest; do
 	start=$(date +%s.%N)
 	range=$intro
 	[ -n "${SERIES:-}" ] && range="$intro~$SERIES..$intro"
+	[ -n "${FIXES:-}" ] && range=$fix
+	level=warning
+	[ -n "${FIXES:-}" ] && level=fixed
 	(cd "$REPO" && "$TOOL" review ${LOCKAUDIT_FLAGS:-} "$range") >"$o" 2>&1
 	end=$(date +%s.%N)
 	secs=$(echo "$end - $start" | bc)
 	# A regression in the repaired function: a warning (not a contract change) whose next
 	# note names it.
 	# FUNC may be "name|name at the introducing commit" when the function was renamed since.
-	if awk -v F="$func" 'BEGIN{n=split(F, names, "|")} /: warning: .*\[contract-change\]$/{w=0; next} /: warning: /{w=1; next} w && /note: in function/{ for (i = 1; i <= n; i++) if (index($0, "'"'"'" names[i] "'"'"'")) found=1; w=0 } END{exit !found}' "$o"; then
+	if awk -v F="$func" -v L="$level" 'BEGIN{n=split(F, names, "|")} /: warning: .*\[contract-change\]$/{w=0; next} $0 ~ (": " L ": "){w=1; next} w && /note: in function/{ for (i = 1; i <= n; i++) if (index($0, "'"'"'" names[i] "'"'"'")) found=1; w=0 } END{exit !found}' "$o"; then
 		found=yes
 	else
 		found=no
 	fi
 	short=$(cd "$REPO" && git rev-parse --short "$intro")
-	if grep -q "note: introduced by $short" "$o"; then by=yes; else by=no; fi
+	if [ -n "${FIXES:-}" ]; then by=-; elif grep -q "note: introduced by $short" "$o"; then by=yes; else by=no; fi
 	printf '%-12.12s %-12.12s %-6s %-4s %6.2f  %s %s\n' "$fix" "$intro" "$found" "$by" "$secs" "$file" "$func"
 done
