@@ -429,12 +429,15 @@ static void merge_round(struct tree *t)
  * definition (its summary, or its lack of one) is what the next round must use. */
 static void recheck_guesses(struct tree *t)
 {
-	for (size_t i = 0; i < t->nfiles; i++)
-		for (size_t k = 0; k < t->files[i].guessed.cap; k++) {
-			const char *g = t->files[i].guessed.slot[k];
-			if (g && summary_defined(t->sums, g))
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tree_file *f = &t->files[i];
+		for (size_t k = 0; k < f->guessed.cap; k++) {
+			const char *g = f->guessed.slot[k];
+			/* A seeded file's results already saw the seed's definitions. */
+			if (g && summary_defined(t->sums, g) && !(f->seeded && summary_defined(t->seed->sums, g)))
 				strset_add(&t->changed, g);
 		}
+	}
 }
 
 static void collect_contracts(struct tree *t)
@@ -556,6 +559,30 @@ static void changed_since_seed(struct tree *t)
 	summary_each(t->seed->sums, diff_summary, &here);
 }
 
+/* Seeded, after round 0: the analysed (changed) files first settle among themselves, with
+ * the seeded results as context: what they produced is news only to them (the seeded
+ * files were analysed with the seed's).  Then what came out other than in the seed is
+ * news to every caller, and the usual rounds follow. */
+static void settle_unseeded(struct tree *t)
+{
+	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
+			t->opt->no_summaries;
+	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !one_pass; round++) {
+		struct strset unseen = t->changed;
+		t->changed = (struct strset){0};
+		t->nwork = 0;
+		for (size_t i = 0; i < t->nfiles; i++)
+			if (!t->files[i].seeded && calls_changed(&t->files[i], &unseen))
+				t->work[t->nwork++] = &t->files[i];
+		strset_release(&unseen);
+		run_workers(t);
+		merge_round(t);
+		t->stats.rounds++;
+	}
+	strset_clear(&t->changed);
+	changed_since_seed(t);
+}
+
 void tree_run(struct tree *t)
 {
 	double start = now_seconds();
@@ -573,10 +600,10 @@ void tree_run(struct tree *t)
 		run_workers(t);
 		merge_round(t);
 	}
-	if (t->seed)
-		changed_since_seed(t);
 	t->first_round = false;
 	t->stats.rounds = 1;
+	if (t->seed)
+		settle_unseeded(t);
 	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
 			t->opt->no_summaries;
 	if (!one_pass)
