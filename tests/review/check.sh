@@ -136,3 +136,23 @@ if [ -d "$TMP/review-vfs" ]; then
 		bad "review: seeded runs say what runs from scratch say" "$TMP/r_diff"
 	fi
 fi
+
+# --patch with a file that is missing, or a patch that does not apply: a message, exit 2,
+# and no temporary directory left behind.
+if [ -d "$TMP/review-vfs" ]; then
+	r_repo=$TMP/review-vfs
+	printf 'diff --git a/fs/none.c b/fs/none.c\n--- a/fs/none.c\n+++ b/fs/none.c\n@@ -1,1 +1,1 @@\n-not there\n+here\n' >"$TMP/r_bad.patch"
+	r_tmp=$TMP/r_tmpdir
+	mkdir -p "$r_tmp"
+	(cd "$r_repo" && TMPDIR=$r_tmp "$r_tool" review --patch "$TMP/r_missing.patch") >"$TMP/r_out" 2>&1
+	r_s1=$?
+	(cd "$r_repo" && TMPDIR=$r_tmp "$r_tool" review --patch "$TMP/r_bad.patch") >>"$TMP/r_out" 2>&1
+	r_s2=$?
+	if [ "$r_s1" -eq 2 ] && [ "$r_s2" -eq 2 ] && grep -q "cannot read the patch file" "$TMP/r_out" &&
+		grep -q "does not apply" "$TMP/r_out" && [ -z "$(ls -A "$r_tmp")" ]; then
+		ok "review --patch: missing file, patch that does not apply"
+	else
+		ls -A "$r_tmp" >>"$TMP/r_out"
+		bad "review --patch: missing file, patch that does not apply" "$TMP/r_out"
+	fi
+fi
