@@ -73,6 +73,7 @@ struct review {
 	struct strset calls;	/* "caller\x1fcallee": who calls a changed function */
 	struct strset affecting;	/* functions whose summary differs between the ends */
 	size_t nruns;
+	bool defs_done;		/* changed functions known */
 	bool no_seed;		/* LOCKAUDIT_REVIEW_NO_SEED: every version from scratch (to compare) */
 	VEC(char *) files;	/* what every version reads */
 	struct parser parser;
@@ -417,11 +418,13 @@ static void grep_patterns(struct review *r, void *args, const struct strset *nam
 }
 
 /* git grep -l over a revision's tree, in one pass: files that call one of names
- * (`name(` or `name (`) or call through one of fields (`->field(` or `(*x->field)(`).
+ * (`name(` or `name (`), call through one of fields (`->field(` or `(*x->field)(`), or
+ * fill one of impls in an initialiser (`.field = fn`).
  * A candidate list only; the analysis finds the calls. */
-static void grep_files(struct review *r, const char *rev, const struct strset *names, const struct strset *fields)
+static void grep_files(struct review *r, const char *rev, const struct strset *names, const struct strset *fields,
+		       const struct strset *impls)
 {
-	if (!names->n && !fields->n)
+	if (!names->n && !fields->n && !impls->n)
 		return;
 	VEC(const char *) args = {0};
 	VEC_PUSH(&args, "grep");
@@ -430,6 +433,8 @@ static void grep_files(struct review *r, const char *rev, const struct strset *n
 	static const char *const call[2] = {"(", " ("}, *const field_call[2] = {"(", ")("};
 	grep_patterns(r, &args, names, "", call);
 	grep_patterns(r, &args, fields, "->", field_call);
+	static const char *const assign[2] = {" =", "="};	/* .field = impl, in an ops table */
+	grep_patterns(r, &args, impls, ".", assign);
 	VEC_PUSH(&args, rev);
 	VEC_PUSH(&args, "--");
 	VEC_PUSH(&args, "*.c");
@@ -652,6 +657,9 @@ static const struct version *run_of(const struct review *r, size_t i)
  * (or exists at one end only) are the changed ones. */
 static void changed_functions(struct review *r)
 {
+	if (r->defs_done)
+		return;
+	r->defs_done = true;
 	run_defs(r, &r->before, run_of(r, 0));
 	run_defs(r, &r->after, run_of(r, r->v.n - 1));
 	diff_defs(r, &r->before, &r->after);
@@ -678,6 +686,23 @@ static void diff_summary(void *ctx, const struct summary *s)
 	bool local = s->is_static || (s->is_macro && has_suffix(s->file, ".c"));
 	if (!local && strlen(s->name) >= REVIEW_MIN_GREP_NAME)
 		strset_add(d->exported, s->name);
+}
+
+/* The fields a changed function calls through while it holds a lock, at either end: the
+ * contract of such a field may have changed, and every implementation must follow it (the
+ * series makes the VFS hold the parent across ->lookup: each ->lookup is checked again). */
+static void called_fields(struct review *r, struct strset *out)
+{
+	changed_functions(r);
+	for (size_t k = 0; k < 2; k++) {
+		const struct version *v = run_of(r, k ? r->v.n - 1 : 0);
+		for (size_t i = 0; i < v->t.nfiles; i++) {
+			const struct contracts *c = &v->t.files[i].contracts;
+			for (size_t j = 0; j < c->calls.n; j++)
+				if (strset_has(&r->changed_fns, c->calls.v[j].caller))
+					strset_add(out, c->calls.v[j].field);
+		}
+	}
 }
 
 /* Changed functions whose summaries stayed the same change nothing for their callers; those
@@ -721,8 +746,12 @@ static void expand_files(struct review *r)
 		for (size_t i = 0; i < fields.cap; i++)
 			if (fields.slot[i])
 				strset_add(&r->fields, fields.slot[i]);
+		struct strset impls = {0};
+		if (level == 0)
+			called_fields(r, &impls);
 		size_t before = r->files.n;
-		grep_files(r, r->v.v[last].rev, &grep_names, &fields);
+		grep_files(r, r->v.v[last].rev, &grep_names, &fields, &impls);
+		strset_release(&impls);
 		for (size_t i = 0; i < fresh.cap; i++)
 			if (fresh.slot[i])
 				strset_add(&r->affecting, fresh.slot[i]);
