@@ -109,8 +109,10 @@ static bool git_out(struct review *r, const char *const *args, struct strbuf *sb
 {
 	struct strbuf err = {0};
 	int st = git_run(NULL, args, NULL, 0, sb, &err);
-	if (st != 0 && st != 1)
-		fail(r, "git %s failed", args[0]), fprintf(stderr, "%s", sb_str(&err));
+	if (st != 0 && st != 1) {	/* 1: git grep found nothing */
+		fail(r, "git %s failed", args[0]);
+		fputs(sb_str(&err), stderr);
+	}
 	sb_release(&err);
 	return st == 0 || st == 1;
 }
