@@ -742,6 +742,35 @@ static void take_branch(struct engine *en, const struct block *b, const struct l
 	propagate(en, b->succ[side ? 0 : 1], n);
 }
 
+/* A constant as a comparison's right side: a number or an upper-case name (an enum or
+ * #define constant). */
+static bool constant_text(const char *t)
+{
+	if (!*t)
+		return false;
+	for (; *t; t++)
+		if (!((*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9') || *t == '_' || *t == 'x'))
+			return false;
+	return true;
+}
+
+/* `x==B` when the path knows `x==A` holds for another constant A: false.  (The hash
+ * table locks when `add_key==MULTIWRITER` and later tests `add_key==MULTIWRITER_TM`.) */
+static uint8_t excluded_by_equal(const struct lstate *s, const char *key)
+{
+	const char *eq = strstr(key, "==");
+	if (!eq || !constant_text(eq + 2))
+		return VB_ANY;
+	size_t lhs = (size_t)(eq - key);
+	for (uint16_t i = 0; i < s->nfacts; i++) {
+		const char *k = s->facts[i].key;
+		if (k != key && strncmp(k, key, lhs) == 0 && strncmp(k + lhs, "==", 2) == 0 && constant_text(k + lhs + 2) &&
+		    strcmp(k + lhs + 2, eq + 2) != 0 && !(s->facts[i].bits & VB_ZERO))
+			return VB_ZERO;
+	}
+	return VB_ANY;
+}
+
 static void branch(struct engine *en, const struct block *b, const struct lstate *s)
 {
 	if (b->test.kind == TEST_UNKNOWN || !b->test.key) {
@@ -750,6 +779,8 @@ static void branch(struct engine *en, const struct block *b, const struct lstate
 		return;
 	}
 	uint8_t known = lstate_fact(s, b->test.key), yes, no;
+	if (known == VB_ANY && b->test.kind == TEST_TRUTH)
+		known = excluded_by_equal(s, b->test.key);
 	test_sides(&b->test, &yes, &no);
 	if (known & yes)
 		take_branch(en, b, s, true, known & yes);

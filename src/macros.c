@@ -421,8 +421,128 @@ static void rewrite_operator_arg(char *t, size_t len, size_t comma)
 		t[i] = ' ';
 }
 
+/* --- conditional groups whose branches open or close braces --------------------------------
+ * `#if X ... if (a) { ... } else { #endif ... }`: a branch that does not balance its braces
+ * cannot be parsed as a branch.  Such a group is flattened the way one configuration would
+ * compile it: its first branch is kept (the next, when the first is `#if 0`), the other
+ * branches and every directive line of the group are blanked.  Groups whose branches all
+ * balance stay as written: tree-sitter parses them, and the CFG takes both ways. */
+
+/* Budget: conditional nesting followed; deeper groups are left alone. */
+#define MACROS_MAX_IF_DEPTH 32
+
+struct cond_branch {
+	size_t dir_start, dir_end;	/* the directive line that opens it */
+	int balance;			/* braces opened minus closed in its body */
+	bool never;			/* `#if 0` */
+};
+
+struct cond_group {
+	struct cond_branch branch[8];	/* further #elif branches join the last one */
+	int n;
+	size_t end_start, end_end;	/* the #endif line */
+};
+
+static size_t directive_end(const char *t, size_t len, size_t p)
+{
+	while (p < len && t[p] != '\n') {
+		if (t[p] == '\\' && p + 1 < len && t[p + 1] == '\n')
+			p++;
+		p++;
+	}
+	return p;
+}
+
+/* The directive at p (a line starting with '#'): 1 opens a group, 2 a further branch,
+ * 3 closes it, 0 anything else. */
+static int directive_kind(const char *t, size_t len, size_t p, bool *never)
+{
+	p = p + 1;
+	while (p < len && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	size_t e = p;
+	while (e < len && is_ident_char(t[e]))
+		e++;
+	const char *w = t + p;
+	size_t n = e - p;
+	if (name_is(w, n, "if") || name_is(w, n, "ifdef") || name_is(w, n, "ifndef")) {
+		size_t q = skip_space(t, len, e);
+		*never = name_is(w, n, "if") && q < len && t[q] == '0' && (q + 1 >= len || !is_ident_char(t[q + 1]));
+		return 1;
+	}
+	if (name_is(w, n, "elif") || name_is(w, n, "else") || name_is(w, n, "elifdef") || name_is(w, n, "elifndef"))
+		return 2;
+	return name_is(w, n, "endif") ? 3 : 0;
+}
+
+static void flatten(char *t, const struct cond_group *g)
+{
+	int keep = g->branch[0].never && g->n > 1 ? 1 : 0;
+	for (int i = 0; i < g->n; i++) {
+		size_t body_end = i + 1 < g->n ? g->branch[i + 1].dir_start : g->end_start;
+		blank(t, g->branch[i].dir_start, i == keep ? g->branch[i].dir_end : body_end);
+	}
+	blank(t, g->end_start, g->end_end);
+}
+
+/* Closes the innermost group: flattened if a branch leaves braces open or closes more than
+ * it opened; what its kept branch does to braces counts in the enclosing branch. */
+static int close_group(char *t, const struct cond_group *g)
+{
+	bool unbalanced = false;
+	for (int i = 0; i < g->n; i++)
+		unbalanced |= g->branch[i].balance != 0;
+	if (unbalanced)
+		flatten(t, g);
+	return g->branch[g->branch[0].never && g->n > 1 ? 1 : 0].balance;
+}
+
+static void flatten_unbalanced_conditionals(char *t, size_t len)
+{
+	struct cond_group stack[MACROS_MAX_IF_DEPTH];
+	int depth = 0, skipped = 0;	/* groups deeper than the budget */
+	bool line_start = true;
+	for (size_t p = 0; p < len;) {
+		if (t[p] == '#' && line_start) {
+			size_t end = directive_end(t, len, p);
+			bool never = false;
+			int k = directive_kind(t, len, p, &never);
+			if (k == 1 && depth < MACROS_MAX_IF_DEPTH && !skipped)
+				stack[depth++] = (struct cond_group){{{p, end, 0, never}}, 1, 0, 0};
+			else if (k == 1)
+				skipped++;
+			else if (k == 2 && depth && !skipped && stack[depth - 1].n < 8)
+				stack[depth - 1].branch[stack[depth - 1].n++] = (struct cond_branch){p, end, 0, false};
+			else if (k == 3 && skipped)
+				skipped--;
+			else if (k == 3 && depth) {
+				stack[depth - 1].end_start = p;
+				stack[depth - 1].end_end = end;
+				int b = close_group(t, &stack[--depth]);
+				if (depth)
+					stack[depth - 1].branch[stack[depth - 1].n - 1].balance += b;
+			}
+			p = end;
+			continue;
+		}
+		size_t q = skip_non_code(t, len, p, false);
+		if (q != p) {
+			p = q;
+			continue;
+		}
+		if (t[p] == '\n')
+			line_start = true;
+		else if (t[p] != ' ' && t[p] != '\t' && t[p] != '\r')
+			line_start = false;
+		if (depth && !skipped && (t[p] == '{' || t[p] == '}'))
+			stack[depth - 1].branch[stack[depth - 1].n - 1].balance += t[p] == '{' ? 1 : -1;
+		p++;
+	}
+}
+
 void macros_rewrite(char *t, size_t len, struct annotations *out)
 {
+	flatten_unbalanced_conditionals(t, len);
 	struct scan sc = {.out = out, .last = ';', .line_start = true};
 	size_t p = 0;
 	while (p < len) {
