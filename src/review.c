@@ -1144,7 +1144,8 @@ static void print_result(struct review *r, double seconds)
 		fprintf(stderr, "lockaudit: review of %.12s..%.12s: %zu commit%s", r->base, r->v.v[r->v.n - 1].rev,
 			r->ncommits, r->ncommits == 1 ? "" : "s");
 	fprintf(stderr, ", %zu files changed, %zu functions changed; %zu files read per version, "
-		"%zu versions analysed, %.2f s\n", r->changed.n, r->changed_fns.n, r->files.n, ran, seconds);
+		"%zu version%s analysed, %.2f s\n", r->changed.n, r->changed_fns.n, r->files.n, ran, ran == 1 ? "" : "s",
+		seconds);
 	fprintf(stderr, "lockaudit: %zu regression%s, %zu fixed, %zu lock contract%s changed\n", r->nregressions,
 		r->nregressions == 1 ? "" : "s", r->nfixed, r->ncontracts, r->ncontracts == 1 ? "" : "s");
 }
