@@ -164,7 +164,7 @@ static void print_stats(const struct tree *t, size_t nfindings)
 		s->functions_not_analysed,
 		s->functions ? 100.0 * (double)s->functions_not_analysed / (double)s->functions : 0.0, nfindings);
 	fprintf(stderr, "lockaudit: summaries %zu (lock wrappers and helpers), macros read as functions %zu, "
-		"rounds %zu, files re-analysed %zu\n", s->summaries, s->macros, s->rounds, s->reanalysed);
+		"rounds %zu, files re-analysed %zu (%.1f MB)\n", s->summaries, s->macros, s->rounds, s->reanalysed, (double)s->reanalysed_bytes / 1e6);
 	if (t->seed)
 		fprintf(stderr, "lockaudit: %zu of %zu files unchanged since the last run: their results reused\n",
 			t->nseeded, t->nfiles);

@@ -218,7 +218,7 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 	if (first)
 		count_file(t, f, &src, &pf, parsed);
 	else
-		f->stats.reanalysed++;
+		f->stats.reanalysed++, f->stats.reanalysed_bytes += src.len;
 	findings_release(&f->findings);
 	contracts_forget_file(&f->contracts, f->path);
 	if (parsed && first && o->dump == DUMP_NONE)
@@ -403,6 +403,7 @@ static void add_stats(struct tree_stats *to, const struct tree_stats *s)
 	to->functions_not_analysed += s->functions_not_analysed;
 	to->skipped += s->skipped;
 	to->reanalysed += s->reanalysed;
+	to->reanalysed_bytes += s->reanalysed_bytes;
 	to->macros += s->macros;
 }
 
@@ -592,6 +593,7 @@ void tree_run(struct tree *t)
 	t->first_round = true;
 	/* Headers first, then the rest: the lock macros and inline wrappers of headers are
 	 * known when the .c files are first read, which saves later rounds. */
+	struct strset from_headers = {0};
 	for (int headers = 1; headers >= 0; headers--) {
 		t->nwork = 0;
 		for (size_t i = 0; i < t->nfiles; i++)
@@ -599,6 +601,10 @@ void tree_run(struct tree *t)
 				t->work[t->nwork++] = &t->files[i];
 		run_workers(t);
 		merge_round(t);
+		if (headers && !t->seed) {	/* the .c files are read knowing these */
+			from_headers = t->changed;
+			t->changed = (struct strset){0};
+		}
 	}
 	t->first_round = false;
 	t->stats.rounds = 1;
@@ -608,18 +614,23 @@ void tree_run(struct tree *t)
 			t->opt->no_summaries;
 	if (!one_pass)
 		recheck_guesses(t);
-	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !one_pass; round++) {
+	for (int round = 1; round <= TREE_MAX_ROUNDS && (t->changed.n || from_headers.n) && !one_pass; round++) {
 		struct strset changed = t->changed;
 		t->changed = (struct strset){0};
 		t->nwork = 0;
+		/* Round 1: the headers read each other's summaries for the first time; the .c
+		 * files had them all already and only need what the .c files produced. */
 		for (size_t i = 0; i < t->nfiles; i++)
-			if (calls_changed(&t->files[i], &changed))
+			if (calls_changed(&t->files[i], &changed) ||
+			    (has_suffix(t->files[i].path, ".h") && calls_changed(&t->files[i], &from_headers)))
 				t->work[t->nwork++] = &t->files[i];
 		strset_release(&changed);
+		strset_release(&from_headers);
 		run_workers(t);
 		merge_round(t);
 		t->stats.rounds++;
 	}
+	strset_release(&from_headers);
 	if (!one_pass)
 		collect_contracts(t);
 	t->stats.summaries = summary_count(t->sums);

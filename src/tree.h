@@ -34,7 +34,7 @@
 
 struct tree_stats {
 	size_t files, functions, functions_with_errors, functions_not_analysed, bytes, skipped;
-	size_t reanalysed, rounds, summaries, macros;
+	size_t reanalysed, rounds, summaries, macros, reanalysed_bytes;
 	double seconds;
 	int jobs;
 };
