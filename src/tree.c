@@ -3,6 +3,7 @@
 #include "tree.h"
 #include "analysis.h"
 #include "cfg.h"
+#include "defscan.h"
 #include "macrobody.h"
 #include "source.h"
 #include "util.h"
@@ -584,12 +585,39 @@ static void settle_unseeded(struct tree *t)
 	changed_since_seed(t);
 }
 
+static void note_defined_name(void *ctx, const char *name)
+{
+	summary_note_defined(ctx, name);
+}
+
+/* Before round 0: every name the files define, read lexically, so that no call of one is
+ * guessed to be a lock (and the file read again once the definition turns up). */
+static void known_definitions(struct tree *t)
+{
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tree_file *f = &t->files[i];
+		struct stat st;
+		/* Read twice (here, then to parse) only what can be: not a pipe. */
+		if (!f->blob && (stat(f->path, &st) != 0 || !S_ISREG(st.st_mode)))
+			continue;
+		struct source src;
+		char err[256];
+		if ((f->blob ? source_from_memory(&src, f->path, f->blob, f->blob_len, err, sizeof(err))
+			     : source_read(&src, f->path, err, sizeof(err))) != SOURCE_OK)
+			continue;
+		defscan(src.text, src.len, note_defined_name, t->sums);
+		source_release(&src);
+	}
+}
+
 void tree_run(struct tree *t)
 {
 	double start = now_seconds();
 	t->work = xcalloc(t->nfiles ? t->nfiles : 1, sizeof(*t->work));
 	if (t->seed)
 		seed_files(t);
+	else if (!t->opt->no_guess && !t->opt->no_summaries)
+		known_definitions(t);
 	t->first_round = true;
 	/* Headers first, then the rest: the lock macros and inline wrappers of headers are
 	 * known when the .c files are first read, which saves later rounds. */

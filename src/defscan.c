@@ -1,0 +1,109 @@
+#include "defscan.h"
+
+#include <string.h>
+
+#include "util.h"
+
+/* Past a comment, string or character literal at p (p if none). */
+static size_t skip_noise(const char *t, size_t len, size_t p)
+{
+	if (t[p] == '/' && p + 1 < len && t[p + 1] == '*') {
+		const char *e = strstr(t + p + 2, "*/");
+		return e ? (size_t)(e - t) + 2 : len;
+	}
+	if (t[p] == '/' && p + 1 < len && t[p + 1] == '/') {
+		while (p < len && t[p] != '\n')
+			p++;
+		return p;
+	}
+	if (t[p] == '"' || t[p] == '\'') {
+		char q = t[p];
+		for (p++; p < len && t[p] != q && t[p] != '\n'; p++)
+			if (t[p] == '\\')
+				p++;
+		return p < len ? p + 1 : len;
+	}
+	return p;
+}
+
+static void note_name(const char *s, size_t n, void (*note)(void *, const char *), void *ctx)
+{
+	char name[128];
+	if (n == 0 || n >= sizeof(name))
+		return;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	note(ctx, name);
+}
+
+/* A directive at p (a line starting with '#'): notes `#define NAME(`; returns its end. */
+static size_t directive(const char *t, size_t len, size_t p, void (*note)(void *, const char *), void *ctx)
+{
+	size_t q = p + 1;
+	while (q < len && (t[q] == ' ' || t[q] == '\t'))
+		q++;
+	if (len - q > 6 && memcmp(t + q, "define", 6) == 0 && (t[q + 6] == ' ' || t[q + 6] == '\t')) {
+		q += 6;
+		while (q < len && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		size_t e = q;
+		while (e < len && is_ident_char(t[e]))
+			e++;
+		if (e < len && t[e] == '(')
+			note_name(t + q, e - q, note, ctx);
+	}
+	while (p < len && t[p] != '\n')
+		p += t[p] == '\\' && p + 1 < len ? 2 : 1;
+	return p;
+}
+
+void defscan(const char *text, size_t len, void (*note)(void *ctx, const char *name), void *ctx)
+{
+	int braces = 0, parens = 0;
+	size_t cand = 0, cand_len = 0;	/* the last NAME( at file level */
+	char last = ';';
+	bool line_start = true;
+	for (size_t p = 0; p < len;) {
+		char c = text[p];
+		if (c == '#' && line_start) {
+			p = directive(text, len, p, note, ctx);
+			continue;
+		}
+		size_t q = skip_noise(text, len, p);
+		if (q != p) {
+			p = q;
+			continue;
+		}
+		if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
+			line_start |= c == '\n';
+			p++;
+			continue;
+		}
+		line_start = false;
+		if (is_ident_char(c)) {
+			size_t e = p;
+			while (e < len && is_ident_char(text[e]))
+				e++;
+			size_t k = e;
+			while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n'))
+				k++;
+			if (braces == 0 && parens == 0 && k < len && text[k] == '(' && !(c >= '0' && c <= '9')) {
+				cand = p;
+				cand_len = e - p;
+			}
+			last = 'a';
+			p = e;
+			continue;
+		}
+		if (c == '{' && braces == 0 && last == ')' && cand_len)
+			note_name(text + cand, cand_len, note, ctx);
+		if ((c == ';' || c == '{' || c == '=') && braces == 0)
+			cand_len = 0;
+		braces += c == '{' ? 1 : c == '}' ? -1 : 0;
+		parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+		braces = braces < 0 ? 0 : braces;
+		parens = parens < 0 ? 0 : parens;
+		last = c;
+		p++;
+	}
+}

@@ -1,0 +1,16 @@
+/* defscan: the names a file defines, read lexically before anything is parsed.
+ * Takes: a file's text.  Gives: each `NAME(...) {` at file level (a function definition)
+ * and each `#define NAME(` (a function-like macro), to a callback.
+ * Owns: nothing.
+ *
+ * Why: a call to an unknown `x_lock()` is guessed to be a lock only while no definition of
+ * x_lock is known; without this list, files read before the file that defines it guess,
+ * and must be read again once the definition turns up (most of DPDK's second readings). */
+#ifndef LOCKAUDIT_DEFSCAN_H
+#define LOCKAUDIT_DEFSCAN_H
+
+#include <stddef.h>
+
+void defscan(const char *text, size_t len, void (*note)(void *ctx, const char *name), void *ctx);
+
+#endif
