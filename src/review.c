@@ -827,18 +827,26 @@ static bool has_count(struct review *r, size_t i, const void *arg)
 }
 
 /* A copy of f with one more note, "introduced by ..." or "fixed by ...". */
-static void add_attributed(struct review *r, const struct finding *f, const char *baseline, const char *word,
-			   const struct version *v)
+static void add_attributed_with(struct review *r, const struct finding *f, const char *baseline, const char *word,
+				const struct version *v, const struct note *extra, size_t nextra)
 {
 	struct finding c = *f;
 	c.baseline = baseline;
 	c.commit = v->label;
-	c.notes = arena_alloc(&r->a, (f->nnotes + 1) * sizeof(struct note));
+	c.notes = arena_alloc(&r->a, (f->nnotes + nextra + 1) * sizeof(struct note));
 	memcpy(c.notes, f->notes, f->nnotes * sizeof(struct note));
-	c.notes[f->nnotes] = (struct note){.loc = f->loc, .file = f->file,
-					   .message = arena_printf(&r->a, "%s by %s", word, v->label)};
-	c.nnotes = f->nnotes + 1;
+	if (nextra)
+		memcpy(c.notes + f->nnotes, extra, nextra * sizeof(struct note));
+	c.notes[f->nnotes + nextra] = (struct note){.loc = f->loc, .file = f->file,
+						    .message = arena_printf(&r->a, "%s by %s", word, v->label)};
+	c.nnotes = f->nnotes + nextra + 1;
 	VEC_PUSH(&r->out, c);
+}
+
+static void add_attributed(struct review *r, const struct finding *f, const char *baseline, const char *word,
+			   const struct version *v)
+{
+	add_attributed_with(r, f, baseline, word, v, NULL, 0);
 }
 
 static void compare_ends(struct review *r, struct finding_list *news, struct finding_list *fixed)
@@ -1102,18 +1110,48 @@ static void load_background(struct review *r)
 
 /* --- the whole review ---------------------------------------------------------------------- */
 
+/* A new finding in a caller the series leaves alone, which calls a changed function with a
+ * new finding of its own: the callee's breach going on up (a leak the caller inherits), said
+ * as a note of the callee's finding.  Its index, or -1.  Not an ops-table contract: that
+ * one is about what the callers of the field expect, and stands on its own. */
+static long cascade_root(struct review *r, const struct finding_list *news, size_t i)
+{
+	const struct finding *f = &news->v[i];
+	if (f->kind == FK_OPS_CONTRACT || strset_has(&r->changed_fns, f->function))
+		return -1;
+	for (size_t k = 0; k < news->n; k++)
+		if (k != i && strset_has(&r->changed_fns, news->v[k].function) && news->v[k].kind != FK_OPS_CONTRACT &&
+		    calls_fn(r, f->function, news->v[k].function))
+			return (long)k;
+	return -1;
+}
+
 static void attribute(struct review *r)
 {
 	struct finding_list news = {0}, fixed = {0};
 	compare_ends(r, &news, &fixed);
 	findings_sort(&news);
 	findings_sort(&fixed);
-	for (size_t i = 0; i < news.n; i++) {
-		struct want w = {&news.v[i], count_like(findings_of(r, r->v.n - 1), &news.v[i]), true};
-		add_attributed(r, &news.v[i], "new", "introduced", &r->v.v[first_version(r, has_count, &w)]);
-	}
-	r->nregressions = news.n;
 	find_callers(r, &news);
+	long *root = xcalloc(news.n + 1, sizeof(*root));
+	for (size_t i = 0; i < news.n; i++)
+		root[i] = cascade_root(r, &news, i);
+	for (size_t i = 0; i < news.n; i++) {
+		if (root[i] >= 0)
+			continue;	/* said with its root */
+		VEC(struct note) extra = {0};
+		for (size_t j = 0; j < news.n; j++)
+			if (root[j] == (long)i)
+				VEC_PUSH(&extra, ((struct note){.loc = news.v[j].loc, .file = news.v[j].file,
+					.message = arena_printf(&r->a, "it goes on into the caller '%s', which the series does "
+								"not change: %s", news.v[j].function, news.v[j].message)}));
+		struct want w = {&news.v[i], count_like(findings_of(r, r->v.n - 1), &news.v[i]), true};
+		add_attributed_with(r, &news.v[i], "new", "introduced", &r->v.v[first_version(r, has_count, &w)], extra.v,
+				    extra.n);
+		VEC_FREE(&extra);
+		r->nregressions++;
+	}
+	free(root);
 	contract_changes(r, &news);
 	for (size_t i = 0; i < fixed.n; i++) {
 		struct want w = {&fixed.v[i], count_like(findings_of(r, r->v.n - 1), &fixed.v[i]), false};
