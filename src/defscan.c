@@ -2,29 +2,8 @@
 
 #include <string.h>
 
+#include "macros.h"
 #include "util.h"
-
-/* Past a comment, string or character literal at p (p if none). */
-static size_t skip_noise(const char *t, size_t len, size_t p)
-{
-	if (t[p] == '/' && p + 1 < len && t[p + 1] == '*') {
-		const char *e = strstr(t + p + 2, "*/");
-		return e ? (size_t)(e - t) + 2 : len;
-	}
-	if (t[p] == '/' && p + 1 < len && t[p + 1] == '/') {
-		while (p < len && t[p] != '\n')
-			p++;
-		return p;
-	}
-	if (t[p] == '"' || t[p] == '\'') {
-		char q = t[p];
-		for (p++; p < len && t[p] != q && t[p] != '\n'; p++)
-			if (t[p] == '\\')
-				p++;
-		return p < len ? p + 1 : len;
-	}
-	return p;
-}
 
 static void note_name(const char *s, size_t n, void (*note)(void *, const char *), void *ctx)
 {
@@ -69,7 +48,7 @@ void defscan(const char *text, size_t len, void (*note)(void *ctx, const char *n
 			p = directive(text, len, p, note, ctx);
 			continue;
 		}
-		size_t q = skip_noise(text, len, p);
+		size_t q = macros_skip_comment_or_literal(text, len, p);
 		if (q != p) {
 			p = q;
 			continue;

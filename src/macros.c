@@ -365,7 +365,7 @@ static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const s
 }
 
 /* Skips a comment, string, char literal or preprocessor line at p; returns p if none. */
-static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start)
+size_t macros_skip_comment_or_literal(const char *t, size_t len, size_t p)
 {
 	if (t[p] == '/' && p + 1 < len && t[p + 1] == '*') {
 		const char *e = strstr(t + p + 2, "*/");
@@ -383,6 +383,14 @@ static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start
 				p++;
 		return p < len ? p + 1 : len;
 	}
+	return p;
+}
+
+static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start)
+{
+	size_t q = macros_skip_comment_or_literal(t, len, p);
+	if (q != p)
+		return q;
 	if (t[p] == '#' && line_start) {
 		/* Directives (with their continuation lines) stay as written: tree-sitter parses them. */
 		while (p < len && t[p] != '\n') {

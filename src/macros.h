@@ -42,6 +42,8 @@ struct annotations {
 /* Rewrites text[0..len) in place (the caller passes its own copy); annotations (may be
  * NULL) receives the lock annotations it blanked. */
 void macros_rewrite(char *text, size_t len, struct annotations *out);
+/* Past the comment, string or character literal that starts at p (p if none). */
+size_t macros_skip_comment_or_literal(const char *t, size_t len, size_t p);
 
 /* What the original text at a `while` keyword's offset is. */
 enum macro_loop_kind macros_loop_kind(const char *orig, size_t len, size_t offset);
