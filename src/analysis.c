@@ -50,6 +50,7 @@ struct engine {
 	VEC(struct macro_return) macro_returns;
 	VEC(struct field_site) fields;
 	VEC(const char *) guessed;
+	VEC(const char *) handed;	/* keys released by callbacks passed by name */
 	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
@@ -638,10 +639,47 @@ static void note_field_call(struct engine *en, const struct lstate *s, const str
 	VEC_PUSH(&en->fields, ((struct field_site){e, held}));
 }
 
+static bool plain_name(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return false;
+	for (; *s; s++)
+		if (!is_ident_char((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Functions passed by name to a call (`zio_write(..., done_cb, arg)`): the locks their
+ * summaries release may be this function's, handed over to be dropped on completion. */
+static void note_callback(struct engine *en, const char *name)
+{
+	if (!name || !plain_name(name) || cfg_key_is_local(en->cfg, name))
+		return;
+	const struct summary *sum = summary_view_lookup(en->sums, name, en->file);
+	for (uint16_t c = 0; sum && c < sum->ncases; c++)
+		for (uint16_t k = 0; k < sum->cases[c].neffects; k++)
+			if (sum->cases[c].effects[k].delta < 0)
+				note_key(&en->handed, sum->cases[c].effects[k].key);
+}
+
+/* ... or stored for one (`cb = trim_done;` before the call that takes cb). */
+static void note_callbacks(struct engine *en, const struct event *e)
+{
+	if (e->kind == EV_ASSIGN) {
+		note_callback(en, e->prim);
+		return;
+	}
+	for (uint8_t i = 0; i < e->nargs; i++)
+		if (!(e->addr_args >> i & 1))
+			note_callback(en, e->args[i]);
+}
+
 static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
 {
 	if (e->kind == EV_CALL && e->field)
 		note_field_call(en, s, e);
+	if (en->sums && ((e->kind == EV_CALL && e->nargs) || (e->kind == EV_ASSIGN && !e->by_address)))
+		note_callbacks(en, e);
 	if (e->kind == EV_CALL && en->sums) {
 		const struct summary *sum = summary_view_lookup(en->sums, e->key, en->file);
 		if (sum && sum->guessed)
@@ -913,6 +951,9 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->fields = arena_memdup(scratch, en.fields.v, en.fields.n * sizeof(*en.fields.v));
 	res->nfields = en.fields.n;
 	VEC_FREE(&en.fields);
+	res->handed = arena_memdup(scratch, en.handed.v, en.handed.n * sizeof(*en.handed.v));
+	res->nhanded = en.handed.n;
+	VEC_FREE(&en.handed);
 	res->guessed = arena_memdup(scratch, en.guessed.v, en.guessed.n * sizeof(*en.guessed.v));
 	res->nguessed = en.guessed.n;
 	VEC_FREE(&en.guessed);
@@ -922,6 +963,19 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);
+}
+
+bool analysis_handed_to_callback(const struct analysis *res, const char *key)
+{
+	const char *t;
+	size_t n = cfg_key_tail(key, &t);
+	for (size_t i = 0; n && i < res->nhanded; i++) {
+		const char *u;
+		size_t m = cfg_key_tail(res->handed[i], &u);
+		if (m == n && strncmp(t, u, n) == 0)
+			return true;
+	}
+	return false;
 }
 
 static int cond_value_of(const struct lstate *s, const char *test_key)

@@ -56,6 +56,9 @@ struct analysis {
 	struct field_site *fields;
 	size_t nfields;
 	const char **taken, **dropped;	/* keys acquired / released somewhere (directly or by a callee) */
+	const char **handed;		/* locks (callee keys) released by callbacks this
+					 * function passes by name: it may hand them over */
+	size_t nhanded;
 	const char **guessed;		/* callees taken as locks by their names */
 	size_t nguessed;
 	const char **guess_based;	/* callees whose summaries rest on a name guess */
@@ -77,6 +80,10 @@ struct analysis {
  * and the test comes before the lock event (`if (need) lock(...)`, not `lock(); if (err)
  * return;`).  NULL if no such test. */
 const struct block *analysis_split_condition(const struct analysis *res, const char *key, bool *held_when);
+
+/* Whether key may be handed to a callback the function passes by name (an I/O completion
+ * that drops the submitter's lock): a callback releases a lock of the same name. */
+bool analysis_handed_to_callback(const struct analysis *res, const char *key);
 
 void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 		  const struct summary_view *sums, const char *file);

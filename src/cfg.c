@@ -113,6 +113,22 @@ size_t cfg_key_root(const char *key, const char **start)
 	return 0;
 }
 
+size_t cfg_key_tail(const char *key, const char **start)
+{
+	size_t n = strlen(key);
+	if (n && key[n - 1] == '}') {
+		const char *b = strrchr(key, '{');
+		*start = b;
+		return b ? (size_t)(key + n - b) : 0;
+	}
+	const char *e = key + n, *p = e;
+	while (p > key && is_ident_char((unsigned char)p[-1]))
+		p--;
+	bool field = p > key && (p[-1] == '.' || (p[-1] == '>' && p - 1 > key && p[-2] == '-'));
+	*start = p;
+	return field && p < e ? (size_t)(e - p) : 0;
+}
+
 bool cfg_key_is_local(const struct cfg *c, const char *key)
 {
 	const char *root;

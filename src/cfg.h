@@ -58,7 +58,8 @@ struct event {
 	const char *key;	/* EV_LOCK: lock key; EV_ASSIGN: variable key; EV_CALL: callee */
 	const char *text;	/* EV_LOCK: lock as written; EV_CALL: call as written */
 	const char *result;	/* EV_LOCK try / EV_CALL: key that receives the value, or NULL */
-	const char *prim;	/* EV_LOCK: primitive name as called */
+	const char *prim;	/* EV_LOCK: primitive name as called; EV_ASSIGN: the name assigned,
+				 * when the value is a lower-case identifier (cb = write_done) */
 	const char **args;	/* EV_CALL: each argument as a lock key (&, casts, parens stripped) */
 	uint32_t addr_args;	/* EV_CALL: bit i set when argument i was written `&x` */
 	uint8_t nargs;		/* EV_CALL */
@@ -168,6 +169,10 @@ const char *cfg_intern(struct cfg *c, const char *s, size_t n);
 /* The variable a lock key hangs from (`n` in `n->lock`, `dentry` in
  * `d_inode(dentry->d_parent)`): its length, and *start; 0 for keys with none (rcu, rtnl). */
 size_t cfg_key_root(const char *key, const char **start);
+/* The part of a key that names the lock apart from the object it hangs from: the set of
+ * a set lock (`{SCL_STATE}` in `spa{SCL_STATE}`) or the last field (`done` in `$0->done`);
+ * its length, 0 for a bare variable or a call. */
+size_t cfg_key_tail(const char *key, const char **start);
 /* Whether the key hangs from a variable declared in the function body. */
 bool cfg_key_is_local(const struct cfg *c, const char *key);
 

@@ -495,6 +495,8 @@ static void build_assign(struct builder *b, TSNode n)
 	e->key = var;
 	e->flags = plain ? literal_bits(b, right) : 0;
 	e->text = plain ? constant_text(b, right) : NULL;
+	if (plain && !e->text && kind(b, r) == NK_identifier)
+		e->prim = lockid_expr_key(&b->id, r);
 }
 
 /* a && b, a || b, c ? x : y, outside a condition: control flow all the same. */

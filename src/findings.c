@@ -81,6 +81,8 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 	enum finding_kind k;
 	switch (is->kind) {
 	case EF_DOUBLE_ACQUIRE:
+		if (analysis_handed_to_callback(d->res, e->key))
+			return;	/* a lock used as a completion signal, dropped by the callback */
 		k = FK_DOUBLE_ACQUIRE;
 		snprintf(msg, sizeof(msg), "'%s' is acquired by '%s' while already held", e->text, e->prim);
 		if (p)
@@ -522,7 +524,8 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 			im.bad[im.nbad++] = &res->exits[i];
 	}
 	keep_success_holds(&im, res);
-	if (inherited_only(&im)) {	/* the callee that breaks it is reported instead */
+	bool held = im.nbad && count_at(im.bad[0], key) > im.expect;
+	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key))) {	/* the callee that breaks it is reported instead */
 		free(im.bad);
 		free(im.good);
 		return;
