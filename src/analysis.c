@@ -809,6 +809,20 @@ static uint8_t excluded_by_equal(const struct lstate *s, const char *key)
 	return VB_ANY;
 }
 
+/* `if (p)` while a lock that is p, or hangs from p (`&p->lock`), is held: p was
+ * dereferenced to take it, so it is not NULL. */
+static uint8_t nonnull_by_lock(const struct lstate *s, const char *key)
+{
+	size_t n = strlen(key);
+	for (uint16_t i = 0; i < s->nlocks; i++) {
+		const char *k = s->locks[i].key;
+		if (s->locks[i].count > 0 && strncmp(k, key, n) == 0 &&
+		    (k[n] == '\0' || (k[n] == '-' && k[n + 1] == '>')))
+			return VB_ANY & ~VB_ZERO;
+	}
+	return VB_ANY;
+}
+
 static void branch(struct engine *en, const struct block *b, const struct lstate *s)
 {
 	if (b->test.kind == TEST_UNKNOWN || !b->test.key) {
@@ -819,6 +833,8 @@ static void branch(struct engine *en, const struct block *b, const struct lstate
 	uint8_t known = lstate_fact(s, b->test.key), yes, no;
 	if (known == VB_ANY && b->test.kind == TEST_TRUTH)
 		known = excluded_by_equal(s, b->test.key);
+	if (known == VB_ANY && b->test.kind == TEST_TRUTH)
+		known = nonnull_by_lock(s, b->test.key);
 	test_sides(&b->test, &yes, &no);
 	if (known & yes)
 		take_branch(en, b, s, true, known & yes);
