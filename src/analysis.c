@@ -2,6 +2,7 @@
 #include "summary.h"
 #include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct work {
@@ -496,11 +497,37 @@ static uint8_t release_side(struct engine *en, const struct lstate *s, const str
 /* A helper whose ways are told apart by a condition on its arguments: the condition,
  * bound at the call, is a fact of the caller's path, so `helper_lock(d); ...
  * helper_unlock(d);` with the same condition inside both stays paired. */
+/* A condition that is a parameter as it is, given a constant or an address at the call:
+ * `buf_insert(hdr, NULL)` takes the way without the lock, `buf_insert(hdr, &lock)` the
+ * way with it. */
+static uint8_t flag_argument(const char *cond_key, const struct event *e)
+{
+	char *end;
+	if (cond_key[0] != '$' || !(cond_key[1] >= '0' && cond_key[1] <= '9'))
+		return VB_ANY;
+	unsigned long n = strtoul(cond_key + 1, &end, 10);
+	if (*end || n >= e->nargs || !e->args[n])
+		return VB_ANY;
+	if (e->addr_args & (1u << n))
+		return VB_ANY & ~VB_ZERO;
+	const char *a = e->args[n];
+	if (!strcmp(a, "NULL") || !strcmp(a, "0") || !strcmp(a, "B_FALSE") || !strcmp(a, "false"))
+		return VB_ZERO;
+	if (!strcmp(a, "B_TRUE") || !strcmp(a, "true") || (a[0] >= '1' && a[0] <= '9' && !a[strspn(a, "0123456789")]))
+		return VB_ANY & ~VB_ZERO;
+	return VB_ANY;
+}
+
 static int apply_by_condition(struct engine *en, const struct lstate *s, const struct event *e,
 			      const struct summary *sum, struct lstate **out)
 {
 	const char *cond = summary_bind_key(en->mcfg, sum->cond_key, e);
 	uint8_t known = cond ? lstate_fact(s, cond) : VB_ANY;
+	uint8_t lit = flag_argument(sum->cond_key, e);
+	if (lit != VB_ANY) {
+		known = lit;
+		cond = NULL;
+	}
 	if (known == VB_ANY)
 		known = release_side(en, s, e, sum);
 	int n = 0;
@@ -570,6 +597,23 @@ static int apply_macro(struct engine *en, const struct lstate *s, const struct e
 
 /* A call of a function with a summary: one state per way it can return, each with the
  * effects of that way and, when the result is kept, what its value says. */
+/* A callee that hands a lock back through *lockp on some ways: on a way without it, the
+ * pointer is taken as NULL (buf_find sets `*lockp = NULL` when it finds nothing), so the
+ * caller's `if (lock != NULL) mutex_exit(lock);` pairs with the way that took it. */
+static void null_out_pointers(struct engine *en, struct lstate *st, const struct event *e,
+			      const struct summary *sum, uint16_t c)
+{
+	for (uint16_t o = 0; o < sum->ncases; o++)
+		for (uint16_t k = 0; o != c && k < sum->cases[o].neffects; k++) {
+			const struct sum_effect *eff = &sum->cases[o].effects[k];
+			if (eff->delta <= 0 || eff->key[0] != '*' || eff->key[1] != '$' || case_has(&sum->cases[c], eff))
+				continue;
+			const char *key = summary_bind_key(en->mcfg, eff->key, e);
+			if (key && worth_keeping(en, key))
+				lstate_set_fact(en->a, st, key, VB_ZERO);
+		}
+}
+
 static int apply_summary(struct engine *en, const struct lstate *s, const struct event *e,
 			 const struct summary *sum, struct lstate **out, int max)
 {
@@ -599,6 +643,8 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 		st = apply_case(en, s, st, e, sum, c, !split);
 		if (!split)
 			forget_uncertain(en, st, e, sum);
+		else
+			null_out_pointers(en, st, e, sum, c);
 		out[n++] = st;
 	}
 	return n;

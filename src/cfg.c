@@ -129,6 +129,47 @@ size_t cfg_key_tail(const char *key, const char **start)
 	return field && p < e ? (size_t)(e - p) : 0;
 }
 
+static int param_index(const struct cfg *c, const char *name)
+{
+	for (size_t i = 0; i < c->nparams; i++)
+		if (strcmp(c->params[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			int k;
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || e->key[0] != '*' ||
+			    (k = param_index(c, e->key + 1)) < 0)
+				continue;
+			const char *v = e->prim, *path = cfg_resolve_alias(c, v);
+			*whole = strcmp(key, v) == 0 || path == key;
+			if (*whole)
+				return k;
+			size_t vn = strlen(v), pn = strlen(path);
+			if (n == vn && root == key && strncmp(root, v, vn) == 0 && (key[n] == '-' || key[n] == '.')) {
+				*root_len = n;
+				return k;
+			}
+			if (path != v && strncmp(key, path, pn) == 0 && (key[pn] == '-' || key[pn] == '.')) {
+				*root_len = pn;	/* l = lookup(blk) stands for the call: the key names it */
+				return k;
+			}
+		}
+	return -1;
+}
+
+bool cfg_helper_sized(const struct cfg *c, const char *test_key)
+{
+	return c->nblocks <= CFG_HELPER_BLOCKS || (c->nblocks <= CFG_FLAG_HELPER_BLOCKS && param_index(c, test_key) >= 0);
+}
+
 bool cfg_key_is_local(const struct cfg *c, const char *key)
 {
 	const char *root;

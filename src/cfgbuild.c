@@ -134,6 +134,19 @@ static bool enter(struct builder *b)
 }
 
 /* Value class of a literal-like expression: 0, -EINVAL, NULL, true, ERR_PTR(...); 0 if not. */
+/* An errno constant (EINVAL, ENOENT, EAGAIN): not zero.  Kernel code returns it negated,
+ * Solaris and BSD code (OpenZFS) as it is, so either sign: an error either way. */
+static bool errno_name(struct builder *b, TSNode n)
+{
+	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	if (e - s < 3 || b->text[s] != 'E' || text_is(b, n, "EOK"))
+		return false;
+	for (uint32_t i = s + 1; i < e; i++)
+		if (!((b->text[i] >= 'A' && b->text[i] <= 'Z') || (b->text[i] >= '0' && b->text[i] <= '9')))
+			return false;
+	return true;
+}
+
 static uint8_t literal_bits(struct builder *b, TSNode n)
 {
 	n = lockid_strip(&b->id, n, true);
@@ -154,7 +167,9 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 	case NK_identifier:	/* the usual spellings of NULL and of booleans in C code bases */
 		if (text_is(b, n, "NULL") || text_is(b, n, "FALSE") || text_is(b, n, "B_FALSE"))
 			return VB_ZERO;
-		return text_is(b, n, "TRUE") || text_is(b, n, "B_TRUE") ? VB_POS : 0;
+		if (text_is(b, n, "TRUE") || text_is(b, n, "B_TRUE"))
+			return VB_POS;
+		return errno_name(b, n) ? VB_POS | VB_NEG : 0;
 	case NK_unary_expression:
 		if (b->text[ts_node_start_byte(n)] == '-')
 			return VB_NEG;
@@ -163,6 +178,9 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 		TSNode fn = field(b, n, F_function);
 		if (text_is(b, fn, "ERR_PTR") || text_is(b, fn, "ERR_CAST"))
 			return VB_ERRPTR;
+		TSNode args = field(b, n, F_arguments);
+		if (text_is(b, fn, "SET_ERROR") && ts_node_named_child_count(args) == 1)
+			return literal_bits(b, ts_node_named_child(args, 0));	/* ZFS: SET_ERROR(EIO) */
 		return 0;
 	}
 	default:

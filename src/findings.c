@@ -218,7 +218,10 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 	 * unlock (ZFS returns positive errnos from a variable: nonzero takes in NEG too). */
 	if (!res->cfg->returns_pointer && (held & VB_NEG))
 		return false;
-	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi);
+	bool whole;
+	size_t n;
+	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi) ||
+	       cfg_out_param((struct cfg *)res->cfg, key, &whole, &n) >= 0;
 }
 
 /* The count most returns agree on, preferring balance (0) when any return is balanced. */
@@ -475,15 +478,15 @@ static bool caller_visible(struct cfg *c, const char *key)
  * helper, paired by its callers with the matching unlock helper. */
 static bool conditional_helper(const struct analysis *res, const char *key)
 {
-	if (res->cfg->nblocks > 16)
-		return false;	/* as in summary.c: helpers are small */
+	if (res->cfg->nblocks > CFG_FLAG_HELPER_BLOCKS)
+		return false;
 	if (locks_both_ways(res, key))
 		return false;	/* a helper only takes, or only drops */
 	if (!returns_nothing(res) && !res->cfg->returns_pointer)
 		return false;	/* an int says how it went: the value rules apply (if (err) return -1;) */
 	bool held_when;
 	const struct block *test = analysis_split_condition(res, key, &held_when);
-	return test && caller_visible((struct cfg *)res->cfg, test->test.key);
+	return test && cfg_helper_sized(res->cfg, test->test.key) && caller_visible((struct cfg *)res->cfg, test->test.key);
 }
 
 static bool inherited_only(const struct imbalance *im)

@@ -9,9 +9,6 @@
  * callers would split into as many states at every call). */
 #define SUMMARY_MAX_CASES 4
 #define SUMMARY_MAX_EFFECTS 8
-/* A conditional lock helper is small: in a long function, paths that joined no longer
- * show which test decided the lock, so the condition would be a guess. */
-#define SUMMARY_HELPER_BLOCKS 16
 
 struct sum_node {
 	struct sum_node *next;	/* same name, other files */
@@ -62,6 +59,11 @@ static const char *param_key(struct arena *a, const struct cfg *c, const char *k
 {
 	if (strchr(key, '{'))	/* spa{locks}: every parameter in it, not just the root */
 		return param_condition(a, (struct cfg *)c, key);
+	bool whole;
+	size_t vn;
+	int out = cfg_out_param((struct cfg *)c, key, &whole, &vn);	/* *lp = l with l->lock held */
+	if (out >= 0)
+		return whole ? arena_printf(a, "*$%d", out) : arena_printf(a, "(*$%d)%s", out, key + vn);
 	const char *root;
 	size_t n = cfg_key_root(key, &root);
 	if (!n)
@@ -126,14 +128,15 @@ static int effect_cmp(const void *a, const void *b)
 }
 
 /* The effects one exit state shows, sorted; returns how many. */
-static uint16_t exit_effects(struct arena *a, const struct cfg *c, const struct lstate *st, const char *ret,
+static uint16_t exit_effects(struct arena *a, const struct analysis *res, const struct lstate *st, const char *ret,
 			     struct sum_effect *out)
 {
+	const struct cfg *c = res->cfg;
 	uint16_t n = 0;
 	for (uint16_t i = 0; i < st->nlocks && n < SUMMARY_MAX_EFFECTS; i++) {
 		const struct lockent *l = &st->locks[i];
-		if (l->count == 0)
-			continue;
+		if (l->count == 0 || (l->count > 0 && analysis_handed_to_callback(res, l->key)))
+			continue;	/* a lock a completion callback drops is not the caller's */
 		const char *key = param_key(a, c, l->key, ret);
 		if (!key)
 			continue;
@@ -315,7 +318,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	uint16_t nstmts = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
 		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
-		uint16_t n = exit_effects(a, c, res->exits[i].state, res->exits[i].blk->ret.var, eff);
+		uint16_t n = exit_effects(a, res, res->exits[i].state, res->exits[i].blk->ret.var, eff);
 		any_effect |= n > 0;
 		/* In a macro, a `return` returns from the caller: such exits stay apart. */
 		const struct retinfo *r = &res->exits[i].blk->ret;
@@ -354,7 +357,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
 	const char *cond_key = NULL;
 	bool cond_value[SUMMARY_MAX_CASES] = {0};
-	if (ncases == 2 && c->nblocks <= SUMMARY_HELPER_BLOCKS && one_way(cases, ncases) &&
+	if (ncases == 2 && c->nblocks <= CFG_FLAG_HELPER_BLOCKS && one_way(cases, ncases) &&
 	    !cases[0].caller_returns && !cases[1].caller_returns) {
 		const char *lock = NULL;
 		for (size_t i = 0; i < res->nexits && !lock; i++)
@@ -363,6 +366,12 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 					lock = res->exits[i].state->locks[k].key;
 		bool held_when;
 		const struct block *test = lock ? analysis_split_condition(res, lock, &held_when) : NULL;
+		if (test && !cfg_helper_sized(c, test->test.key))
+			test = NULL;
+		/* Ways told apart by the value returned need no condition on what the callee
+		 * looked up (0 with *lp locked, ENOENT when `leaf_find(blk)` found nothing). */
+		if (test && strchr(cfg_resolve_aliases_in((struct cfg *)c, test->test.key), '(') && !(cases[0].bits & cases[1].bits) && !c->is_macro)
+			test = NULL;
 		if (test && (cond_key = param_condition(a, (struct cfg *)c, test->test.key)) != NULL) {
 			/* The way that holds more of the lock is the one the test sends held_when. */
 			int d0 = cases[0].neffects ? cases[0].effects[0].delta : 0;
@@ -477,8 +486,14 @@ const char *summary_bind_key(struct cfg *c, const char *key, const struct event 
 			return NULL;
 		}
 		size_t pre = (size_t)(dollar - p);
-		if (addr && pre && dollar[-1] == '*' && (dollar - 1 == key || !is_ident_char((unsigned char)dollar[-2])))
+		bool inner = addr && pre >= 2 && dollar[-1] == '*' && dollar[-2] == '(' && *end == ')';
+		if (inner) {	/* (*$4)->lock with &l passed: l->lock */
+			pre -= 2;
+			end++;
+		} else if (addr && pre && dollar[-1] == '*' &&
+			   (dollar - 1 == key || !is_ident_char((unsigned char)dollar[-2]))) {
 			pre--;	/* *$2 with &dp passed: dp itself */
+		}
 		sb_add(&sb, p, pre);
 		if (pre < (size_t)(dollar - p)) {
 			sb_puts(&sb, arg);

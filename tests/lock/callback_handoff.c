@@ -9,17 +9,16 @@ static void write_done(struct io *io)
 }
 
 /* Correct: the early return drops the lock itself; the other way hands it to write_done. */
-int submit_write(struct dev *dev, int stop)
+void submit_write(struct dev *dev, int stop)
 {
 	struct spa *spa = dev->dev_spa;
 
 	spa_config_enter(spa, SCL_STATE_ALL, dev, RW_READER);
 	if (stop) {
 		spa_config_exit(spa, SCL_STATE_ALL, dev);
-		return (SET_ERROR(EINTR));
+		return;
 	}
 	io_nowait(io_write(dev, write_done, NULL));
-	return 0;
 }
 
 /* Bug: the callback passed here drops nothing, so the lock stays held on the last return. */
@@ -28,18 +27,17 @@ static void read_done(struct io *io)
 	io_free(io);
 }
 
-int submit_read(struct dev *dev, int stop)
+void submit_read(struct dev *dev, int stop)
 {
 	struct spa *spa = dev->dev_spa;
 
 	spa_config_enter(spa, SCL_STATE_ALL, dev, RW_READER);
 	if (stop) {
 		spa_config_exit(spa, SCL_STATE_ALL, dev);
-		return (SET_ERROR(EINTR));
+		return;
 	}
 	io_nowait(io_read(dev, read_done, NULL));
-	return 0; /* expect: inconsistent-return */
-}
+} /* expect: inconsistent-return */
 
 /* Bug: the callback releases a different lock than the one still held. */
 static void flush_done(struct io *io)
@@ -47,18 +45,17 @@ static void flush_done(struct io *io)
 	mutex_exit(&io->io_dev->dev_flush_lock);
 }
 
-int submit_flush(struct dev *dev, int stop)
+void submit_flush(struct dev *dev, int stop)
 {
 	struct state *st = dev->dev_state;
 
 	mutex_enter(&st->dev_state_lock);
 	if (stop) {
 		mutex_exit(&st->dev_state_lock);
-		return (SET_ERROR(EINTR));
+		return;
 	}
 	io_nowait(io_flush(dev, flush_done, NULL));
-	return 0; /* expect: inconsistent-return */
-}
+} /* expect: inconsistent-return */
 
 /* A lock used as a completion signal: taken here, taken again to wait until the task
  * (run elsewhere) drops it.  Correct, the callback releases it between the two. */
@@ -97,7 +94,7 @@ static void trim_done(struct io *io)
 }
 
 /* Correct: the callback is chosen first and passed through a variable. */
-int submit_trim(struct dev *dev, int manual)
+void submit_trim(struct dev *dev, int manual)
 {
 	struct spa *spa = dev->dev_spa;
 	void (*cb)(struct io *);
@@ -105,12 +102,11 @@ int submit_trim(struct dev *dev, int manual)
 	spa_config_enter(spa, SCL_STATE_ALL, dev, RW_READER);
 	if (dev->dev_gone) {
 		spa_config_exit(spa, SCL_STATE_ALL, dev);
-		return (SET_ERROR(ENXIO));
+		return;
 	}
 	if (manual)
 		cb = write_done;
 	else
 		cb = trim_done;
 	io_nowait(io_trim(dev, cb, NULL));
-	return 0;
 }
