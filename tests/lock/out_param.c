@@ -89,3 +89,110 @@ void insert_two_bug(int a, int b)
 	bucket_insert(b, &hl); /* expect: double-acquire */
 	spin_unlock(hl);
 }
+
+/* A lookup that returns its entry with the bucket lock handed back through *lockp, and
+ * NULL (with *lockp NULL) when nothing matches. */
+struct ent { struct ent *next; int key; };
+extern struct ent *buckets[64];
+
+static struct ent *ent_find(int key, spinlock_t **lockp)
+{
+	spinlock_t *lock = &bucket_locks[key & 63];
+	struct ent *e;
+
+	spin_lock(lock);
+	for (e = buckets[key & 63]; e != NULL; e = e->next)
+		if (e->key == key) {
+			*lockp = lock;
+			return (e);
+		}
+	spin_unlock(lock);
+	*lockp = NULL;
+	return (NULL);
+}
+
+/* Correct: the lock pointer says whether a lock came back. */
+int ent_touch(int key)
+{
+	spinlock_t *lock = NULL;
+	struct ent *e = ent_find(key, &lock);
+
+	if (e != NULL)
+		e->key = key;
+	if (lock != NULL)
+		spin_unlock(lock);
+	return (e != NULL);
+}
+
+/* Bug: the found entry's lock is kept on the early return. */
+int ent_touch_bug(int key, int ro)
+{
+	spinlock_t *lock = NULL;
+	struct ent *e = ent_find(key, &lock);
+
+	if (e == NULL)
+		return (0);
+	if (ro)
+		return (1); /* expect: inconsistent-return */
+	e->key = key;
+	spin_unlock(lock);
+	return (1);
+}
+
+/* Takes the bucket lock for the caller only when asked to hand it back; a caller that
+ * passes NULL holds it already. */
+static void ent_insert(struct ent *n, spinlock_t **lockp)
+{
+	spinlock_t *lock = &bucket_locks[n->key & 63];
+
+	if (lockp != NULL) {
+		*lockp = lock;
+		spin_lock(lock);
+	}
+	n->next = buckets[n->key & 63];
+	buckets[n->key & 63] = n;
+}
+
+/* Correct: one insert hands the lock back, the other runs under it. */
+void ent_insert_two(struct ent *a, struct ent *b)
+{
+	spinlock_t *lock;
+
+	ent_insert(a, &lock);
+	ent_insert(b, NULL);
+	spin_unlock(lock);
+}
+
+/* Bug: the lock handed back is not released when the second entry is missing. */
+void ent_insert_two_bug(struct ent *a, struct ent *b)
+{
+	spinlock_t *lock;
+
+	ent_insert(a, &lock);
+	if (b == NULL)
+		return; /* expect: inconsistent-return */
+	ent_insert(b, NULL);
+	spin_unlock(lock);
+}
+
+/* Errno constants are errors whatever their sign (OpenZFS returns them positive). */
+int part_get(struct part *p)
+{
+	mutex_enter(&p->p_lock);
+	if (p->p_gone)
+		return (SET_ERROR(ENXIO)); /* expect: inconsistent-return */
+	p->p_refs++;
+	mutex_exit(&p->p_lock);
+	return (0);
+}
+
+/* Correct: a conditional acquire, 0 with the lock held and an errno without it. */
+int part_lock(struct part *p)
+{
+	mutex_enter(&p->p_lock);
+	if (p->p_gone) {
+		mutex_exit(&p->p_lock);
+		return (SET_ERROR(ENXIO));
+	}
+	return (0);
+}
