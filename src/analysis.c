@@ -555,7 +555,7 @@ static struct block *macro_return_block(struct engine *en, const struct event *e
 	const struct sum_case *sc = &sum->cases[c];
 	struct block *ret = ARENA_NEW(en->a, struct block);
 	ret->term = T_RETURN;
-	ret->ret = (struct retinfo){e->loc, sc->ret_var ? VB_ANY : sc->bits, NULL, false};
+	ret->ret = (struct retinfo){e->loc, sc->ret_var ? VB_ANY : sc->bits, NULL, false, false};
 	if (sc->ret_var)
 		ret->ret.var = cfg_intern(en->mcfg, sc->ret_var, strlen(sc->ret_var));
 	VEC_PUSH(&en->macro_returns, ((struct macro_return){e, c, ret}));
@@ -900,6 +900,8 @@ static uint8_t return_bits(const struct block *b, const struct lstate *s)
 		if (strncmp(k, "IS_ERR(", 7) == 0 && strncmp(k + 7, b->ret.var, n) == 0 && strcmp(k + 7 + n, ")") == 0)
 			bits &= (s->facts[i].bits & VB_ZERO) ? (uint8_t)~VB_ERRPTR : VB_ERRPTR;
 	}
+	if (b->ret.negated && bits != VB_ANY)
+		bits = (uint8_t)((bits & ~(VB_POS | VB_NEG)) | ((bits & VB_POS) ? VB_NEG : 0) | ((bits & VB_NEG) ? VB_POS : 0));
 	return bits ? bits : VB_ANY;
 }
 

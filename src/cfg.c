@@ -165,6 +165,27 @@ int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len)
 	return -1;
 }
 
+bool cfg_param_flag(const struct cfg *c, const char *test_key)
+{
+	size_t n = 0;
+	while (is_ident_char((unsigned char)test_key[n]))
+		n++;
+	bool named = false;
+	for (size_t i = 0; i < c->nparams && !named; i++)
+		named = n && strlen(c->params[i]) == n && strncmp(c->params[i], test_key, n) == 0;
+	if (!named)
+		return false;
+	const char *r = test_key + n;
+	if (!*r)
+		return true;
+	if ((r[0] != '=' && r[0] != '!') || r[1] != '=' || !r[2])
+		return false;
+	for (r += 2; *r; r++)
+		if (!((*r >= 'A' && *r <= 'Z') || (*r >= '0' && *r <= '9') || *r == '_'))
+			return false;
+	return true;
+}
+
 bool cfg_helper_sized(const struct cfg *c, const char *test_key)
 {
 	return c->nblocks <= CFG_HELPER_BLOCKS || (c->nblocks <= CFG_FLAG_HELPER_BLOCKS && param_index(c, test_key) >= 0);

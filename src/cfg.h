@@ -99,6 +99,7 @@ struct retinfo {
 	uint8_t bits;		/* value class of a literal return (enum value_bits); VB_ANY if unknown */
 	const char *var;	/* returned variable's key, whose facts may narrow bits; or NULL */
 	bool implicit;		/* falling off the closing brace */
+	bool negated;		/* `return -f(...)`: var's value with its sign turned */
 };
 
 struct block {
@@ -184,6 +185,9 @@ int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len)
 #define CFG_HELPER_BLOCKS 16
 #define CFG_FLAG_HELPER_BLOCKS 256
 bool cfg_helper_sized(const struct cfg *c, const char *test_key);
+/* Whether a test key tests a parameter as the caller passed it: `flag`, `mode==RW_NONE`,
+ * `lockp!=NULL` (a parameter compared with an upper-case constant or a number). */
+bool cfg_param_flag(const struct cfg *c, const char *test_key);
 /* Whether the key hangs from a variable declared in the function body. */
 bool cfg_key_is_local(const struct cfg *c, const char *key);
 

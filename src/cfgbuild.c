@@ -1003,11 +1003,25 @@ static void build_break(struct builder *b, TSNode n, bool is_continue)
 	end_goto(b, is_continue ? j->cont : j->brk);
 }
 
+/* The call in `-f(...)`, or a null node. */
+static TSNode negated_call(struct builder *b, TSNode v)
+{
+	if (ts_node_is_null(v) || kind(b, v) != NK_unary_expression || b->text[ts_node_start_byte(v)] != '-')
+		return (TSNode){0};
+	TSNode x = lockid_strip(&b->id, field(b, v, F_argument), true);
+	return kind(b, x) == NK_call_expression ? x : (TSNode){0};
+}
+
 static void build_return(struct builder *b, TSNode n)
 {
-	struct retinfo r = {loc_of(n), VB_ANY, NULL, false};
+	struct retinfo r = {loc_of(n), VB_ANY, NULL, false, false};
 	TSNode v = ts_node_named_child_count(n) ? lockid_strip(&b->id, ts_node_named_child(n, 0), true) : (TSNode){0};
-	if (!ts_node_is_null(v) && kind(b, v) != NK_comment) {
+	TSNode neg = negated_call(b, v);
+	if (!ts_node_is_null(neg)) {	/* return (-zfs_enter(zfsvfs, tag)): the callee's ways, sign turned */
+		r.var = lockid_expr_key(&b->id, neg);
+		r.negated = true;
+		build_expr(b, neg, r.var);
+	} else if (!ts_node_is_null(v) && kind(b, v) != NK_comment) {
 		uint8_t bits = literal_bits(b, v);
 		if (bits) {
 			r.bits = bits;
@@ -1134,7 +1148,7 @@ static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
 		b->cur = failed;
 		uint8_t bits = cond_form && cnt > 1 ? fail_action_bits(starts[1], lens[1]) : 0;
 		if (bits)
-			end_return(b, (struct retinfo){loc_of(n), bits, NULL, false});
+			end_return(b, (struct retinfo){loc_of(n), bits, NULL, false, false});
 		else
 			end_goto(b, exit);
 		b->cur = got;
@@ -1364,7 +1378,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 		build_stmt(&b, body);
 	if (b.cur != NONE) {	/* falling off the closing brace */
 		TSPoint end = ts_node_end_point(fn);
-		struct retinfo r = {{end.row + 1, end.column ? end.column : 1}, VB_ANY, NULL, true};
+		struct retinfo r = {{end.row + 1, end.column ? end.column : 1}, VB_ANY, NULL, true, false};
 		end_return(&b, r);
 	}
 	/* Blocks never terminated (labels never placed, unreachable joins) end nowhere. */

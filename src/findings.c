@@ -399,6 +399,63 @@ static bool locks_both_ways(const struct analysis *res, const char *key)
 	return acq && rel;
 }
 
+static int path_cond(const struct lstate *s, const char *test_key)
+{
+	for (uint16_t i = s->nconds; i-- > 0;)
+		if (s->conds[i].blk->test.key == test_key)
+			return s->conds[i].value;
+	return -1;
+}
+
+/* Whether exit x may hand back what returns holding the lock hand back. */
+static bool values_meet(const struct exit_state *x, uint8_t held_bits)
+{
+	return x->bits == VB_ANY || (x->bits & held_bits) != 0;
+}
+
+/* A lookup that returns its entry locked in the mode asked for (`find(name, mode)` takes
+ * the entry's rwlock unless mode is RW_NONE), and NULL with nothing held: the lock is
+ * held on return exactly when a flag the caller passed says so, except on returns whose
+ * value tells the caller nothing was found.  (A function that returns no object and keeps
+ * a lock when a flag says so looks just like an early return that forgot the unlock.) */
+static bool split_by_flag_and_value(const struct analysis *res, const char *key)
+{
+	if (!res->cfg->returns_pointer)
+		return false;
+	int hi = -128;
+	for (size_t i = 0; i < res->nexits; i++)
+		hi = count_at(&res->exits[i], key) > hi ? count_at(&res->exits[i], key) : hi;
+	const struct lstate *first = NULL;
+	uint8_t held_bits = 0;
+	for (size_t i = 0; i < res->nexits; i++)
+		if (count_at(&res->exits[i], key) == hi) {
+			first = first ? first : res->exits[i].state;
+			/* as in split_by_return_value: a pointer handed back holding it is not NULL */
+			held_bits |= res->cfg->returns_pointer && res->exits[i].bits == VB_ANY ? VB_PTR : res->exits[i].bits;
+			if (res->exits[i].bits != VB_ANY && !(res->exits[i].bits & ~(VB_NEG | VB_ERRPTR)))
+				return false;	/* an error return holding it: the classic missing unlock */
+		}
+	for (uint16_t k = 0; first && k < first->nconds; k++) {
+		const struct block *test = first->conds[k].blk;
+		bool v = first->conds[k].value, ok = true, decides = false;
+		if (!cfg_param_flag(res->cfg, test->test.key))
+			continue;
+		for (size_t i = 0; i < res->nexits && ok; i++) {
+			const struct exit_state *x = &res->exits[i];
+			int got = path_cond(x->state, test->test.key);
+			if (count_at(x, key) == hi)
+				ok = got == (int)v;
+			else if (got == (int)!v)
+				decides = true;
+			else
+				ok = !values_meet(x, held_bits);
+		}
+		if (ok && decides)
+			return true;
+	}
+	return false;
+}
+
 /* Whether the function hands back no value: all its returns are `return;` or its end. */
 static bool returns_nothing(const struct analysis *res)
 {
@@ -515,7 +572,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 			check_break_leak(out, d, key);
 		return;
 	}
-	if (split_by_return_value(res, key) || conditional_helper(res, key))
+	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));

@@ -4,6 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Words in the names of lock wrappers: spin_lock, zfs_enter, ctx_acquire, ... */
+static bool lockish_name(const char *name)
+{
+	static const char *const words[] = {"lock", "LOCK", "enter", "ENTER", "acquire", "ACQUIRE", "release", "RELEASE"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strstr(name, words[i]))
+			return true;
+	return false;
+}
+
 /* Whether a macro body is worth reading: it names a lock primitive, or something whose
  * name says lock (a wrapper, whose own summary will say what it does). */
 static bool body_locks(const struct lockapi *api, const char *s, size_t n)
@@ -21,8 +31,7 @@ static bool body_locks(const struct lockapi *api, const char *s, size_t n)
 			memcpy(name, s + i, e - i);
 			name[e - i] = '\0';
 			const struct lockprim *row = lockapi_call(api, name);
-			if ((row && row->effect != LE_NORETURN && row->effect != LE_ASSERT) ||
-			    strstr(name, "lock") || strstr(name, "LOCK"))
+			if ((row && row->effect != LE_NORETURN && row->effect != LE_ASSERT) || lockish_name(name))
 				return true;
 		}
 		i = e;

@@ -461,6 +461,13 @@ static size_t directive_end(const char *t, size_t len, size_t p)
 	return p;
 }
 
+/* `__cplusplus` at p, as a whole word: a C compiler never defines it, so the
+ * `extern "C" {` and `}` of a header's C++ guards are no code. */
+static bool cplusplus_at(const char *t, size_t len, size_t p)
+{
+	return p + 11 <= len && strncmp(t + p, "__cplusplus", 11) == 0 && (p + 11 == len || !is_ident_char(t[p + 11]));
+}
+
 /* The directive at p (a line starting with '#'): 1 opens a group, 2 a further branch,
  * 3 closes it, 0 anything else. */
 static int directive_kind(const char *t, size_t len, size_t p, bool *never)
@@ -476,6 +483,9 @@ static int directive_kind(const char *t, size_t len, size_t p, bool *never)
 	if (name_is(w, n, "if") || name_is(w, n, "ifdef") || name_is(w, n, "ifndef")) {
 		size_t q = skip_space(t, len, e);
 		*never = name_is(w, n, "if") && q < len && t[q] == '0' && (q + 1 >= len || !is_ident_char(t[q + 1]));
+		*never |= (name_is(w, n, "ifdef") && cplusplus_at(t, len, q)) ||
+			  (name_is(w, n, "if") && q + 8 <= len && strncmp(t + q, "defined", 7) == 0 &&
+			   cplusplus_at(t, len, skip_space(t, len, q + 7) + (t[skip_space(t, len, q + 7)] == '(')));
 		return 1;
 	}
 	if (name_is(w, n, "elif") || name_is(w, n, "else") || name_is(w, n, "elifdef") || name_is(w, n, "elifndef"))
@@ -483,9 +493,16 @@ static int directive_kind(const char *t, size_t len, size_t p, bool *never)
 	return name_is(w, n, "endif") ? 3 : 0;
 }
 
+/* The branch a flattened group keeps: the first, or the next after an `#if 0` (none
+ * when there is no next). */
+static int kept_branch(const struct cond_group *g)
+{
+	return g->branch[0].never ? (g->n > 1 ? 1 : -1) : 0;
+}
+
 static void flatten(char *t, const struct cond_group *g)
 {
-	int keep = g->branch[0].never && g->n > 1 ? 1 : 0;
+	int keep = kept_branch(g);
 	for (int i = 0; i < g->n; i++) {
 		size_t body_end = i + 1 < g->n ? g->branch[i + 1].dir_start : g->end_start;
 		blank(t, g->branch[i].dir_start, i == keep ? g->branch[i].dir_end : body_end);
@@ -502,7 +519,8 @@ static int close_group(char *t, const struct cond_group *g)
 		unbalanced |= g->branch[i].balance != 0;
 	if (unbalanced)
 		flatten(t, g);
-	return g->branch[g->branch[0].never && g->n > 1 ? 1 : 0].balance;
+	int keep = kept_branch(g);
+	return keep < 0 ? 0 : g->branch[keep].balance;
 }
 
 static void flatten_unbalanced_conditionals(char *t, size_t len)

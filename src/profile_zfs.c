@@ -50,6 +50,26 @@ static const struct lockprim rows[] = {
 	{ "rrm_enter_write",			LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rrmlock", 0 },
 	{ "rrm_exit",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rrmlock", 0 },
 
+	/* FreeBSD kernel locks that OpenZFS's FreeBSD half takes directly or through its
+	 * macros (ZFS_TEARDOWN_ENTER_READ is rms_rlock there): rmslock, sx, rwlock(9).
+	 * mtx_lock/mtx_unlock come with the pthread profile's C11 rows. */
+	{ "rms_rlock",				LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  LP_NESTS, "rmslock", 0 },
+	{ "rms_runlock",			LE_RELEASE,	0, LM_SHARED,    TS_ALWAYS,  0, "rmslock", 0 },
+	{ "rms_wlock",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rmslock", 0 },
+	{ "rms_wunlock",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rmslock", 0 },
+	{ "rms_unlock",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "rmslock", 0 },
+	{ "sx_xlock",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "sx", 0 },
+	{ "sx_slock",				LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  LP_NESTS, "sx", 0 },
+	{ "sx_xunlock",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "sx", 0 },
+	{ "sx_sunlock",				LE_RELEASE,	0, LM_SHARED,    TS_ALWAYS,  0, "sx", 0 },
+	{ "sx_unlock",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "sx", 0 },
+	{ "sx_try_xlock",			LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, 0, "sx", 0 },
+	{ "sx_try_slock",			LE_TRY,		0, LM_SHARED,    TS_NONZERO, LP_NESTS, "sx", 0 },
+	{ "rw_rlock",				LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  LP_NESTS, "rwlock9", 0 },
+	{ "rw_wlock",				LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rwlock9", 0 },
+	{ "rw_runlock",				LE_RELEASE,	0, LM_SHARED,    TS_ALWAYS,  0, "rwlock9", 0 },
+	{ "rw_wunlock",				LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "rwlock9", 0 },
+
 	/* Calls that end the path.  PANIC() and the failing side of VERIFY()
 	 * reach spl_panic() (kernel) or libspl_assertf() (user space); spl_assert()
 	 * and libspl_assert() are the helpers VERIFY() calls.  libspl_assertf can

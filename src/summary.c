@@ -457,11 +457,25 @@ const struct summary *summary_lookup(const struct summary_table *t, const char *
 
 /* --- binding at a call ---------------------------------------------------------------- */
 
+/* A postfix expression (`a->b[i].c`, `ITOZSB(ip)`): `->f` binds to all of it as written. */
 static bool plain_path(const char *s)
 {
-	for (; *s; s++)
+	const char *start = s;
+	for (; *s; s++) {
+		if (*s == '(' && s > start && is_ident_char((unsigned char)s[-1])) {	/* a call's arguments */
+			int depth = 0;
+			for (; *s; s++) {
+				depth += *s == '(' ? 1 : *s == ')' ? -1 : 0;
+				if (depth == 0)
+					break;
+			}
+			if (!*s)
+				return false;
+			continue;
+		}
 		if (!is_ident_char((unsigned char)*s) && !strchr(">-.[]", *s))
 			return false;
+	}
 	return true;
 }
 

@@ -22,6 +22,12 @@
 #   LOCKAUDIT_TIMEOUT    seconds per lockaudit run (default 30)
 #   LOCKAUDIT_FLAGS      extra options for every run, split at blanks
 #                        (e.g. "--config bench/realfix/wrappers.locks")
+#   LOCKAUDIT_CONTEXT    1: run with the file's tree context instead of the file alone.
+#                        Each version extracts, at its own commit, FILE's directory and
+#                        the directories of the headers FILE includes and of the headers
+#                        those include (.c and .h files only), and runs
+#                        `lockaudit --tree DIR DIR/FILE`: summaries come from all of them,
+#                        findings only from FILE.
 #
 # Needs git, node (JSON parsing) and timeout (coreutils).  Exit status: 0 ran, 1 ran but
 # some lockaudit run failed (exit status >= 2 or timeout), 2 set-up error.
@@ -34,6 +40,7 @@ ZFS_GIT=${LOCKAUDIT_ZFS_GIT:-/work/.mirror/openzfs+zfs/repo}
 DPDK_PROFILE=${LOCKAUDIT_DPDK_PROFILE:-all}
 ZFS_PROFILE=${LOCKAUDIT_ZFS_PROFILE:-all}
 TIMEOUT=${LOCKAUDIT_TIMEOUT:-30}
+CONTEXT=${LOCKAUDIT_CONTEXT:-}
 FLAGS=${LOCKAUDIT_FLAGS:-}
 CASES=$here/cases.tsv
 
@@ -89,9 +96,66 @@ analyse() {
 		return 0
 	fi
 	st=0
-	# shellcheck disable=SC2086 # $profile_opt may be empty, $FLAGS is a list of options
-	timeout "$TIMEOUT" "$TOOL" --format=json $profile_opt $FLAGS "$src" >"$d/out.json" 2>"$d/err.txt" || st=$?
+	if [ -n "$CONTEXT" ]; then
+		context "$3" "$4" "$src" "$d/tree"
+		# shellcheck disable=SC2086 # $profile_opt may be empty, $FLAGS is a list of options
+		timeout "$TIMEOUT" "$TOOL" --format=json $profile_opt $FLAGS --tree "$d/tree" "$d/tree/$4" \
+			>"$d/out.json" 2>"$d/err.txt" || st=$?
+	else
+		# shellcheck disable=SC2086
+		timeout "$TIMEOUT" "$TOOL" --format=json $profile_opt $FLAGS "$src" >"$d/out.json" 2>"$d/err.txt" || st=$?
+	fi
 	echo "$st" >"$d/status"
+}
+
+# includes FILE...: the names the files #include, one per line ("sys/zfs_context.h").
+includes() {
+	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]\([^>"]*\)[>"].*/\1/p' "$@" 2>/dev/null | sort -u
+}
+
+# resolve LIST FILE: the paths in LIST (the commit's .c/.h files) that the names on stdin
+# may mean: path equal to the name or ending in /name.  A name with more than 8 matches
+# (config.h, osdep.h) keeps only those under FILE's top two directories.  A file under
+# os/X/ (OpenZFS's freebsd and linux halves) does not see headers under another os/Y/.
+resolve() {
+	awk -v top="$(echo "$2" | cut -d/ -f1-2)/" -v file="$2" '
+		function os(p) { return match(p, /(^|\/)os\/[^\/]+\//) ? substr(p, RSTART, RLENGTH) : "" }
+		BEGIN { mine = os(file); sub(/^\//, "", mine) }
+		NR == FNR { want[$0] = 1; next }
+		{ o = os($0); sub(/^\//, "", o) }
+		mine != "" && o != "" && o != mine { next }
+		{
+			n = split($0, part, "/")
+			for (i = 1; i <= n; i++) {
+				name = part[i]
+				for (j = i + 1; j <= n; j++) name = name "/" part[j]
+				if (name in want) { hit[name] = hit[name] " " $0; cnt[name]++ }
+			}
+		}
+		END {
+			for (name in hit) {
+				m = split(hit[name], p, " ")
+				for (i = 1; i <= m; i++)
+					if (cnt[name] <= 8 || index(p[i], top) == 1) print p[i]
+			}
+		}' - "$1" | sort -u
+}
+
+# context REV FILE SRC DEST: FILE's directory and the directories of the headers it
+# includes, two levels deep, .c and .h only, extracted from REV into DEST.
+context() {
+	list=$tmp/ls.$(git --git-dir="$git" rev-parse "$1")
+	[ -f "$list" ] || git --git-dir="$git" ls-tree -r --name-only "$1" | grep -E '\.[ch]$' >"$list"
+	rm -rf "$4"
+	mkdir -p "$4"
+	hdrs=$(includes "$3" | resolve "$list" "$2")
+	# shellcheck disable=SC2086 # one path per word: tree paths have no blanks
+	[ -z "$hdrs" ] || git --git-dir="$git" archive "$1" -- $hdrs | tar -x -C "$4"
+	more=$(cd "$4" && includes $hdrs | resolve "$list" "$2")
+	dirs=$( (dirname "$2"; for h in $hdrs $more; do dirname "$h"; done) | sort -u |
+		sed "s|.*|:(glob)&/*.[ch]|")
+	# shellcheck disable=SC2086
+	git --git-dir="$git" archive "$1" -- $dirs | tar -x -C "$4"
 }
 
 tab=$(printf '\t')
