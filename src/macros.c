@@ -443,6 +443,7 @@ struct cond_branch {
 	size_t dir_start, dir_end;	/* the directive line that opens it */
 	int balance;			/* braces opened minus closed in its body */
 	bool never;			/* `#if 0` */
+	bool dangling;			/* ends in `else`, continued after the group */
 };
 
 struct cond_group {
@@ -516,11 +517,20 @@ static int close_group(char *t, const struct cond_group *g)
 {
 	bool unbalanced = false;
 	for (int i = 0; i < g->n; i++)
-		unbalanced |= g->branch[i].balance != 0;
+		unbalanced |= g->branch[i].balance != 0 || g->branch[i].dangling;
 	if (unbalanced)
 		flatten(t, g);
 	int keep = kept_branch(g);
 	return keep < 0 ? 0 : g->branch[keep].balance;
+}
+
+/* Whether the code before p ends with the word `else`: `if (x) a(); else` closed by the
+ * group's end and continued after it, which no parser can take as a branch. */
+static bool ends_in_else(const char *t, size_t p)
+{
+	while (p && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\n' || t[p - 1] == '\r'))
+		p--;
+	return p >= 4 && memcmp(t + p - 4, "else", 4) == 0 && (p == 4 || !is_ident_char(t[p - 5]));
 }
 
 static void flatten_unbalanced_conditionals(char *t, size_t len)
@@ -533,12 +543,14 @@ static void flatten_unbalanced_conditionals(char *t, size_t len)
 			size_t end = directive_end(t, len, p);
 			bool never = false;
 			int k = directive_kind(t, len, p, &never);
+			if ((k == 2 || k == 3) && depth && !skipped && ends_in_else(t, p))
+				stack[depth - 1].branch[stack[depth - 1].n - 1].dangling = true;
 			if (k == 1 && depth < MACROS_MAX_IF_DEPTH && !skipped)
-				stack[depth++] = (struct cond_group){{{p, end, 0, never}}, 1, 0, 0};
+				stack[depth++] = (struct cond_group){{{p, end, 0, never, false}}, 1, 0, 0};
 			else if (k == 1)
 				skipped++;
 			else if (k == 2 && depth && !skipped && stack[depth - 1].n < 8)
-				stack[depth - 1].branch[stack[depth - 1].n++] = (struct cond_branch){p, end, 0, false};
+				stack[depth - 1].branch[stack[depth - 1].n++] = (struct cond_branch){p, end, 0, false, false};
 			else if (k == 3 && skipped)
 				skipped--;
 			else if (k == 3 && depth) {

@@ -41,3 +41,36 @@ int insert_ok(struct table *t, int key)
 	spin_unlock(&t->lock);
 	return ret;
 }
+
+/* An `else` left dangling at the end of a conditional group and continued after it. */
+int have_vec(void);
+
+/* Bug: the second unlock releases a lock already released. */
+int table_setup_bug(struct table *t)
+{
+	spin_lock(&t->lock);
+	t->ready = 1;
+	spin_unlock(&t->lock);
+#if defined(ARCH_VEC)
+	if (have_vec())
+		t->fn = 1;
+	else
+#endif
+		t->fn = 2;
+	spin_unlock(&t->lock); /* expect: double-release */
+	return 0;
+}
+
+/* Correct twin: the function pointer is chosen under the lock. */
+int table_setup(struct table *t)
+{
+	spin_lock(&t->lock);
+#if defined(ARCH_VEC)
+	if (have_vec())
+		t->fn = 1;
+	else
+#endif
+		t->fn = 2;
+	spin_unlock(&t->lock);
+	return 0;
+}
