@@ -387,6 +387,24 @@ static void build_assert(struct builder *b, const struct lockprim *row, TSNode a
 	b->cur = cont;
 }
 
+/* VERIFY3U(left, op, right): the path on which `left op right` fails ends here (the
+ * pre-pass wrote `==` as 00 and `!=` as 01, see macros.c).  Only
+ * a comparison with zero teaches anything (VERIFY3B(f(x), ==, B_FALSE) says f returned
+ * 0); other comparisons build their operands and go on. */
+static void build_assert3(struct builder *b, TSNode left, TSNode op, TSNode right)
+{
+	bool eq = text_is(b, op, "00"), ne = text_is(b, op, "01");	/* as the pre-pass wrote them */
+	if (!(eq || ne) || literal_bits(b, right) != VB_ZERO) {
+		build_expr(b, left, NULL);
+		build_expr(b, right, NULL);
+		return;
+	}
+	uint32_t cont = cfg_block_new(b->cfg), stop = cfg_block_new(b->cfg);
+	build_cond(b, left, ne ? cont : stop, ne ? stop : cont);
+	b->cfg->blocks[stop]->term = T_STOP;
+	b->cur = cont;
+}
+
 /* Name pairs that say "take" and "give back" (the second half of each row pairs with the
  * first): x_lock/x_unlock, x_enter/x_exit, x_acquire/x_release, x_get/x_put, LOCK_X/UNLOCK_X. */
 static const struct {
@@ -508,6 +526,11 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	const char *name = lockid_expr_key(&b->id, fn);
 	const struct lockprim *row = kind(b, fn) == NK_identifier ? lockapi_call(b->api, name) : NULL;
 	uint32_t nargs = arg_count(b, args);
+	if (row && row->effect == LE_ASSERT && (row->flags & LP_COMPARE3) && (uint32_t)row->arg + 2 < nargs) {
+		build_assert3(b, arg_at(b, args, (uint32_t)row->arg), arg_at(b, args, (uint32_t)row->arg + 1),
+			      arg_at(b, args, (uint32_t)row->arg + 2));
+		return;
+	}
 	if (row && row->effect == LE_ASSERT && (uint32_t)row->arg < nargs) {
 		build_assert(b, row, arg_at(b, args, (uint32_t)row->arg));	/* builds the argument */
 		return;

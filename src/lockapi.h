@@ -41,6 +41,8 @@ enum lockprim_flags {
 	LP_ANY_MODE = 2,	/* the row fits either mode (pthread_rwlock_unlock, ZFS rw_enter/rw_exit) */
 	LP_BLOCKING = 4,	/* a try that fails only on misuse (pthread_mutex_lock): a caller
 				 * that ignores the result of a wrapper around it gets the lock */
+	LP_COMPARE3 = 8,	/* LE_ASSERT written VERIFY3U(left, op, right): the check is the
+				 * comparison of arguments arg and arg + 2 by the operator between */
 };
 
 #define LOCKPRIM_NO_ARG (-1)	/* a global lock: its key is the class name (rcu, rtnl, irq) */

@@ -408,7 +408,9 @@ static size_t skip_non_code(const char *t, size_t len, size_t p, bool line_start
 }
 
 /* An operator passed as a macro argument (OpenZFS ASSERT3U(a, <=, b), VERIFY3P(p, !=, NULL))
- * becomes a `0` of the same width: the call then parses as a call. */
+ * becomes a number of the same width: the call then parses as a call.  `==` becomes `00`
+ * and `!=` `01`, so the CFG can still tell the two comparisons with zero apart; any other
+ * operator becomes 9 or 09. */
 static void rewrite_operator_arg(char *t, size_t len, size_t comma)
 {
 	size_t p = comma + 1;
@@ -424,9 +426,13 @@ static void rewrite_operator_arg(char *t, size_t len, size_t comma)
 		e++;
 	if (e >= len || t[e] != ',')
 		return;
-	t[op] = '0';
-	for (size_t i = op + 1; i < p; i++)
-		t[i] = ' ';
+	bool eq = p - op == 2 && t[op] == '=' && t[op + 1] == '=', ne = p - op == 2 && t[op] == '!' && t[op + 1] == '=';
+	if (p - op == 1) {
+		t[op] = '9';
+	} else {
+		t[op] = '0';
+		t[op + 1] = eq ? '0' : ne ? '1' : '9';
+	}
 }
 
 /* --- conditional groups whose branches open or close braces --------------------------------

@@ -81,6 +81,15 @@ static const struct lockprim rows[] = {
 	{ "ASSERT",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, 0, "", 0 },
 	{ "VERIFY0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "", 0 },
 	{ "ASSERT0",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_ZERO,   0, "", 0 },
+	/* VERIFY3B(dbuf_undirty(db, tx), ==, B_FALSE): returns when the comparison holds */
+	{ "VERIFY3B",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "VERIFY3S",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "VERIFY3U",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "VERIFY3P",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "ASSERT3B",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "ASSERT3S",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "ASSERT3U",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
+	{ "ASSERT3P",				LE_ASSERT,	0, LM_EXCLUSIVE, TS_NONZERO, LP_COMPARE3, "", 0 },
 	/* Ownership tests: true exactly when this thread holds the lock. */
 	{ "mutex_owned",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex", 0 },
 	{ "MUTEX_HELD",				LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex", 0 },

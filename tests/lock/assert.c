@@ -79,3 +79,31 @@ void owned_bug(struct zv *zv)
 	zv->opens++;
 	mutex_exit(&zv->state_lock); /* expect: double-release */
 }
+
+/* OpenZFS's three-argument checks: VERIFY3B(f(x), ==, B_FALSE) says f returned 0. */
+static boolean_t buf_undirty(struct buf *db)	/* B_TRUE: db_mtx was dropped */
+{
+	if (db->dr == NULL)
+		return (B_FALSE);
+	if (db->dr->last) {
+		mutex_exit(&db->db_mtx);
+		return (B_TRUE);
+	}
+	return (B_FALSE);
+}
+
+/* Correct: the check rules out the way that dropped the lock. */
+void buf_done(struct buf *db)
+{
+	mutex_enter(&db->db_mtx);
+	VERIFY3B(buf_undirty(db), ==, B_FALSE);
+	mutex_exit(&db->db_mtx);
+}
+
+/* Bug: the check is the other way round, so the lock was dropped already. */
+void buf_done_bug(struct buf *db)
+{
+	mutex_enter(&db->db_mtx);
+	VERIFY3B(buf_undirty(db), !=, B_FALSE);
+	mutex_exit(&db->db_mtx); /* expect: double-release */
+}
