@@ -35,6 +35,12 @@ static const struct lockprim rows[] = {
 	{ "spa_config_exit",			LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  LP_ANY_MODE, "spa_config", 2 },
 	{ "spa_config_tryenter",		LE_TRY,		0, LM_EXCLUSIVE, TS_NONZERO, LP_ANY_MODE | LP_NESTS, "spa_config", 2 },
 
+	/* spa_vdev_state_enter(spa, oplocks) takes a mask of config locks it computes and
+	 * saves in spa->spa_vdev_locks, which spa_vdev_state_exit releases: one lock per spa
+	 * to its callers (the mask cannot be followed through the saved field). */
+	{ "spa_vdev_state_enter",		LE_ACQUIRE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "spa_vdev_state", 0 },
+	{ "spa_vdev_state_exit",		LE_RELEASE,	0, LM_EXCLUSIVE, TS_ALWAYS,  0, "spa_vdev_state", 0 },
+
 	/* The pool config lock is only ever taken as a reader through these */
 	{ "dsl_pool_config_enter",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config", 0 },
 	{ "dsl_pool_config_enter_prio",		LE_ACQUIRE,	0, LM_SHARED,    TS_ALWAYS,  0, "dsl_pool_config", 0 },
