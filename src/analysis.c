@@ -286,6 +286,11 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 	}
 	if (l->flags & LS_FORGOTTEN)
 		return;	/* which lock this is, the path no longer knows */
+	if (l->count == 0 && (l->flags & LS_ENTRY)) {	/* held on entry, dropped, re-taken: dropped again */
+		l->count = -1;
+		l->last = e;
+		return;
+	}
 	if (l->last || l->count < 0) {
 		issue(en, EF_DOUBLE_RELEASE, e, l->last, before);
 		return;

@@ -73,3 +73,37 @@ void loop_relock_ok(struct dev *d, int n)
 		mutex_unlock(&d->m);
 	}
 }
+
+/* Called with interrupts disabled: a loop that enables them around a call that may sleep
+ * and disables them again; each trip drops what the last one re-took. */
+void *cache_refill(struct cache *c, int n)
+{
+	void *obj = NULL;
+	int rc;
+
+	while (n > 0) {
+		local_irq_enable();
+		rc = cache_grow(c, &obj);
+		local_irq_disable();
+		if (rc == 0 && obj != NULL)
+			return (obj);
+		if (rc)
+			break;
+		n--;
+	}
+	return (NULL);
+}
+
+/* Bug: the error path forgets that interrupts are already enabled. */
+void *cache_refill_bug(struct cache *c)
+{
+	void *obj = NULL;
+
+	local_irq_enable();
+	if (cache_grow(c, &obj) != 0) {
+		local_irq_enable(); /* expect: double-release */
+		return (NULL);
+	}
+	local_irq_disable();
+	return (obj);
+}
