@@ -790,7 +790,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 			check_loop_step(en, n, e);
 		if (!e->by_address)
 			lstate_forget_locks(n, e->key);
-		if (e->flags && worth_keeping(en, e->key))
+		/* a switch's `x==CASE` facts rule out the other cases (excluded_by_equal) */
+		if (e->flags && (worth_keeping(en, e->key) || strstr(e->key, "==")))
 			lstate_set_fact(en->a, n, e->key, e->flags);
 		return 1;
 	case EV_BREAK:

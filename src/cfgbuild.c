@@ -1028,6 +1028,22 @@ static void build_do(struct builder *b, TSNode n)
 
 /* switch: the head jumps to every case (and past the body when there is no default);
  * a case falls through into the next one unless it jumps. */
+/* The case `value` of a switch on `cond` as the key a later `if (cond == value)` tests,
+ * or NULL when value is not a constant (a number or an upper-case name). */
+static const char *case_key(struct builder *b, TSNode cond, TSNode value)
+{
+	if (ts_node_is_null(value) || !constant_text(b, value))
+		return NULL;
+	const char *c = lockid_expr_key(&b->id, lockid_strip(&b->id, cond, true));
+	const char *v = lockid_expr_key(&b->id, value);
+	char *k = arena_printf(b->cfg->arena, "%s==%s", c, v);
+	return cfg_intern(b->cfg, k, strlen(k));
+}
+
+/* switch: the head jumps to every case (and past the body when there is no default);
+ * a case falls through into the next one unless it jumps.  The jump to `case A:` goes
+ * through a block that records `cond==A` as true, so `if (cond == A || cond == B)` after
+ * the switch follows the case taken (the way in by falling through does not). */
 static void build_switch(struct builder *b, TSNode n)
 {
 	build_expr(b, field(b, n, F_condition), NULL);
@@ -1050,9 +1066,20 @@ static void build_switch(struct builder *b, TSNode n)
 		}
 		uint32_t blk = cfg_block_new(b->cfg);
 		end_goto(b, blk);
-		VEC_PUSH(&succ, blk);
-		b->cur = blk;
 		TSNode value = field(b, ch, F_value);
+		const char *ck = case_key(b, field(b, n, F_condition), value);
+		if (ck) {
+			uint32_t entry = cfg_block_new(b->cfg);
+			VEC_PUSH(&succ, entry);
+			b->cur = entry;
+			struct event *e = add_event(b, EV_ASSIGN, ch);
+			e->key = ck;
+			e->flags = VB_ANY & ~VB_ZERO;
+			end_goto(b, blk);
+		} else {
+			VEC_PUSH(&succ, blk);
+		}
+		b->cur = blk;
 		has_default |= ts_node_is_null(value);
 		uint32_t cc;
 		TSNode *stmts = parse_children(ch, &cc);

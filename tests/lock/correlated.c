@@ -148,3 +148,54 @@ void *list_register_bug(struct list *l, void *ctx)
 		spin_unlock(&l->lcore_lock);
 	return e; /* expect: inconsistent-return */
 }
+
+/* A switch decides whether to lock; a test after it on the same value decides whether
+ * to unlock. */
+int blk_verify(struct spa *spa, int cfg, struct blk *bp)
+{
+	int errors;
+
+	switch (cfg) {
+	case CFG_HELD:
+		break;
+	case CFG_NEEDED:
+		read_lock(&spa->cfg_lock);
+		break;
+	case CFG_NEEDED_TRY:
+		if (!read_trylock(&spa->cfg_lock))
+			return -EBUSY;
+		break;
+	case CFG_SKIP:
+		return 0;
+	default:
+		BUG();
+	}
+	errors = blk_check(bp);
+	if (cfg == CFG_NEEDED || cfg == CFG_NEEDED_TRY)
+		read_unlock(&spa->cfg_lock);
+	return errors ? -EIO : 0;
+}
+
+/* Bug: the test after the switch forgets the trylock case. */
+int blk_verify_bug(struct spa *spa, int cfg, struct blk *bp)
+{
+	int errors;
+
+	switch (cfg) {
+	case CFG_HELD:
+		break;
+	case CFG_NEEDED:
+		read_lock(&spa->cfg_lock);
+		break;
+	case CFG_NEEDED_TRY:
+		if (!read_trylock(&spa->cfg_lock))
+			return -EBUSY;
+		break;
+	default:
+		BUG();
+	}
+	errors = blk_check(bp);
+	if (cfg == CFG_NEEDED)
+		read_unlock(&spa->cfg_lock);
+	return errors ? -EIO : 0; /* expect: inconsistent-return */
+}
