@@ -725,6 +725,13 @@ static void note_callbacks(struct engine *en, const struct event *e)
 			note_callback(en, e->args[i]);
 }
 
+/* A try on an exclusive lock that nests (a recursive mutex) which this path holds. */
+static bool owner_retries(const struct lstate *s, const struct event *e)
+{
+	const struct lockent *l = lstate_lock(s, e->key);
+	return (e->flags & LP_NESTS) && e->mode == LM_EXCLUSIVE && l && l->count > 0;
+}
+
 static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
 {
 	if (e->kind == EV_CALL && e->field)
@@ -763,6 +770,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 			if (!e->result)	/* result ignored: nothing can tell the outcomes apart */
 				return 1;
 			lstate_set_fact(en->a, n, e->result, try_bits(e, true));
+			if (owner_retries(s, e))
+				return 1;	/* a recursive lock's owner always gets it again */
 			struct lstate *f = lstate_copy(en->a, s);
 			lstate_kill(f, e->result);
 			struct lockent *fl = lstate_lock_mut(en->a, f, e->key);

@@ -157,3 +157,31 @@ bool try_wrapper_ok(struct dev *d)
 {
 	return spin_trylock(&d->lock);
 }
+
+/* A recursive lock's owner always gets it again: the failure branch of the second try
+ * cannot be taken. */
+int recursive_twice(struct obj *o)
+{
+	if (rte_spinlock_recursive_trylock(&o->rl) == 0)
+		return -1;
+	if (rte_spinlock_recursive_trylock(&o->rl) == 0)
+		return -1;
+	o->n++;
+	rte_spinlock_recursive_unlock(&o->rl);
+	rte_spinlock_recursive_unlock(&o->rl);
+	return 0;
+}
+
+/* Bug: a plain spinlock tried twice by its owner fails the second time, and that path
+ * returns with the lock held. */
+int plain_twice_bug(struct obj *o)
+{
+	if (rte_spinlock_trylock(&o->sl) == 0)
+		return -1;
+	if (rte_spinlock_trylock(&o->sl) == 0)
+		return -1; /* expect: inconsistent-return */
+	o->n++;
+	rte_spinlock_unlock(&o->sl);
+	rte_spinlock_unlock(&o->sl); /* expect: double-release */
+	return 0;
+}
