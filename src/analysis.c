@@ -203,23 +203,43 @@ static void add_state(struct engine *en, uint32_t b, const struct lstate *s)
 /* Adds s to the states of block b; queues it unless nothing new arrived.  A few states
  * with the same locks but different facts stay apart (they decide later tests); past that
  * they are joined into the first, which only loses facts, so loops terminate. */
+/* How close v's facts are to s's: the facts they share, less a heavy price for each one
+ * they both know and disagree on.  A join with the closest variant loses the fewest
+ * correlations (the flag that decided a lock keeps its value). */
+static int facts_shared(const struct lstate *v, const struct lstate *s)
+{
+	int n = 0;
+	for (uint16_t i = 0; i < s->nfacts; i++) {
+		uint8_t f = lstate_fact(v, s->facts[i].key);
+		n += f == s->facts[i].bits ? 1 : f != VB_ANY ? -16 : 0;
+	}
+	return n;
+}
+
 static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
 {
 	struct blockstates *bs = &en->in[b];
-	uint32_t same = 0, first = UINT32_MAX;
+	uint32_t same = 0, best = UINT32_MAX;
+	int best_score = INT32_MIN;
 	for (uint32_t i = 0; i < bs->n; i++) {
 		if (!lstate_same_locks(bs->v[i], s))
 			continue;
 		if (lstate_same_facts(bs->v[i], s))
 			return;
-		if (first == UINT32_MAX)
-			first = i;
 		same++;
 	}
 	if (same < ANALYSIS_FACT_VARIANTS) {
 		add_state(en, b, s);
 		return;
 	}
+	for (uint32_t i = 0; i < bs->n; i++) {
+		int score = lstate_same_locks(bs->v[i], s) ? facts_shared(bs->v[i], s) : -1;
+		if (score > best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	uint32_t first = best;
 	struct lstate *j = lstate_join(en->a, bs->v[first], s);
 	if (!j)
 		return;

@@ -199,3 +199,79 @@ int blk_verify_bug(struct spa *spa, int cfg, struct blk *bp)
 		read_unlock(&spa->cfg_lock);
 	return errors ? -EIO : 0; /* expect: inconsistent-return */
 }
+
+/* More fact variants than the analysis keeps apart (8 per lock state and block): four
+ * independent flags after a lock taken under two conditions.  The join picks the closest
+ * variant, but here every variant differs from every other on some flag, so the two ways
+ * that do not hold the lock get joined and lose `inbound`: a known false alarm (the cnxk
+ * session functions in DPDK have this shape). */
+void cfg_lock(void)
+{
+	struct cfg *c = cfg_get();
+
+	if (c != NULL)
+		spin_lock(&c->lock);
+}
+
+void cfg_unlock(void)
+{
+	struct cfg *c = cfg_get();
+
+	if (c != NULL)
+		spin_unlock(&c->lock);
+}
+
+int many_flags(struct dev *d, int inbound, int a, int b, int c, int e)
+{
+	int x = 0, y = 0, z = 0, w = 0;
+
+	if (inbound)
+		cfg_lock();
+	if (a)
+		x = 1;
+	if (b)
+		y = 1;
+	if (c)
+		z = 1;
+	if (e)
+		w = 1;
+	if (x)
+		d->a++;
+	if (y)
+		d->b++;
+	if (z)
+		d->c++;
+	if (w)
+		d->e++;
+	if (inbound)
+		cfg_unlock(); /* known-fp: release-unheld */
+	return 0;
+}
+
+/* Bug twin: the unlock tests another flag. */
+int many_flags_bug(struct dev *d, int inbound, int a, int b, int c, int e)
+{
+	int x = 0, y = 0, z = 0, w = 0;
+
+	if (inbound)
+		cfg_lock();
+	if (a)
+		x = 1;
+	if (b)
+		y = 1;
+	if (c)
+		z = 1;
+	if (e)
+		w = 1;
+	if (x)
+		d->a++;
+	if (y)
+		d->b++;
+	if (z)
+		d->c++;
+	if (w)
+		d->e++;
+	if (a)
+		cfg_unlock(); /* expect: release-unheld */
+	return 0;
+}
