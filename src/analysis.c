@@ -203,16 +203,14 @@ static void add_state(struct engine *en, uint32_t b, const struct lstate *s)
 /* Adds s to the states of block b; queues it unless nothing new arrived.  A few states
  * with the same locks but different facts stay apart (they decide later tests); past that
  * they are joined into the first, which only loses facts, so loops terminate. */
-/* How close v's facts are to s's: the facts they share, less a heavy price for each one
- * they both know and disagree on.  A join with the closest variant loses the fewest
- * correlations (the flag that decided a lock keeps its value). */
+/* How many of s's facts v holds the same: a join with the closest variant loses the
+ * fewest correlations (the flag that decided a lock keeps its value).  (Measured on
+ * OpenZFS: also charging for facts they disagree on did worse than the first variant.) */
 static int facts_shared(const struct lstate *v, const struct lstate *s)
 {
 	int n = 0;
-	for (uint16_t i = 0; i < s->nfacts; i++) {
-		uint8_t f = lstate_fact(v, s->facts[i].key);
-		n += f == s->facts[i].bits ? 1 : f != VB_ANY ? -16 : 0;
-	}
+	for (uint16_t i = 0; i < s->nfacts; i++)
+		n += lstate_fact(v, s->facts[i].key) == s->facts[i].bits;
 	return n;
 }
 
