@@ -394,6 +394,11 @@ static void build_assert(struct builder *b, const struct lockprim *row, TSNode a
 static void build_assert3(struct builder *b, TSNode left, TSNode op, TSNode right)
 {
 	bool eq = text_is(b, op, "00"), ne = text_is(b, op, "01");	/* as the pre-pass wrote them */
+	if ((eq || ne) && literal_bits(b, left) == VB_ZERO) {	/* ASSERT3P(NULL, ==, f(x)) */
+		TSNode x = left;
+		left = right;
+		right = x;
+	}
 	if (!(eq || ne) || literal_bits(b, right) != VB_ZERO) {
 		build_expr(b, left, NULL);
 		build_expr(b, right, NULL);
@@ -831,6 +836,12 @@ static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f)
 		build_expr(b, field(b, n, F_left), NULL);
 		build_cond(b, field(b, n, F_right), t, f);
 		break;
+	case NK_identifier:	/* while (B_TRUE), if (FALSE): the spellings literal_bits knows */
+		if (lit == VB_ZERO || lit == VB_POS) {
+			end_goto(b, lit == VB_ZERO ? f : t);
+			break;
+		}
+		goto atom;
 	case NK_assignment_expression:
 		build_expr(b, n, NULL);
 		branch_on(b, TEST_TRUTH, n, lockid_expr_key(&b->id, field(b, n, F_left)), t, f);

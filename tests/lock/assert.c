@@ -107,3 +107,21 @@ void buf_done_bug(struct buf *db)
 	VERIFY3B(buf_undirty(db), !=, B_FALSE);
 	mutex_exit(&db->db_mtx); /* expect: double-release */
 }
+
+/* The same with the constant first: ASSERT3P(NULL, ==, f(x)) says f returned NULL. */
+static struct buf *buf_find(struct tbl *t, int id)	/* found: returned with db_mtx held */
+{
+	struct buf *db = tbl_lookup(t, id);
+
+	if (db == NULL)
+		return (NULL);
+	mutex_enter(&db->db_mtx);
+	return (db);
+}
+
+/* Correct: the check says nothing was found, so nothing is held. */
+void buf_insert(struct tbl *t, struct buf *db)
+{
+	ASSERT3P(NULL, ==, buf_find(t, db->id));
+	tbl_add(t, db);
+}

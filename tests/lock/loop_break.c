@@ -129,3 +129,21 @@ void slots_reset_ok(struct table *t, int n)
 		spin_unlock(&t->slot[i].lock);
 	}
 }
+
+/* while (B_TRUE): the only way out is the return inside, after both unlocks. */
+int take_work(struct pool *p)
+{
+	int n;
+
+	mutex_enter(&p->pool_mtx);
+	mutex_enter(&p->queue_mtx);
+	while (B_TRUE) {
+		n = p->count;
+		if (n > 0) {
+			mutex_exit(&p->queue_mtx);
+			mutex_exit(&p->pool_mtx);
+			return (n);
+		}
+		cv_wait(&p->cv, &p->queue_mtx);
+	}
+}
