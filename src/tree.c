@@ -99,22 +99,11 @@ static void note_function(struct tree_file *f, const struct parsed_file *pf, siz
 	VEC_PUSH(&f->fns, fn);
 }
 
-static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
-			     struct strset *callees)
+/* Analyses one function's CFG: findings, summary, contracts, guesses. */
+static void analyse_cfg(struct worker *w, struct tree_file *f, struct cfg *cfg, bool verbose)
 {
 	struct tree *t = w->t;
 	const struct options *o = t->opt;
-	struct cfg *cfg = cfg_build(&w->scratch, &w->parser, pf, i, t->api, !o->no_guess);
-	if (o->dump == DUMP_CFG) {
-		cfg_dump(cfg, stdout);
-		return;
-	}
-	if (lockapi_call(t->api, cfg->name))
-		return;	/* the body of a primitive (rte_spinlock_trylock itself): it is the lock */
-	if (callees) {
-		note_callees(f, cfg, callees);
-		note_function(f, pf, i, cfg);
-	}
 	struct analysis res;
 	struct summary_view view = view_of(t, f);
 	analysis_run(&res, &w->scratch, cfg, o->no_summaries ? NULL : &view, f->path);
@@ -127,28 +116,57 @@ static void analyse_function(struct worker *w, struct tree_file *f, const struct
 	contracts_note_calls(&f->contracts, &res, f->path);
 	for (size_t k = 0; k < res.nguessed; k++)
 		strset_add(&f->guessed, res.guessed[k]);
-	if (cfg->has_error && o->verbose && callees)
+	if (cfg->has_error && o->verbose && verbose)
 		sb_printf(&f->messages, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
 			  cfg->loc.line, cfg->name);
 }
 
+static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
+			     struct strset *callees, bool keep)
+{
+	struct tree *t = w->t;
+	const struct options *o = t->opt;
+	struct cfg *cfg = cfg_build(keep ? &f->cfg_arena : &w->scratch, &w->parser, pf, i, t->api, !o->no_guess);
+	if (o->dump == DUMP_CFG) {
+		cfg_dump(cfg, stdout);
+		return;
+	}
+	if (lockapi_call(t->api, cfg->name))
+		return;	/* the body of a primitive (rte_spinlock_trylock itself): it is the lock */
+	if (callees) {
+		note_callees(f, cfg, callees);
+		note_function(f, pf, i, cfg);
+	}
+	if (keep)
+		VEC_PUSH(&f->cfgs, ((struct kept_cfg){cfg, false}));
+	analyse_cfg(w, f, cfg, callees != NULL);
+}
+
+static void analyse_macro_cfg(struct worker *w, struct tree_file *f, struct cfg *cfg)
+{
+	struct analysis res;
+	struct summary_view view = view_of(w->t, f);
+	analysis_run(&res, &w->scratch, cfg, &view, f->path);
+	keep_summary(f, &res, false);
+}
+
 /* Function-like macros that lock get summaries like functions (never findings: a macro
  * body is a fragment of its callers). */
-static void analyse_macros(struct worker *w, struct tree_file *f, const struct parsed_file *pf, struct strset *callees)
+static void analyse_macros(struct worker *w, struct tree_file *f, const struct parsed_file *pf, struct strset *callees,
+			   bool keep)
 {
 	struct tree *t = w->t;
 	struct macro_fn *macros;
 	size_t n = macrobody_collect(&w->parser, pf, t->api, &macros);
 	for (size_t i = 0; i < n; i++) {
-		struct cfg *cfg = cfg_build(&w->scratch, &w->parser, &macros[i].pf, 0, t->api, false);
+		struct cfg *cfg = cfg_build(keep ? &f->cfg_arena : &w->scratch, &w->parser, &macros[i].pf, 0, t->api, false);
 		cfg->is_macro = !macros[i].expression;
 		if (!lockapi_call(t->api, cfg->name)) {
 			if (callees)
 				note_callees(f, cfg, callees);
-			struct analysis res;
-			struct summary_view view = view_of(t, f);
-			analysis_run(&res, &w->scratch, cfg, &view, f->path);
-			keep_summary(f, &res, false);
+			if (keep)
+				VEC_PUSH(&f->cfgs, ((struct kept_cfg){cfg, true}));
+			analyse_macro_cfg(w, f, cfg);
 		}
 		arena_reset(&w->scratch);
 	}
@@ -194,11 +212,33 @@ static void count_file(struct tree *t, struct tree_file *f, const struct source 
 
 /* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
  * Round 0 also counts it and notes the names it calls and its ops tables. */
+/* A later round over a file whose CFGs are kept: the analysis again, without the text. */
+static void reanalyse_kept(struct worker *w, struct tree_file *f)
+{
+	f->stats.reanalysed++;
+	findings_release(&f->findings);
+	contracts_forget_file(&f->contracts, f->path);
+	for (size_t i = 0; i < f->cfgs.n; i++) {
+		if (f->cfgs.v[i].macro)
+			analyse_macro_cfg(w, f, f->cfgs.v[i].cfg);
+		else
+			analyse_cfg(w, f, f->cfgs.v[i].cfg, false);
+		arena_reset(&w->scratch);
+	}
+}
+
 static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 {
 	struct tree *t = w->t;
 	const struct options *o = t->opt;
 	reset_pending(f);
+	if (!first && f->cfgs_kept) {
+		reanalyse_kept(w, f);
+		return;
+	}
+	/* The first re-analysis keeps the CFGs for the rounds after it. */
+	bool keep = !first && o->dump == DUMP_NONE && !o->parse_only && !o->no_summaries;
+	f->cfgs_kept = keep;
 	struct source src;
 	char err[256];
 	enum source_status st = f->blob ? source_from_memory(&src, f->path, f->blob, f->blob_len, err, sizeof(err))
@@ -231,9 +271,9 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 		macrobody_names(&w->parser, &pf, note_defined, f);
 	/* Macros first: a file usually defines its lock macros before it uses them. */
 	if (parsed && o->dump != DUMP_AST && o->dump != DUMP_CFG && !o->parse_only && !o->no_summaries)
-		analyse_macros(w, f, &pf, first ? &callees : NULL);
+		analyse_macros(w, f, &pf, first ? &callees : NULL, keep);
 	for (size_t i = 0; parsed && i < pf.nfunctions && !o->parse_only && o->dump != DUMP_AST; i++) {
-		analyse_function(w, f, &pf, i, first ? &callees : NULL);
+		analyse_function(w, f, &pf, i, first ? &callees : NULL, keep);
 		arena_reset(&w->scratch);
 	}
 	strset_release(&callees);
@@ -706,6 +746,8 @@ void tree_release(struct tree *t)
 		contracts_release(&f->contracts);
 		arena_release(&f->arena);
 		arena_release(&f->sum_arena);
+		arena_release(&f->cfg_arena);
+		VEC_FREE(&f->cfgs);
 		free(f->callees);
 		free(f->path);
 		free(f->real);

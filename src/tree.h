@@ -48,6 +48,11 @@ struct tree_fn {
 	bool broken;		/* syntax errors the analysis skips it for */
 };
 
+struct kept_cfg {
+	struct cfg *cfg;
+	bool macro;	/* a macro's body: summarised, never reported */
+};
+
 struct tree_file {
 	char *path;
 	char *real;			/* realpath, to match a named file with the same one under --tree */
@@ -72,6 +77,11 @@ struct tree_file {
 	uint64_t content_hash;		/* of its text, once read (hashed says so) */
 	bool hashed;
 	bool seeded;			/* its results were taken from the seed tree */
+	/* From its first re-analysis on, its CFGs (macros first, then functions) are kept,
+	 * so later rounds analyse them again without reading and parsing the file. */
+	struct arena cfg_arena;
+	VEC(struct kept_cfg) cfgs;
+	bool cfgs_kept;
 };
 
 struct worker {
