@@ -1,0 +1,89 @@
+/* OpenZFS lock rows: spa_vdev_state_enter/exit (one lock per spa: the mask it takes is
+ * computed and saved in a field), FreeBSD sx locks, and a teardown-lock helper reached
+ * through a locally cached zfsvfs. */
+
+/* Correct: every path leaves the vdev state lock as it found it. */
+int vdev_online(spa_t *spa, uint64_t guid)
+{
+	vdev_t *vd;
+
+	spa_vdev_state_enter(spa, SCL_NONE);
+	if ((vd = spa_lookup_by_guid(spa, guid, B_TRUE)) == NULL)
+		return (spa_vdev_state_exit(spa, NULL, SET_ERROR(ENODEV)));
+	vd->vdev_offline = B_FALSE;
+	return (spa_vdev_state_exit(spa, vd, 0));
+}
+
+/* Bug: the leaf check returns without the exit. */
+int vdev_offline_bug(spa_t *spa, uint64_t guid)
+{
+	vdev_t *vd;
+
+	spa_vdev_state_enter(spa, SCL_NONE);
+	if ((vd = spa_lookup_by_guid(spa, guid, B_TRUE)) == NULL)
+		return (spa_vdev_state_exit(spa, NULL, SET_ERROR(ENODEV)));
+	if (!vd->vdev_ops->vdev_op_leaf)
+		return (SET_ERROR(ENOTSUP)); /* expect: inconsistent-return */
+	vd->vdev_offline = B_TRUE;
+	return (spa_vdev_state_exit(spa, vd, 0));
+}
+
+/* FreeBSD sx: correct, then a missing unlock. */
+int jail_attach(struct zone *z, int id)
+{
+	sx_xlock(&z->z_sx);
+	if (z->z_id == id) {
+		sx_xunlock(&z->z_sx);
+		return (EEXIST);
+	}
+	z->z_id = id;
+	sx_xunlock(&z->z_sx);
+	return (0);
+}
+
+int jail_detach_bug(struct zone *z, int id)
+{
+	sx_slock(&z->z_sx);
+	if (z->z_id != id)
+		return (ENOENT); /* expect: inconsistent-return */
+	sx_sunlock(&z->z_sx);
+	return (0);
+}
+
+/* The teardown lock, taken by a helper through a zfsvfs cached from the inode: the
+ * helper's "0 with $0->z_teardown_lock held" binds to ITOZSB(ip)->z_teardown_lock, the
+ * same lock the direct exit names. */
+static inline int zpl_enter(zfsvfs_t *zfsvfs)
+{
+	rrm_enter_read(&zfsvfs->z_teardown_lock, FTAG);
+	if (zfsvfs->z_unmounted) {
+		rrm_exit(&zfsvfs->z_teardown_lock, FTAG);
+		return (-EIO);
+	}
+	return (0);
+}
+
+int zpl_fsync(struct inode *ip)
+{
+	zfsvfs_t *zfsvfs = ITOZSB(ip);
+	int error;
+
+	if ((error = zpl_enter(zfsvfs)) != 0)
+		return (error);
+	error = zil_commit(zfsvfs->z_log);
+	rrm_exit(&zfsvfs->z_teardown_lock, FTAG);
+	return (error);
+}
+
+int zpl_fsync_bug(struct inode *ip)
+{
+	zfsvfs_t *zfsvfs = ITOZSB(ip);
+	int error;
+
+	if ((error = zpl_enter(zfsvfs)) != 0)
+		return (error);
+	if ((error = zil_commit(zfsvfs->z_log)) != 0)
+		return (error); /* expect: inconsistent-return */
+	rrm_exit(&zfsvfs->z_teardown_lock, FTAG);
+	return (0);
+}
