@@ -203,17 +203,11 @@ static void add_state(struct engine *en, uint32_t b, const struct lstate *s)
 /* Adds s to the states of block b; queues it unless nothing new arrived.  A few states
  * with the same locks but different facts stay apart (they decide later tests); past that
  * they are joined into the first, which only loses facts, so loops terminate. */
-/* How many of s's facts v holds the same: a join with the closest variant loses the
- * fewest correlations (the flag that decided a lock keeps its value).  (Measured on
- * OpenZFS: also charging for facts they disagree on did worse than the first variant.) */
-static int facts_shared(const struct lstate *v, const struct lstate *s)
-{
-	int n = 0;
-	for (uint16_t i = 0; i < s->nfacts; i++)
-		n += lstate_fact(v, s->facts[i].key) == s->facts[i].bits;
-	return n;
-}
 
+/* Over the fact-variant budget, s joins the variant with the same locks whose facts are
+ * closest to its own: the join loses the fewest correlations (the flag that decided a lock
+ * keeps its value).  (Measured on OpenZFS: also charging for facts they disagree on did
+ * worse than taking the first variant.) */
 static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
 {
 	struct blockstates *bs = &en->in[b];
@@ -225,17 +219,15 @@ static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
 		if (lstate_same_facts(bs->v[i], s))
 			return;
 		same++;
-	}
-	if (same < ANALYSIS_FACT_VARIANTS) {
-		add_state(en, b, s);
-		return;
-	}
-	for (uint32_t i = 0; i < bs->n; i++) {
-		int score = lstate_same_locks(bs->v[i], s) ? facts_shared(bs->v[i], s) : -1;
+		int score = lstate_facts_shared(bs->v[i], s);
 		if (score > best_score) {
 			best_score = score;
 			best = i;
 		}
+	}
+	if (same < ANALYSIS_FACT_VARIANTS) {
+		add_state(en, b, s);
+		return;
 	}
 	uint32_t first = best;
 	struct lstate *j = lstate_join(en->a, bs->v[first], s);
@@ -750,12 +742,21 @@ static bool owner_retries(const struct lstate *s, const struct event *e)
 	return (e->flags & LP_NESTS) && e->mode == LM_EXCLUSIVE && l && l->count > 0;
 }
 
+/* Once per function: every event that passes or stores a function by name. */
+static void collect_callbacks(struct engine *en, const struct cfg *cfg)
+{
+	for (uint32_t b = 0; en->sums && b < cfg->nblocks; b++)
+		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++) {
+			const struct event *e = &cfg->blocks[b]->events[i];
+			if ((e->kind == EV_CALL && e->nargs) || (e->kind == EV_ASSIGN && !e->by_address))
+				note_callbacks(en, e);
+		}
+}
+
 static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4])
 {
 	if (e->kind == EV_CALL && e->field)
 		note_field_call(en, s, e);
-	if (en->sums && ((e->kind == EV_CALL && e->nargs) || (e->kind == EV_ASSIGN && !e->by_address)))
-		note_callbacks(en, e);
 	if (e->kind == EV_CALL && en->sums) {
 		const struct summary *sum = summary_view_lookup(en->sums, e->key, en->file);
 		if (sum && sum->guessed)
@@ -1020,6 +1021,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	en.in = ARENA_ARRAY(scratch, struct blockstates, cfg->nblocks);
 	count_uses(&en, cfg);
 	collect_written(&en, cfg);
+	collect_callbacks(&en, cfg);
 	collect_sentinels(&en, cfg);
 	propagate(&en, 0, lstate_new(scratch));
 	while (en.work.n && !en.over_budget) {

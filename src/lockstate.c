@@ -66,10 +66,30 @@ struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *k
 
 uint8_t lstate_fact(const struct lstate *s, const char *key)
 {
-	for (uint16_t i = 0; i < s->nfacts; i++)
-		if (s->facts[i].key == key)
-			return s->facts[i].bits;
-	return VB_ANY;
+	uint16_t lo = 0, hi = s->nfacts;	/* sorted by key pointer (lstate_set_fact) */
+	while (lo < hi) {
+		uint16_t mid = (uint16_t)((lo + hi) / 2);
+		if ((uintptr_t)s->facts[mid].key < (uintptr_t)key)
+			lo = (uint16_t)(mid + 1);
+		else
+			hi = mid;
+	}
+	return lo < s->nfacts && s->facts[lo].key == key ? s->facts[lo].bits : VB_ANY;
+}
+
+int lstate_facts_shared(const struct lstate *a, const struct lstate *b)
+{
+	int n = 0;
+	for (uint16_t i = 0, k = 0; i < a->nfacts && k < b->nfacts;) {
+		uintptr_t x = (uintptr_t)a->facts[i].key, y = (uintptr_t)b->facts[k].key;
+		if (x == y)
+			n += a->facts[i++].bits == b->facts[k++].bits;
+		else if (x < y)
+			i++;
+		else
+			k++;
+	}
+	return n;
 }
 
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits)
