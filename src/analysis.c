@@ -211,23 +211,25 @@ static void add_state(struct engine *en, uint32_t b, const struct lstate *s)
 static void propagate(struct engine *en, uint32_t b, const struct lstate *s)
 {
 	struct blockstates *bs = &en->in[b];
-	uint32_t same = 0, best = UINT32_MAX;
-	int best_score = INT32_MIN;
+	uint32_t same = 0, best = UINT32_MAX, alike[ANALYSIS_MAX_STATES_PER_BLOCK];
 	for (uint32_t i = 0; i < bs->n; i++) {
 		if (!lstate_same_locks(bs->v[i], s))
 			continue;
 		if (lstate_same_facts(bs->v[i], s))
 			return;
-		same++;
-		int score = lstate_facts_shared(bs->v[i], s);
-		if (score > best_score) {
-			best_score = score;
-			best = i;
-		}
+		alike[same++] = i;
 	}
 	if (same < ANALYSIS_FACT_VARIANTS) {
 		add_state(en, b, s);
 		return;
+	}
+	int best_score = INT32_MIN;
+	for (uint32_t k = 0; k < same; k++) {
+		int score = lstate_facts_shared(bs->v[alike[k]], s);
+		if (score > best_score) {
+			best_score = score;
+			best = alike[k];
+		}
 	}
 	uint32_t first = best;
 	struct lstate *j = lstate_join(en->a, bs->v[first], s);
