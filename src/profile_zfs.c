@@ -101,6 +101,8 @@ static const struct lockprim rows[] = {
 	{ "MUTEX_HELD",				LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "mutex", 0 },
 	{ "RW_WRITE_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw", 0 },
 	{ "RW_LOCK_HELD",			LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, LP_ANY_MODE, "rw", 0 },
+	{ "dsl_pool_config_held",		LE_QUERY,	0, LM_SHARED,    TS_ALWAYS, LP_ANY_MODE, "dsl_pool_config", 0 },
+	{ "dsl_pool_config_held_writer",	LE_QUERY,	0, LM_EXCLUSIVE, TS_ALWAYS, 0, "dsl_pool_config", 0 },
 	{ "spl_panic",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
 	{ "spl_assert",				LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },
 	{ "libspl_assertf",			LE_NORETURN,	NOARG, LM_EXCLUSIVE, TS_ALWAYS, 0, "", 0 },

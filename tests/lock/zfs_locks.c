@@ -87,3 +87,30 @@ int zpl_fsync_bug(struct inode *ip)
 	rrm_exit(&zfsvfs->z_teardown_lock, FTAG);
 	return (0);
 }
+
+/* The pool config lock taken only when this thread does not hold it yet, and released
+ * under the flag that recorded it. */
+void errorscrub_sync(dsl_pool_t *dp, int n)
+{
+	boolean_t config_held = B_FALSE;
+
+	for (int i = 0; i < n; i++) {
+		if (!dsl_pool_config_held(dp)) {
+			dsl_pool_config_enter(dp, FTAG);
+			config_held = B_TRUE;
+		}
+		scrub_one(dp, i);
+	}
+	if (config_held)
+		dsl_pool_config_exit(dp, FTAG);
+}
+
+/* Bug: released whether or not this function took it, so a caller's hold is dropped. */
+void errorscrub_sync_bug(dsl_pool_t *dp, int n)
+{
+	if (!dsl_pool_config_held(dp))
+		dsl_pool_config_enter(dp, FTAG);
+	for (int i = 0; i < n; i++)
+		scrub_one(dp, i);
+	dsl_pool_config_exit(dp, FTAG); /* expect: release-unheld */
+}
