@@ -1079,13 +1079,6 @@ bool analysis_handed_to_callback(const struct analysis *res, const char *key)
 	return false;
 }
 
-static int cond_value_of(const struct lstate *s, const char *test_key)
-{
-	for (uint16_t i = s->nconds; i-- > 0;)
-		if (s->conds[i].blk->test.key == test_key)
-			return s->conds[i].value;
-	return -1;
-}
 
 static int loc_before(struct loc a, struct loc b)
 {
@@ -1116,7 +1109,7 @@ const struct block *analysis_split_condition(const struct analysis *res, const c
 			const struct lstate *st = res->exits[i].state;
 			const struct lockent *l = lstate_lock(st, key);
 			bool held = (l ? l->count : 0) == hi;
-			int got = cond_value_of(st, test->test.key);
+			int got = lstate_cond(st, test->test.key);
 			ok = got >= 0 && (bool)got == (held ? v : !v);
 			others |= !held;
 			if (ok && held && l && l->last && !loc_before(test->test.loc, l->last->loc))

@@ -399,14 +399,6 @@ static bool locks_both_ways(const struct analysis *res, const char *key)
 	return acq && rel;
 }
 
-static int path_cond(const struct lstate *s, const char *test_key)
-{
-	for (uint16_t i = s->nconds; i-- > 0;)
-		if (s->conds[i].blk->test.key == test_key)
-			return s->conds[i].value;
-	return -1;
-}
-
 /* Whether exit x may hand back what returns holding the lock hand back. */
 static bool values_meet(const struct exit_state *x, uint8_t held_bits)
 {
@@ -431,7 +423,7 @@ static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 		if (count_at(&res->exits[i], key) == hi) {
 			first = first ? first : res->exits[i].state;
 			/* as in split_by_return_value: a pointer handed back holding it is not NULL */
-			held_bits |= res->cfg->returns_pointer && res->exits[i].bits == VB_ANY ? VB_PTR : res->exits[i].bits;
+			held_bits |= res->exits[i].bits == VB_ANY ? VB_PTR : res->exits[i].bits;
 			if (res->exits[i].bits != VB_ANY && !(res->exits[i].bits & ~(VB_NEG | VB_ERRPTR)))
 				return false;	/* an error return holding it: the classic missing unlock */
 		}
@@ -442,7 +434,7 @@ static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 			continue;
 		for (size_t i = 0; i < res->nexits && ok; i++) {
 			const struct exit_state *x = &res->exits[i];
-			int got = path_cond(x->state, test->test.key);
+			int got = lstate_cond(x->state, test->test.key);
 			if (count_at(x, key) == hi)
 				ok = got == (int)v;
 			else if (got == (int)!v)

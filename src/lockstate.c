@@ -77,6 +77,14 @@ uint8_t lstate_fact(const struct lstate *s, const char *key)
 	return lo < s->nfacts && s->facts[lo].key == key ? s->facts[lo].bits : VB_ANY;
 }
 
+int lstate_cond(const struct lstate *s, const char *test_key)
+{
+	for (uint16_t i = s->nconds; i-- > 0;)
+		if (s->conds[i].blk->test.key == test_key)
+			return s->conds[i].value;
+	return -1;
+}
+
 int lstate_facts_shared(const struct lstate *a, const struct lstate *b)
 {
 	int n = 0;

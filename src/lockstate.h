@@ -69,6 +69,8 @@ const struct lockent *lstate_lock(const struct lstate *s, const char *key);
 struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key);
 
 uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unknown */
+/* The value the path took at the branch testing test_key (the latest), or -1. */
+int lstate_cond(const struct lstate *s, const char *test_key);
 /* How many facts a and b both hold with the same values. */
 int lstate_facts_shared(const struct lstate *a, const struct lstate *b);
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);
