@@ -136,15 +136,18 @@ static bool enter(struct builder *b)
 /* Value class of a literal-like expression: 0, -EINVAL, NULL, true, ERR_PTR(...); 0 if not. */
 /* An errno constant (EINVAL, ENOENT, EAGAIN): not zero.  Kernel code returns it negated,
  * Solaris and BSD code (OpenZFS) as it is, so either sign: an error either way. */
+static bool upper_case(const char *t, uint32_t s, uint32_t e, bool underscore)
+{
+	for (uint32_t i = s; i < e; i++)
+		if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9') || (underscore && t[i] == '_')))
+			return false;
+	return true;
+}
+
 static bool errno_name(struct builder *b, TSNode n)
 {
 	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
-	if (e - s < 3 || b->text[s] != 'E' || text_is(b, n, "EOK"))
-		return false;
-	for (uint32_t i = s + 1; i < e; i++)
-		if (!((b->text[i] >= 'A' && b->text[i] <= 'Z') || (b->text[i] >= '0' && b->text[i] <= '9')))
-			return false;
-	return true;
+	return e - s >= 3 && b->text[s] == 'E' && !text_is(b, n, "EOK") && upper_case(b->text, s, e, false);
 }
 
 /* A status code for success (E1000_SUCCESS, ICE_SUCCESS, EXIT_SUCCESS): zero in every
@@ -152,12 +155,7 @@ static bool errno_name(struct builder *b, TSNode n)
 static bool success_name(struct builder *b, TSNode n)
 {
 	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
-	if (e - s < 8 || memcmp(b->text + e - 8, "_SUCCESS", 8) != 0)
-		return false;
-	for (uint32_t i = s; i < e; i++)
-		if (!((b->text[i] >= 'A' && b->text[i] <= 'Z') || (b->text[i] >= '0' && b->text[i] <= '9') || b->text[i] == '_'))
-			return false;
-	return true;
+	return e - s >= 8 && memcmp(b->text + e - 8, "_SUCCESS", 8) == 0 && upper_case(b->text, s, e, true);
 }
 
 static uint8_t literal_bits(struct builder *b, TSNode n)
