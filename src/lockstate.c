@@ -115,12 +115,16 @@ void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t
 	s->nfacts++;
 }
 
+/* A field of the same name is not the variable: `dspp->dp` does not mention the local
+ * `dp`, so writing `dp` does not move the lock `dspp->dp` names. */
 static bool mentions(const char *key, const char *var)
 {
 	size_t n = strlen(var);
-	for (const char *p = strstr(key, var); p; p = strstr(p + 1, var))
-		if ((p == key || !is_ident_char((unsigned char)p[-1])) && !is_ident_char((unsigned char)p[n]))
+	for (const char *p = strstr(key, var); p; p = strstr(p + 1, var)) {
+		bool field = p > key && (p[-1] == '.' || (p[-1] == '>' && p - 1 > key && p[-2] == '-'));
+		if ((p == key || (!is_ident_char((unsigned char)p[-1]) && !field)) && !is_ident_char((unsigned char)p[n]))
 			return true;
+	}
 	return false;
 }
 
