@@ -137,7 +137,24 @@ static int param_index(const struct cfg *c, const char *name)
 	return -1;
 }
 
-int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len)
+/* The parameter a store writes through: `*lp = ...` or `th->th_cpu = ...`; -1 if none. */
+static int stored_through(const struct cfg *c, const char *target)
+{
+	if (target[0] == '*')
+		return param_index(c, target + 1);
+	const char *arrow = strstr(target, "->");
+	if (!arrow || arrow == target)
+		return -1;
+	for (const char *p = target; p < arrow; p++)
+		if (!is_ident_char((unsigned char)*p))
+			return -1;
+	for (size_t i = 0; i < c->nparams; i++)
+		if (strlen(c->params[i]) == (size_t)(arrow - target) && strncmp(c->params[i], target, (size_t)(arrow - target)) == 0)
+			return (int)i;
+	return -1;
+}
+
+int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len, const char **target)
 {
 	const char *root;
 	size_t n = cfg_key_root(key, &root);
@@ -145,9 +162,9 @@ int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len)
 		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
 			int k;
-			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || e->key[0] != '*' ||
-			    (k = param_index(c, e->key + 1)) < 0)
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || (k = stored_through(c, e->key)) < 0)
 				continue;
+			*target = e->key;
 			const char *v = e->prim, *path = cfg_resolve_alias(c, v);
 			*whole = strcmp(key, v) == 0 || path == key;
 			if (*whole)

@@ -174,11 +174,12 @@ size_t cfg_key_root(const char *key, const char **start);
  * a set lock (`{SCL_STATE}` in `spa{SCL_STATE}`) or the last field (`done` in `$0->done`);
  * its length, 0 for a bare variable or a call. */
 size_t cfg_key_tail(const char *key, const char **start);
-/* `*outp = obj;` hands obj back through the parameter outp.  For a lock key that is obj
- * (or the lock path obj stands for) or hangs from obj: the parameter's index, with
- * *whole set when the key is obj itself and *root_len the length of obj at the key's
- * start otherwise; -1 when no such store names it. */
-int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len);
+/* `*outp = obj;` (or `th->th_cpu = obj;`) hands obj back through the parameter outp (th).
+ * For a lock key that is obj (or the lock path obj stands for) or hangs from obj: the
+ * parameter's index, with *target the place stored to (`*outp`, `th->th_cpu`), *whole set
+ * when the key is obj itself and *root_len the length of obj at the key's start otherwise;
+ * -1 when no such store names it. */
+int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len, const char **target);
 /* A conditional lock helper is small: in a long function, paths that joined no longer
  * show which test decided the lock, so the condition would be a guess.  A longer one
  * still counts when it tests a parameter as it is (`if (lockp != NULL)`). */

@@ -220,8 +220,9 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 		return false;
 	bool whole;
 	size_t n;
+	const char *to;
 	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi) ||
-	       cfg_out_param((struct cfg *)res->cfg, key, &whole, &n) >= 0;
+	       cfg_out_param((struct cfg *)res->cfg, key, &whole, &n, &to) >= 0;
 }
 
 /* The count most returns agree on, preferring balance (0) when any return is balanced. */

@@ -61,9 +61,12 @@ static const char *param_key(struct arena *a, const struct cfg *c, const char *k
 		return param_condition(a, (struct cfg *)c, key);
 	bool whole;
 	size_t vn;
-	int out = cfg_out_param((struct cfg *)c, key, &whole, &vn);	/* *lp = l with l->lock held */
-	if (out >= 0)
+	const char *to;
+	int out = cfg_out_param((struct cfg *)c, key, &whole, &vn, &to);	/* *lp = l with l->lock held */
+	if (out >= 0 && to[0] == '*')
 		return whole ? arena_printf(a, "*$%d", out) : arena_printf(a, "(*$%d)%s", out, key + vn);
+	if (out >= 0)	/* th->th_cpu = tc with tc->tc_lock held: $1->th_cpu->tc_lock */
+		return arena_printf(a, "$%d%s%s", out, strstr(to, "->"), whole ? "" : key + vn);
 	const char *root;
 	size_t n = cfg_key_root(key, &root);
 	if (!n)

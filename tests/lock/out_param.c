@@ -196,3 +196,48 @@ int part_lock(struct part *p)
 	}
 	return (0);
 }
+
+/* A lock handed back in a field of a parameter: `h->h_cpu = c;` with c->c_lock held.
+ * The caller's handle names it (`&tx->tx_handle` passed), and releases through it. */
+struct cpu_slot { kmutex_t c_lock; int c_count; };
+struct handle { struct cpu_slot *h_cpu; int h_gen; };
+struct trans { struct handle tx_handle; int tx_gen; int tx_dirty; };
+struct cpu_slot *cpu_slot_pick(void);
+
+int handle_open(struct handle *h)
+{
+	struct cpu_slot *c = cpu_slot_pick();
+
+	mutex_enter(&c->c_lock);
+	c->c_count++;
+	h->h_cpu = c;
+	h->h_gen = c->c_count;
+	return (h->h_gen);
+}
+
+void handle_rele(struct handle *h)
+{
+	mutex_exit(&h->h_cpu->c_lock);
+}
+
+/* Correct: every path releases what handle_open handed back. */
+int trans_assign_ok(struct trans *tx)
+{
+	tx->tx_gen = handle_open(&tx->tx_handle);
+	if (tx->tx_dirty) {
+		handle_rele(&tx->tx_handle);
+		return (EAGAIN);
+	}
+	handle_rele(&tx->tx_handle);
+	return (0);
+}
+
+/* Bug: the dirty path keeps the slot locked. */
+int trans_assign_bug(struct trans *tx)
+{
+	tx->tx_gen = handle_open(&tx->tx_handle);
+	if (tx->tx_dirty)
+		return (EAGAIN); /* expect: inconsistent-return */
+	handle_rele(&tx->tx_handle);
+	return (0);
+}
