@@ -279,6 +279,21 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
 
 /* release: the first event on a lock being a release means "held on entry"; a release
  * after the path already let go of it is a double release. */
+/* A release of a lock not known to be held, named through what an earlier call handed a
+ * lock out through (`?os` after dmu_objset_hold(name, tag, &os)): that is the lock. */
+static bool consume_opaque(struct engine *en, struct lstate *s, const char *key)
+{
+	for (uint16_t i = 0; i < s->nlocks; i++) {
+		const struct lockent *o = &s->locks[i];
+		if (o->key[0] == '?' && o->count > 0 && o->key != key && lstate_key_mentions(key, o->key + 1)) {
+			struct lockent *m = lstate_lock_mut(en->a, s, o->key);
+			m->count--;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
 {
 	note_key(&en->dropped, e->key);
@@ -298,6 +313,10 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 	}
 	if (l->flags & LS_FORGOTTEN)
 		return;	/* which lock this is, the path no longer knows */
+	if (consume_opaque(en, s, e->key)) {
+		lstate_lock_mut(en->a, s, e->key)->last = e;	/* a second release is a double one */
+		return;
+	}
 	if (l->count == 0 && (l->flags & LS_ENTRY)) {	/* held on entry, dropped, re-taken: dropped again */
 		l->count = -1;
 		l->last = e;
@@ -402,14 +421,17 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	 * locals (dmu_objset_rele(os) after an out-parameter hold): which lock that is, the
 	 * path cannot say, and a local was not held on entry. */
 	const struct lockent *had = lstate_lock(n, key);
-	if (eff->delta < 0 && (!had || (had->count == 0 && !had->last)) && cfg_key_is_local(en->cfg, key))
-		return;
 	struct event *ev = ARENA_NEW(en->a, struct event);
 	*ev = (struct event){
 		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
 		.flags = eff->flags, .loc = call->loc, .origin = eff->loc, .key = key, .text = key,
 		.prim = call->key, .span_start = call->span_start, .inherited = inherited,
 	};
+	if (eff->delta < 0 && (!had || (had->count == 0 && !had->last)) && cfg_key_is_local(en->cfg, key)) {
+		if (consume_opaque(en, n, key))	/* what the hold handed out with os */
+			lstate_lock_mut(en->a, n, key)->last = ev;
+		return;
+	}
 	for (int k = eff->delta > 0 ? eff->delta : -eff->delta; k > 0; k--) {
 		if (ev->effect == LE_ACQUIRE)
 			apply_acquire(en, n, before, ev, true);

@@ -140,6 +140,7 @@ struct cfg {
 	bool too_deep;		/* nesting budget hit: no analysis */
 	const char **params;	/* interned parameter names, in order ("" when unnamed) */
 	size_t nparams;
+	uint32_t out_params;	/* bit i: parameter i is declared `T **p` (a result goes out there) */
 	bool is_static;
 	const char **locals;	/* interned names of variables declared in the body */
 	struct alias *aliases;

@@ -392,12 +392,19 @@ static void build_assert(struct builder *b, const struct lockprim *row, TSNode a
 static void build_assert3(struct builder *b, TSNode left, TSNode op, TSNode right)
 {
 	bool eq = text_is(b, op, "00"), ne = text_is(b, op, "01");	/* as the pre-pass wrote them */
-	if ((eq || ne) && literal_bits(b, left) == VB_ZERO) {	/* ASSERT3P(NULL, ==, f(x)) */
+	if ((eq || ne) && literal_bits(b, left) && !literal_bits(b, right)) {	/* ASSERT3P(NULL, ==, f(x)) */
 		TSNode x = left;
 		left = right;
 		right = x;
 	}
-	if (!(eq || ne) || literal_bits(b, right) != VB_ZERO) {
+	uint8_t rb = literal_bits(b, right);
+	if (eq && rb && !(rb & VB_ZERO)) {	/* VERIFY3U(f(x), ==, ENOENT): f(x) is not 0 */
+		eq = false;
+		ne = true;
+	} else if (rb != VB_ZERO) {
+		ne = eq = false;
+	}
+	if (!(eq || ne)) {
 		build_expr(b, left, NULL);
 		build_expr(b, right, NULL);
 		return;
@@ -1438,8 +1445,13 @@ static void collect_params(struct builder *b, TSNode fn)
 		if (kind(b, pd) != NK_parameter_declaration)
 			continue;
 		TSNode name = field(b, pd, F_declarator);
-		for (int guard = 0; guard < 16 && !ts_node_is_null(name) && kind(b, name) != NK_identifier; guard++)
+		int stars = 0;
+		for (int guard = 0; guard < 16 && !ts_node_is_null(name) && kind(b, name) != NK_identifier; guard++) {
+			stars += kind(b, name) == NK_pointer_declarator;
 			name = field(b, name, F_declarator);
+		}
+		if (stars >= 2 && b->cfg->nparams < 32)
+			b->cfg->out_params |= 1u << b->cfg->nparams;
 		b->cfg->params[b->cfg->nparams++] = ts_node_is_null(name) ? "" : lockid_expr_key(&b->id, name);
 	}
 }

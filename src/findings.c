@@ -221,7 +221,10 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 	bool whole;
 	size_t n;
 	const char *to;
-	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi) ||
+	/* A local held on success by a function that hands its result out through a `T **`
+	 * parameter: the hold goes with the result (dmu_objset_hold keeps the pool held). */
+	bool hands_out = res->cfg->out_params && !(held & (VB_NEG | VB_ERRPTR));
+	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi) || hands_out ||
 	       cfg_out_param((struct cfg *)res->cfg, key, &whole, &n, &to) >= 0;
 }
 
@@ -663,7 +666,8 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 				VEC_PUSH(&keys, key);
 		}
 	for (size_t i = 0; i < keys.n; i++)
-		if (!annotated(cfg, keys.v[i]))	/* the annotation says what is right */
+		if (keys.v[i][0] != '?' && !annotated(cfg, keys.v[i]))	/* the annotation says what is right;
+										 * an opaque hold has no name to report */
 			check_key(out, &d, keys.v[i]);
 	VEC_FREE(&keys);
 	for (size_t i = 0; i < cfg->nanns; i++)

@@ -130,17 +130,57 @@ static int effect_cmp(const void *a, const void *b)
 	return c ? c : x->delta - y->delta;
 }
 
+/* The one `T **outp` parameter of the function, or -1 (none, or several). */
+static int sole_out_param(const struct cfg *c)
+{
+	uint32_t m = c->out_params;
+	if (!m || (m & (m - 1)))
+		return -1;
+	int i = 0;
+	while (!(m & 1u << i))
+		i++;
+	return i;
+}
+
+/* A lock held at a return on a local the caller cannot name, by a function that hands a
+ * result out through its one `T **outp` (dmu_objset_hold: the pool hold stays with the
+ * objset it returns in *osp): an opaque hold, `?$N`, that the caller's first release of
+ * a lock named through what it passed there stands for.  Keys that are already opaque
+ * (from a callee) are passed on the same way. */
+static const char *opaque_key(struct arena *a, const struct cfg *c, const struct lockent *l, const char *ret)
+{
+	if (l->count <= 0)
+		return NULL;
+	if (l->key[0] == '?') {
+		const char *inner = param_key(a, c, l->key + 1, ret);
+		if (inner && inner[0] == '$')
+			return arena_printf(a, "?%s", inner);
+	} else if (!cfg_key_is_local(c, l->key)) {
+		return NULL;
+	}
+	int out = sole_out_param(c);
+	return out >= 0 ? arena_printf(a, "?$%d", out) : NULL;
+}
+
 /* The effects one exit state shows, sorted; returns how many. */
 static uint16_t exit_effects(struct arena *a, const struct analysis *res, const struct lstate *st, const char *ret,
-			     struct sum_effect *out)
+			     bool imbalanced, struct sum_effect *out)
 {
 	const struct cfg *c = res->cfg;
 	uint16_t n = 0;
+	bool opaque = imbalanced;	/* a leak the function is reported for is not handed out */
 	for (uint16_t i = 0; i < st->nlocks && n < SUMMARY_MAX_EFFECTS; i++) {
 		const struct lockent *l = &st->locks[i];
 		if (l->count == 0 || (l->count > 0 && analysis_handed_to_callback(res, l->key)))
 			continue;	/* a lock a completion callback drops is not the caller's */
-		const char *key = param_key(a, c, l->key, ret);
+		const char *key = l->key[0] == '?' ? NULL : param_key(a, c, l->key, ret);
+		if (!key && !opaque && (key = opaque_key(a, c, l, ret)) != NULL) {
+			opaque = true;
+			out[n++] = (struct sum_effect){.key = key, .delta = 1, .mode = LM_EXCLUSIVE, .flags = LP_NESTS,
+						       .prim = l->last ? arena_strdup(a, l->last->prim) : "",
+						       .loc = l->last ? l->last->loc : c->loc};
+			continue;
+		}
 		if (!key)
 			continue;
 		out[n++] = (struct sum_effect){
@@ -321,7 +361,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	uint16_t nstmts = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
 		struct sum_effect eff[SUMMARY_MAX_EFFECTS];
-		uint16_t n = exit_effects(a, res, res->exits[i].state, res->exits[i].blk->ret.var, eff);
+		uint16_t n = exit_effects(a, res, res->exits[i].state, res->exits[i].blk->ret.var, imbalanced, eff);
 		any_effect |= n > 0;
 		/* In a macro, a `return` returns from the caller: such exits stay apart. */
 		const struct retinfo *r = &res->exits[i].blk->ret;
