@@ -517,7 +517,9 @@ static void finish(struct engine *en, const struct block *b, const struct lstate
 /* The side of an unknown condition that the path's own locks decide: a release helper
  * guarded by a test on its argument (`if (!ctx || !ctx->cfg) return; unlock(&ctx->cfg->l)`)
  * called while the caller holds that lock takes its releasing way; the lock could not
- * have been taken through an object that fails the test. */
+ * have been taken through an object that fails the test.  Called where the path has
+ * dropped the lock already (or never got it from a callee that may not take it), the
+ * helper's test is there to skip the release: it takes the other way. */
 static uint8_t release_side(struct engine *en, const struct lstate *s, const struct event *e,
 			    const struct summary *sum)
 {
@@ -527,8 +529,11 @@ static uint8_t release_side(struct engine *en, const struct lstate *s, const str
 			const struct sum_effect *eff = &sum->cases[c].effects[k];
 			const char *key = eff->delta < 0 ? summary_bind_key(en->mcfg, eff->key, e) : NULL;
 			const struct lockent *l = key ? lstate_lock(s, key) : NULL;
+			bool when = sum->cases[c].when;
 			if (l && l->count > 0)
-				side = sum->cases[c].when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
+				side = when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
+			else if (l && (l->last || (l->flags & LS_NOT_TAKEN)) && side == VB_ANY)
+				side = when ? VB_ZERO : (uint8_t)(VB_ANY & ~VB_ZERO);
 		}
 	return side;
 }
@@ -557,6 +562,43 @@ static uint8_t flag_argument(const char *cond_key, const struct event *e)
 	return VB_ANY;
 }
 
+/* A callee whose value does not say whether it returns holding the lock keeps that in the
+ * object it was given (dmu_tx_try_assign sets tx->tx_txg with the hold): what the caller
+ * knew of the object before the call is stale. */
+static bool plain_identifier(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return false;
+	for (; *s; s++)
+		if (!is_ident_char((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static void forget_arg_facts(struct lstate *st, const struct event *e)
+{
+	for (uint8_t i = 0; i < e->nargs; i++)
+		if (e->args[i] && !(e->addr_args & (1u << i)) && plain_identifier(e->args[i]))
+			lstate_kill(st, e->args[i]);
+}
+
+/* On a way of the callee without a lock its other ways take, the path knows the lock is
+ * not held (so a release helper that tests for it takes its way without the release). */
+static void mark_not_taken(struct engine *en, struct lstate *st, const struct event *e,
+			   const struct summary *sum, uint16_t c)
+{
+	for (uint16_t o = 0; o < sum->ncases; o++)
+		for (uint16_t k = 0; o != c && k < sum->cases[o].neffects; k++) {
+			const struct sum_effect *eff = &sum->cases[o].effects[k];
+			if (eff->delta <= 0 || eff->key[0] == '?' || case_has(&sum->cases[c], eff))
+				continue;
+			const char *key = summary_bind_key(en->mcfg, eff->key, e);
+			const struct lockent *l = key ? lstate_lock(st, key) : NULL;
+			if (key && (!l || l->count == 0))
+				lstate_lock_mut(en->a, st, key)->flags |= LS_NOT_TAKEN;
+		}
+}
+
 static int apply_by_condition(struct engine *en, const struct lstate *s, const struct event *e,
 			      const struct summary *sum, struct lstate **out)
 {
@@ -575,12 +617,17 @@ static int apply_by_condition(struct engine *en, const struct lstate *s, const s
 		if (!(known & side))
 			continue;
 		struct lstate *st = lstate_copy(en->a, s);
+		if (sum->imbalanced)
+			forget_arg_facts(st, e);
 		if (cond)
 			lstate_set_fact(en->a, st, cond, known & side);
 		if (e->result) {
 			lstate_kill(st, e->result);
 			lstate_forget_locks(st, e->result);
+			if (sum->cases[c].bits != VB_ANY)	/* what this way returns */
+				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
 		}
+		mark_not_taken(en, st, e, sum, c);
 		out[n++] = apply_case(en, s, st, e, sum, c, false);
 	}
 	return n;
@@ -673,6 +720,8 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 	int n = 0;
 	for (uint16_t c = 0; c < (split ? sum->ncases : 1) && n < max; c++) {
 		struct lstate *st = lstate_copy(en->a, s);
+		if (sum->imbalanced && !sum->by_value)
+			forget_arg_facts(st, e);
 		if (e->result) {
 			lstate_kill(st, e->result);
 			lstate_forget_locks(st, e->result);
@@ -682,8 +731,10 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 		st = apply_case(en, s, st, e, sum, c, !split);
 		if (!split)
 			forget_uncertain(en, st, e, sum);
-		else
+		else {
 			null_out_pointers(en, st, e, sum, c);
+			mark_not_taken(en, st, e, sum, c);
+		}
 		out[n++] = st;
 	}
 	return n;

@@ -29,6 +29,7 @@ enum lockent_flags {
 	LS_TRY_FAILED = 16,	/* on this path a try-acquire of it failed (last is that try) */
 	LS_FORGOTTEN = 32,	/* a variable in its key was reassigned: a release names a lock
 				 * we know nothing of (`tab[i]` after i++) */
+	LS_NOT_TAKEN = 128,	/* a callee that takes it on other ways did not on this one */
 };
 
 struct lockent {
