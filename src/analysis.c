@@ -395,6 +395,15 @@ static uint8_t try_bits(const struct event *e, bool success)
 	return success ? VB_POS : VB_ZERO;
 }
 
+/* `return f(x);`: what f hands back with its value, this function hands back with its. */
+static bool returned_as_is(const struct cfg *c, const char *result)
+{
+	for (uint32_t b = 0; result && b < c->nblocks; b++)
+		if (c->blocks[b]->term == T_RETURN && c->blocks[b]->ret.var == result && !c->blocks[b]->ret.negated)
+			return true;
+	return false;
+}
+
 static bool releases_directly(const struct cfg *c, const char *key)
 {
 	for (uint32_t b = 0; b < c->nblocks; b++)
@@ -415,7 +424,7 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 		return;
 	/* A lock handed back with the return value counts only where this function drops it
 	 * itself: passed on further, the path would have to follow the object. */
-	if (strstr(eff->key, "$r") && !releases_directly(en->cfg, key))
+	if (strstr(eff->key, "$r") && !releases_directly(en->cfg, key) && !returned_as_is(en->cfg, call->result))
 		return;
 	/* A callee dropping a lock this function never touched, named through one of its
 	 * locals (dmu_objset_rele(os) after an out-parameter hold): which lock that is, the
@@ -529,7 +538,9 @@ static uint8_t release_side(struct engine *en, const struct lstate *s, const str
 			const struct sum_effect *eff = &sum->cases[c].effects[k];
 			const char *key = eff->delta < 0 ? summary_bind_key(en->mcfg, eff->key, e) : NULL;
 			const struct lockent *l = key ? lstate_lock(s, key) : NULL;
-			bool when = sum->cases[c].when;
+			bool when = sum->cases[c].when == 1;
+			if (sum->cases[c].when == SUM_WHEN_EITHER)
+				continue;
 			if (l && l->count > 0)
 				side = when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
 			else if (l && (l->last || (l->flags & LS_NOT_TAKEN)) && side == VB_ANY)
@@ -544,13 +555,37 @@ static uint8_t release_side(struct engine *en, const struct lstate *s, const str
 /* A condition that is a parameter as it is, given a constant or an address at the call:
  * `buf_insert(hdr, NULL)` takes the way without the lock, `buf_insert(hdr, &lock)` the
  * way with it. */
+static bool constant_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+/* `$2!=RW_NONE` given RW_READER: two different constants are different values. */
+static uint8_t compared_argument(const char *op, const char *arg)
+{
+	const char *k = op + 2;
+	if (!constant_name(k) || !constant_name(arg))
+		return VB_ANY;
+	bool same = strcmp(k, arg) == 0;
+	return (same == (op[0] == '=')) ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
+}
+
 static uint8_t flag_argument(const char *cond_key, const struct event *e)
 {
 	char *end;
 	if (cond_key[0] != '$' || !(cond_key[1] >= '0' && cond_key[1] <= '9'))
 		return VB_ANY;
 	unsigned long n = strtoul(cond_key + 1, &end, 10);
-	if (*end || n >= e->nargs || !e->args[n])
+	if (n >= e->nargs || !e->args[n])
+		return VB_ANY;
+	if ((end[0] == '=' || end[0] == '!') && end[1] == '=' && !(e->addr_args & (1u << n)))
+		return compared_argument(end, e->args[n]);
+	if (*end)
 		return VB_ANY;
 	if (e->addr_args & (1u << n))
 		return VB_ANY & ~VB_ZERO;
@@ -612,9 +647,10 @@ static int apply_by_condition(struct engine *en, const struct lstate *s, const s
 	if (known == VB_ANY)
 		known = release_side(en, s, e, sum);
 	int n = 0;
-	for (uint16_t c = 0; c < sum->ncases && n < 2; c++) {
-		uint8_t side = sum->cases[c].when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
-		if (!(known & side))
+	for (uint16_t k = 0; k < 2 * sum->ncases && n < 4; k++) {
+		uint16_t c = k % sum->ncases;
+		uint8_t way = k < sum->ncases ? 0 : 1, side = way ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO;
+		if (!(known & side) || (sum->cases[c].when != way && sum->cases[c].when != SUM_WHEN_EITHER))
 			continue;
 		struct lstate *st = lstate_copy(en->a, s);
 		if (sum->imbalanced)

@@ -161,6 +161,50 @@ static bool returns_root(const struct analysis *res, const char *key, int count)
 	return true;
 }
 
+/* Every return holding a lock on a local object hands that object back, and no other
+ * return does (`return (odb);` with odb->db_mtx held, `return (db);` with db's): the
+ * lock goes with the object returned. */
+static bool hangs_from(const char *key, const char *obj)
+{
+	size_t n = strlen(obj);
+	return strncmp(key, obj, n) == 0 && ((key[n] == '-' && key[n + 1] == '>') || key[n] == '.');
+}
+
+/* The object a return hands back, as it may start a key: the local, or what it stands for. */
+static const char *returned_object(struct cfg *c, const struct exit_state *x, const char *key)
+{
+	const char *v = x->blk->ret.var;
+	if (!v || !cfg_key_is_local(c, v))
+		return NULL;
+	return hangs_from(key, v) ? v : hangs_from(key, cfg_resolve_alias(c, v)) ? cfg_resolve_alias(c, v) : NULL;
+}
+
+/* ... and every other return of an object holds the same lock of its own object. */
+static bool goes_with_returned_object(const struct analysis *res, const char *key)
+{
+	struct cfg *c = (struct cfg *)res->cfg;
+	if (!c->returns_pointer)
+		return false;
+	const char *tail = NULL;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const char *obj = returned_object(c, &res->exits[i], key);
+		if ((count_at(&res->exits[i], key) > 0) != (obj != NULL))
+			return false;
+		tail = obj ? key + strlen(obj) : tail;
+	}
+	for (size_t i = 0; tail && i < res->nexits; i++) {
+		const char *v = res->exits[i].blk->ret.var;
+		if (!v || !cfg_key_is_local(c, v) || res->exits[i].bits == VB_ZERO)
+			continue;
+		char *own = arena_printf(c->arena, "%s%s", cfg_resolve_alias(c, v), tail);
+		char *plain = arena_printf(c->arena, "%s%s", v, tail);
+		if (count_at(&res->exits[i], cfg_intern(c, own, strlen(own))) <= 0 &&
+		    count_at(&res->exits[i], cfg_intern(c, plain, strlen(plain))) <= 0)
+			return false;
+	}
+	return tail != NULL;
+}
+
 /* The returns split cleanly by value (held on every 0, released on every -errno): a
  * conditional acquire or release, which callers handle by testing the result.  Not when
  * the lock is held only on error returns (the classic missing unlock on an error path), nor
@@ -431,17 +475,19 @@ static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 			if (res->exits[i].bits != VB_ANY && !(res->exits[i].bits & ~(VB_NEG | VB_ERRPTR)))
 				return false;	/* an error return holding it: the classic missing unlock */
 		}
-	for (uint16_t k = 0; first && k < first->nconds; k++) {
-		const struct block *test = first->conds[k].blk;
-		bool v = first->conds[k].value, ok = true, decides = false;
-		if (!cfg_param_flag(res->cfg, test->test.key))
+	/* The flag is a branch the function takes, or what a callee's condition made of it. */
+	for (uint16_t k = 0; first && k < first->nconds + first->nfacts; k++) {
+		const char *test = lstate_known_key(first, k);
+		int v = lstate_truth(first, test);
+		bool ok = v >= 0, decides = false;
+		if (!cfg_param_flag(res->cfg, cfg_resolve_aliases_in((struct cfg *)res->cfg, test)))
 			continue;
 		for (size_t i = 0; i < res->nexits && ok; i++) {
 			const struct exit_state *x = &res->exits[i];
-			int got = lstate_cond(x->state, test->test.key);
+			int got = lstate_truth(x->state, test);
 			if (count_at(x, key) == hi)
-				ok = got == (int)v;
-			else if (got == (int)!v)
+				ok = got == v;
+			else if (got == !v)
 				decides = true;
 			else
 				ok = !values_meet(x, held_bits);
@@ -568,7 +614,8 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 			check_break_leak(out, d, key);
 		return;
 	}
-	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key))
+	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
+	    goes_with_returned_object(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));

@@ -214,10 +214,14 @@ static void scan_node(struct lockid *id, write_vec *w, TSNode n)
 		note_write(id, w, declarator_name(id, node_field(id->g, n, F_declarator)),
 			   node_field(id->g, n, F_value), true);
 		break;
-	case NK_declaration: {	/* `spinlock_t *l;` declares without writing */
-		TSNode d = node_field(id->g, n, F_declarator);
-		if (!ts_node_is_null(d) && node_kind(id->g, d) != NK_init_declarator)
-			note_write(id, w, declarator_name(id, d), (TSNode){0}, true);
+	case NK_declaration: {	/* `spinlock_t *l, *m;` declares without writing */
+		uint32_t cnt = ts_node_child_count(n);
+		for (uint32_t i = 0; i < cnt; i++) {
+			const char *f = ts_node_field_name_for_child(n, i);
+			TSNode d = ts_node_child(n, i);
+			if (f && strcmp(f, "declarator") == 0 && node_kind(id->g, d) != NK_init_declarator)
+				note_write(id, w, declarator_name(id, d), (TSNode){0}, true);
+		}
 		break;
 	}
 	case NK_assignment_expression:

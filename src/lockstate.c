@@ -213,3 +213,17 @@ struct lstate *lstate_join(struct arena *a, const struct lstate *old, const stru
 	j->nconds = k;
 	return j;
 }
+
+int lstate_truth(const struct lstate *s, const char *key)
+{
+	int got = lstate_cond(s, key);
+	if (got >= 0)
+		return got;
+	uint8_t f = lstate_fact(s, key);
+	return f == VB_ZERO ? 0 : f && !(f & VB_ZERO) ? 1 : -1;
+}
+
+const char *lstate_known_key(const struct lstate *s, uint16_t k)
+{
+	return k < s->nconds ? s->conds[k].blk->test.key : s->facts[k - s->nconds].key;
+}

@@ -72,6 +72,11 @@ struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *k
 uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unknown */
 /* The value the path took at the branch testing test_key (the latest), or -1. */
 int lstate_cond(const struct lstate *s, const char *test_key);
+/* Whether the path took key as true (1) or false (0): a branch on it, or a fact; -1 if
+ * it does not say. */
+int lstate_truth(const struct lstate *s, const char *key);
+/* The key of condition or fact number k of s (conditions first; k < nconds + nfacts). */
+const char *lstate_known_key(const struct lstate *s, uint16_t k);
 /* How many facts a and b both hold with the same values. */
 int lstate_facts_shared(const struct lstate *a, const struct lstate *b);
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);

@@ -236,7 +236,7 @@ static bool read_summary_part(struct reader *rd, char **fl, int n)
 	} else if (fl[0][0] == 'C' && n >= 8 && rd->s) {
 		end_case(rd);
 		VEC_PUSH(&rd->cases, ((struct sum_case){.bits = (uint8_t)atoi(fl[1]), .nreturns = (uint16_t)atoi(fl[2]),
-			.first_return = loc_of(fl[3], fl[4]), .caller_returns = atoi(fl[5]) != 0, .when = atoi(fl[6]) != 0,
+			.first_return = loc_of(fl[3], fl[4]), .caller_returns = atoi(fl[5]) != 0, .when = (uint8_t)atoi(fl[6]),
 			.ret_var = fl[7][0] ? arena_strdup(a, fl[7]) : NULL}));
 	} else if (fl[0][0] == 'E' && n >= 8 && rd->cases.n) {
 		VEC_PUSH(&rd->effects, ((struct sum_effect){.key = arena_strdup(a, fl[1]), .delta = (int8_t)atoi(fl[2]),

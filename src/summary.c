@@ -67,6 +67,9 @@ static const char *param_key(struct arena *a, const struct cfg *c, const char *k
 		return whole ? arena_printf(a, "*$%d", out) : arena_printf(a, "(*$%d)%s", out, key + vn);
 	if (out >= 0)	/* th->th_cpu = tc with tc->tc_lock held: $1->th_cpu->tc_lock */
 		return arena_printf(a, "$%d%s%s", out, strstr(to, "->"), whole ? "" : key + vn);
+	size_t rn = ret ? strlen(ret) : 0;
+	if (rn && strncmp(key, ret, rn) == 0 && (!key[rn] || key[rn] == '-' || key[rn] == '.') && strchr(ret, '('))
+		return arena_printf(a, "$r%s", key + rn);	/* return f(x) with f(x)->lock held */
 	const char *root;
 	size_t n = cfg_key_root(key, &root);
 	if (!n)
@@ -245,7 +248,8 @@ static const char *summary_text(struct arena *a, const struct summary *s)
 		if (s->is_macro && !s->cases[i].caller_returns) {
 			sb_puts(&sb, "goes on");
 		} else if (s->cond_key) {
-			sb_printf(&sb, "when %s is %s", s->cond_key, s->cases[i].when ? "true" : "false");
+			sb_printf(&sb, "when %s is %s", s->cond_key,
+				  s->cases[i].when == SUM_WHEN_EITHER ? "either" : s->cases[i].when ? "true" : "false");
 		} else {
 			sb_puts(&sb, s->is_macro ? "caller returns " : "returns ");
 			if (s->cases[i].ret_var)
@@ -279,6 +283,10 @@ static void pointer_cases(const struct cfg *c, struct sum_case *cases, uint16_t 
 				others_fail &= !(cases[k].bits & ~(VB_ZERO | VB_ERRPTR));
 		if (others_fail)
 			cases[i].bits = VB_PTR;
+		/* an object handed back with its lock held is not NULL */
+		for (uint16_t k = 0; k < cases[i].neffects && cases[i].bits == VB_ANY; k++)
+			if (cases[i].effects[k].delta > 0 && strncmp(cases[i].effects[k].key, "$r", 2) == 0)
+				cases[i].bits = VB_ANY & ~VB_ZERO;
 	}
 }
 
@@ -345,6 +353,59 @@ static bool effects_guessed(const struct analysis *res, const struct sum_case *c
 	return false;
 }
 
+/* Whether key tells apart the ways in g whose values overlap: each way has one value of
+ * it, and two ways that overlap have different ones.  Sets val[] per way. */
+static bool separates(const struct analysis *res, const struct sum_case *cases, uint16_t ncases,
+		      const uint16_t *case_of, const bool *g, const char *key, int *val)
+{
+	for (uint16_t i = 0; i < ncases; i++)
+		val[i] = -1;
+	for (size_t i = 0; i < res->nexits; i++) {
+		uint16_t k = case_of[i];
+		if (!g[k])
+			continue;
+		int v = lstate_truth(res->exits[i].state, key);
+		if (v < 0 || (val[k] >= 0 && val[k] != v))
+			return false;
+		val[k] = v;
+	}
+	for (uint16_t i = 0; i < ncases; i++)
+		for (uint16_t k = i + 1; k < ncases; k++)
+			if (g[i] && g[k] && (cases[i].bits & cases[k].bits) && val[i] == val[k])
+				return false;
+	return true;
+}
+
+/* Ways whose values overlap (a lookup returning its entry with one lock or two) told apart
+ * by a parameter the caller passes as it is (`mode != RW_NONE`): the condition, with each
+ * of those ways' value of it; the other ways hold under either value.  NULL if none. */
+static const char *cond_among_overlap(struct arena *a, const struct analysis *res, struct sum_case *cases,
+				      uint16_t ncases, const uint16_t *case_of)
+{
+	bool g[SUMMARY_MAX_CASES] = {0}, any = false;
+	for (uint16_t i = 0; i < ncases; i++)
+		for (uint16_t k = i + 1; k < ncases; k++)
+			if ((cases[i].bits & cases[k].bits) && !cases[i].caller_returns && !cases[k].caller_returns)
+				any = g[i] = g[k] = true;
+	const struct lstate *first = NULL;
+	for (size_t i = 0; any && i < res->nexits && !first; i++)
+		if (g[case_of[i]])
+			first = res->exits[i].state;
+	int val[SUMMARY_MAX_CASES];
+	struct cfg *c = (struct cfg *)res->cfg;
+	for (uint16_t k = 0; first && k < first->nconds + first->nfacts; k++) {
+		const char *key = lstate_known_key(first, k);
+		const char *pk;
+		if (!cfg_param_flag(c, cfg_resolve_aliases_in(c, key)) ||
+		    !separates(res, cases, ncases, case_of, g, key, val) || !(pk = param_condition(a, c, key)))
+			continue;
+		for (uint16_t i = 0; i < ncases; i++)
+			cases[i].when = g[i] ? (uint8_t)val[i] : SUM_WHEN_EITHER;
+		return pk;
+	}
+	return NULL;
+}
+
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
@@ -393,14 +454,15 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 		cases[k].nreturns += !seen_in_case;
 		nstmts += !seen;
 	}
-	free(case_of);
-	if (!any_effect)
+	if (!any_effect) {
+		free(case_of);
 		return NULL;
+	}
 	pointer_cases(c, cases, ncases);
+	const char *cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of);
+	free(case_of);
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
-	const char *cond_key = NULL;
-	bool cond_value[SUMMARY_MAX_CASES] = {0};
-	if (ncases == 2 && c->nblocks <= CFG_FLAG_HELPER_BLOCKS && one_way(cases, ncases) &&
+	if (!cond_key && ncases == 2 && c->nblocks <= CFG_FLAG_HELPER_BLOCKS && one_way(cases, ncases) &&
 	    !cases[0].caller_returns && !cases[1].caller_returns) {
 		const char *lock = NULL;
 		for (size_t i = 0; i < res->nexits && !lock; i++)
@@ -419,8 +481,8 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 			/* The way that holds more of the lock is the one the test sends held_when. */
 			int d0 = cases[0].neffects ? cases[0].effects[0].delta : 0;
 			int d1 = cases[1].neffects ? cases[1].effects[0].delta : 0;
-			cond_value[0] = d0 > d1 ? held_when : !held_when;
-			cond_value[1] = !cond_value[0];
+			cases[0].when = d0 > d1 ? held_when : !held_when;
+			cases[1].when = !cases[0].when;
 		}
 	}
 	struct summary *s = ARENA_NEW(a, struct summary);
@@ -435,8 +497,6 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->imbalanced = imbalanced;
 	s->guessed = effects_guessed(res, cases, ncases);
 	s->cond_key = cond_key;
-	for (uint16_t i = 0; i < ncases && cond_key; i++)
-		s->cases[i].when = cond_value[i];
 	s->nparams = c->nparams;
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)

@@ -35,9 +35,12 @@ struct sum_case {
 	uint16_t nreturns;	/* return statements that end this way */
 	struct loc first_return;
 	bool caller_returns;	/* a macro's `return`: the caller returns at the macro's use */
-	bool when;		/* with cond_key: the value of the condition on this way */
+	uint8_t when;		/* with cond_key: the value of the condition on this way (0, 1,
+				 * or SUM_WHEN_EITHER for a way its value tells apart) */
 	const char *ret_var;	/* then: the caller's variable it returns, or NULL */
 };
+
+#define SUM_WHEN_EITHER 2
 
 struct summary {
 	const char *name;
