@@ -294,6 +294,33 @@ static bool consume_opaque(struct engine *en, struct lstate *s, const char *key)
 	return false;
 }
 
+static int loc_before(struct loc a, struct loc b);
+
+/* A lock released through a cursor (`bpo = bpi->bpi_bpo` off a work stack) names an object
+ * the path cannot tell: it is one of the locks of that field the path holds, taken when
+ * the object was pushed.  The latest taken goes first. */
+static void consume_same_field(struct engine *en, struct lstate *s, const char *key)
+{
+	const char *tail;
+	size_t n = cfg_key_tail(key, &tail), steps = 0;
+	for (const char *p = key; p < tail; p++)
+		steps += *p == '.' || (*p == '-' && p[1] == '>');
+	if (!n || *tail == '{' || steps < 2)
+		return;	/* `tab[i].lock`, `e->lock`: an index or a cursor itself, not an object loaded off one */
+	struct lockent *pick = NULL;
+	for (uint16_t i = 0; i < s->nlocks; i++) {
+		struct lockent *l = &s->locks[i];
+		const char *t;
+		if (l->key == key || l->count <= 0 || !l->last || cfg_key_tail(l->key, &t) != n || strncmp(t, tail, n) != 0)
+			continue;
+		if (!pick || loc_before(pick->last->loc, l->last->loc))
+			pick = l;
+	}
+	if (pick)
+		pick->count--;
+	(void)en;
+}
+
 static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
 {
 	note_key(&en->dropped, e->key);
@@ -326,8 +353,10 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_DOUBLE_RELEASE, e, l->last, before);
 		return;
 	}
-	if (names_moving_target(en, e->key))
+	if (names_moving_target(en, e->key)) {
+		consume_same_field(en, s, e->key);
 		return;	/* `tab[i]` with i written somewhere: not a lock held on entry */
+	}
 	l->count = -1;
 	l->mode = e->mode;
 	l->flags |= LS_ENTRY;
@@ -918,6 +947,11 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		if (e->result) {
 			lstate_kill(n, e->result);
 			lstate_forget_locks(n, e->result);
+			/* `b = kmem_alloc(...)` again in a loop: keys named through the call that b
+			 * stands for name last trip's object */
+			const char *stands = cfg_resolve_alias(en->mcfg, e->result);
+			if (stands != e->result)
+				lstate_forget_locks(n, stands);
 			sentinel_facts(en, n, e->result, NULL);
 		}
 		return 1;
