@@ -296,6 +296,20 @@ static bool consume_opaque(struct engine *en, struct lstate *s, const char *key)
 
 static int loc_before(struct loc a, struct loc b);
 
+/* Whether the variable key hangs from is assigned a field of another object somewhere. */
+static bool loaded_var(const struct cfg *c, const char *key)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	for (uint32_t b = 0; n && b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_ASSIGN && e->loaded && strlen(e->key) == n && strncmp(e->key, root, n) == 0)
+				return true;
+		}
+	return false;
+}
+
 /* A lock released through a cursor (`bpo = bpi->bpi_bpo` off a work stack) names an object
  * the path cannot tell: it is one of the locks of that field the path holds, taken when
  * the object was pushed.  The latest taken goes first. */
@@ -305,7 +319,7 @@ static void consume_same_field(struct engine *en, struct lstate *s, const char *
 	size_t n = cfg_key_tail(key, &tail), steps = 0;
 	for (const char *p = key; p < tail; p++)
 		steps += *p == '.' || (*p == '-' && p[1] == '>');
-	if (!n || *tail == '{' || steps < 2)
+	if (!n || *tail == '{' || (steps < 2 && !loaded_var(en->cfg, key)))
 		return;	/* `tab[i].lock`, `e->lock`: an index or a cursor itself, not an object loaded off one */
 	struct lockent *pick = NULL;
 	for (uint16_t i = 0; i < s->nlocks; i++) {

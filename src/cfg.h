@@ -49,6 +49,7 @@ struct event {
 	bool scope_exit;	/* EV_LOCK release implied by leaving a guard's scope */
 	bool by_address;	/* EV_ASSIGN: &var was passed to a call; the variable may change,
 				 * but what it names (the lock `&l` is) stays the same */
+	bool loaded;		/* EV_ASSIGN: the value is a field of another object (`o = it->obj`) */
 	bool inherited;		/* EV_LOCK made from the summary of a callee that is itself
 				 * inconsistent: that callee is reported, not this caller */
 	bool loop_step;		/* EV_ASSIGN: a loop moving to its next entry (cursor, i++);

@@ -611,6 +611,7 @@ static void build_assign(struct builder *b, TSNode n)
 	e->key = var;
 	e->flags = plain ? literal_bits(b, right) : 0;
 	e->text = plain ? constant_text(b, right) : NULL;
+	e->loaded = plain && kind(b, r) == NK_field_expression;
 	if (plain && !e->text && kind(b, r) == NK_identifier)
 		e->prim = lockid_expr_key(&b->id, r);
 }
@@ -927,6 +928,7 @@ static void build_declaration(struct builder *b, TSNode n)
 			e->key = var;
 			e->flags = literal_bits(b, value);
 			e->text = constant_text(b, value);
+			e->loaded = kind(b, v) == NK_field_expression;
 		}
 	}
 }
