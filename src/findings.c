@@ -588,6 +588,80 @@ static bool conditional_helper(const struct analysis *res, const char *key)
 	return test && cfg_helper_sized(res->cfg, test->test.key) && caller_visible((struct cfg *)res->cfg, test->test.key);
 }
 
+/* Whether test key p is a pointer on the way to key (`a` or `a->lock` for `a->lock`). */
+static bool on_the_way(const char *key, const char *p)
+{
+	size_t n = strlen(p);
+	return strncmp(key, p, n) == 0 && (!key[n] || key[n] == '.' || (key[n] == '-' && key[n + 1] == '>'));
+}
+
+/* Whether block b is reached only through branches that found every pointer on the way to
+ * key non-NULL: walking back from b, each branch into it tests such a pointer, and b (or
+ * the way to it) is on its true side. */
+static bool reached_only_when_nonnull(struct cfg *c, uint32_t b, const char *key)
+{
+	bool *seen = xcalloc(c->nblocks, sizeof(*seen));
+	uint32_t *work = xcalloc(c->nblocks, sizeof(*work));
+	size_t n = 0;
+	bool ok = true;
+	seen[b] = true;
+	work[n++] = b;
+	while (n && ok) {
+		uint32_t cur = work[--n];
+		for (uint32_t p = 0; p < c->nblocks && ok; p++)
+			for (uint32_t k = 0; k < c->blocks[p]->nsucc && ok; k++) {
+				if (c->blocks[p]->succ[k] != cur)
+					continue;
+				const struct block *pb = c->blocks[p];
+				if (pb->term == T_BRANCH)
+					ok = k == 0 && pb->test.kind == TEST_TRUTH &&
+					     on_the_way(key, cfg_resolve_aliases_in(c, pb->test.key));
+				else if (pb->term != T_GOTO)
+					ok = false;
+				if (ok && !seen[p]) {
+					seen[p] = true;
+					work[n++] = p;
+				}
+			}
+	}
+	free(seen);
+	free(work);
+	return ok;
+}
+
+/* An unlock helper that skips the release only when the lock's pointer is NULL
+ * (`if (a && a->lock) unlock(a->lock);` on its argument a): whoever holds the lock passes
+ * a non-NULL one. */
+static bool null_guarded_release(const struct analysis *res, const char *key)
+{
+	struct cfg *c = (struct cfg *)res->cfg;
+	bool skipped = false;
+	const char *root;
+	size_t rn = cfg_key_root(key, &root);
+	bool param = false;
+	for (size_t i = 0; i < c->nparams && rn; i++)
+		param |= strlen(c->params[i]) == rn && strncmp(c->params[i], root, rn) == 0;
+	if (!param || !(root == key || (root == key + 1 && key[0] == '&')))
+		return false;	/* the caller's object, not one this function looked up */
+	for (size_t i = 0; i < res->ntaken; i++)
+		if (res->taken[i] == key)
+			return false;
+	for (size_t i = 0; i < res->nexits; i++) {
+		int n = count_at(&res->exits[i], key);
+		if (n > 0)
+			return false;
+		skipped |= n == 0;
+	}
+	const char *full = cfg_resolve_aliases_in(c, key);
+	for (uint32_t b = 0; b < c->nblocks && skipped; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents && skipped; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_LOCK && e->effect == LE_RELEASE && e->key == key)
+				skipped = reached_only_when_nonnull(c, b, full);
+		}
+	return skipped;
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -615,7 +689,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
-	    goes_with_returned_object(res, key))
+	    goes_with_returned_object(res, key) || null_guarded_release(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
