@@ -555,6 +555,33 @@ static bool only_blocking(const struct summary *sum)
 	return true;
 }
 
+static bool constant_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+/* A constant passed for a parameter the callee branches on (`adapter_lock(a, -1)`, a
+ * timeout of "wait for ever"): the caller chose the way, the failing ways may not be
+ * reachable with it. */
+static bool picks_a_mode(const struct event *e, const struct summary *sum)
+{
+	for (uint8_t i = 0; i < e->nargs && i < 32; i++) {
+		const char *a = e->args[i];
+		if (!a || !(sum->tested_params & (1u << i)) || (e->addr_args & (1u << i)))
+			continue;
+		if (*a == '-')
+			a++;
+		if ((*a >= '0' && *a <= '9') || constant_name(a))
+			return true;
+	}
+	return false;
+}
+
 static uint16_t busiest_case(const struct summary *sum)
 {
 	uint16_t best = 0;
@@ -598,16 +625,6 @@ static uint8_t release_side(struct engine *en, const struct lstate *s, const str
 /* A condition that is a parameter as it is, given a constant or an address at the call:
  * `buf_insert(hdr, NULL)` takes the way without the lock, `buf_insert(hdr, &lock)` the
  * way with it. */
-static bool constant_name(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 /* `$2!=RW_NONE` given RW_READER: two different constants are different values. */
 static uint8_t compared_argument(const char *op, const char *arg)
 {
@@ -790,7 +807,7 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 	 * split too (without facts), so its breach reaches those who call it. */
 	bool split = sum->ncases > 1 && (sum->by_value || sum->imbalanced);
 	if (split && sum->by_value && !e->result && effects_differ(sum)) {
-		if (only_blocking(sum)) {	/* lock_wrapper(m) around pthread_mutex_lock */
+		if (only_blocking(sum) || picks_a_mode(e, sum)) {	/* lock_wrapper(m) around pthread_mutex_lock */
 			out[0] = apply_case(en, s, lstate_copy(en->a, s), e, sum, busiest_case(sum), false);
 			return 1;
 		}
@@ -1153,6 +1170,10 @@ static void dedupe_exits(struct engine *en)
 				break;
 		if (j < k) {
 			en->exits.v[j].bits |= x->bits;
+			/* what both ways agree on (facts, branches) is what the return knows */
+			const struct lstate *both = lstate_join(en->a, en->exits.v[j].state, x->state);
+			if (both)
+				en->exits.v[j].state = both;
 			continue;
 		}
 		en->exits.v[k++] = *x;

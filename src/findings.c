@@ -595,10 +595,26 @@ static bool on_the_way(const char *key, const char *p)
 	return strncmp(key, p, n) == 0 && (!key[n] || key[n] == '.' || (key[n] == '-' && key[n + 1] == '>'));
 }
 
+static bool assigns(const struct block *b, const char *var)
+{
+	for (uint32_t i = 0; i < b->nevents; i++)
+		if ((b->events[i].kind == EV_ASSIGN && b->events[i].key == var) || b->events[i].result == var)
+			return true;
+	return false;
+}
+
+/* Whether test key t tests the object obj or one of its fields (`fm`, `fm->owner->mode`). */
+static bool tests_object(const char *t, const char *obj)
+{
+	size_t n = strlen(obj);
+	return strncmp(t, obj, n) == 0 && (!t[n] || t[n] == '.' || (t[n] == '-' && t[n + 1] == '>'));
+}
+
 /* Whether block b is reached only through branches that found every pointer on the way to
  * key non-NULL: walking back from b, each branch into it tests such a pointer, and b (or
- * the way to it) is on its true side. */
-static bool reached_only_when_nonnull(struct cfg *c, uint32_t b, const char *key)
+ * the way to it) is on its true side.  With obj, through branches on obj or its fields
+ * instead, either side. */
+static bool reached_only_through(struct cfg *c, uint32_t b, const char *key, const char *obj)
 {
 	bool *seen = xcalloc(c->nblocks, sizeof(*seen));
 	uint32_t *work = xcalloc(c->nblocks, sizeof(*work));
@@ -613,14 +629,17 @@ static bool reached_only_when_nonnull(struct cfg *c, uint32_t b, const char *key
 				if (c->blocks[p]->succ[k] != cur)
 					continue;
 				const struct block *pb = c->blocks[p];
-				if (pb->term == T_BRANCH)
+				if (pb->term == T_BRANCH && obj)
+					ok = tests_object(pb->test.key, obj);
+				else if (pb->term == T_BRANCH)
 					ok = k == 0 && pb->test.kind == TEST_TRUTH &&
 					     on_the_way(key, cfg_resolve_aliases_in(c, pb->test.key));
 				else if (pb->term != T_GOTO)
 					ok = false;
 				if (ok && !seen[p]) {
 					seen[p] = true;
-					work[n++] = p;
+					if (!obj || !assigns(pb, obj))	/* before obj is set, its tests do not matter */
+						work[n++] = p;
 				}
 			}
 	}
@@ -657,9 +676,37 @@ static bool null_guarded_release(const struct analysis *res, const char *key)
 		for (uint32_t i = 0; i < c->blocks[b]->nevents && skipped; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
 			if (e->kind == EV_LOCK && e->effect == LE_RELEASE && e->key == key)
-				skipped = reached_only_when_nonnull(c, b, full);
+				skipped = reached_only_through(c, b, full, NULL);
 		}
 	return skipped;
+}
+
+/* A function that returns one object, locked when a test of that object says so (`if
+ * (fm->owner->switchdev) lock(&fm->lock); return fm;`): its callers ask the object the
+ * same question to unlock it. */
+static bool locked_when_object_says(const struct analysis *res, const char *key)
+{
+	struct cfg *c = (struct cfg *)res->cfg;
+	const char *obj = NULL;
+	if (!c->returns_pointer || locks_both_ways(res, key))
+		return false;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const char *v = res->exits[i].blk->ret.var;
+		if (!v || (obj && v != obj) || !(hangs_from(key, v) || hangs_from(key, cfg_resolve_alias(c, v))))
+			return false;
+		obj = v;
+	}
+	bool any = false;
+	for (uint32_t b = 0; b < c->nblocks && obj; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind != EV_LOCK || e->key != key)
+				continue;
+			if (!reached_only_through(c, b, key, obj))
+				return false;
+			any = true;
+		}
+	return any;
 }
 
 static bool inherited_only(const struct imbalance *im)
@@ -689,7 +736,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
-	    goes_with_returned_object(res, key) || null_guarded_release(res, key))
+	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));

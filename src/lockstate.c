@@ -193,6 +193,14 @@ struct lstate *lstate_join(struct arena *a, const struct lstate *old, const stru
 		uint8_t other = lstate_fact(add, old->facts[i].key);
 		changed = (other | old->facts[i].bits) != old->facts[i].bits;
 	}
+	/* a branch only one of the paths took is no longer known either */
+	for (uint16_t i = 0; i < old->nconds && !changed; i++) {
+		uint16_t m;
+		for (m = 0; m < add->nconds; m++)
+			if (old->conds[i].blk == add->conds[m].blk && old->conds[i].value == add->conds[m].value)
+				break;
+		changed = m == add->nconds;
+	}
 	if (!changed)
 		return NULL;
 	struct lstate *j = lstate_copy(a, old);

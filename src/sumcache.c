@@ -52,6 +52,7 @@ static void write_summary(FILE *f, const struct summary *s)
 	put_loc(f, s->loc);
 	fprintf(f, "\t%u\t%u", flags, (unsigned)s->nreturns);
 	field_put(f, s->cond_key ? s->cond_key : "");
+	fprintf(f, "\t%u", (unsigned)s->tested_params);
 	fputs("\nP", f);
 	for (size_t i = 0; i < s->nparams; i++)
 		field_put(f, s->params[i]);
@@ -218,14 +219,15 @@ static void end_file(struct reader *rd)
 static bool read_summary_part(struct reader *rd, char **fl, int n)
 {
 	struct arena *a = &rd->f->sum_arena;
-	if (fl[0][0] == 'S' && n >= 7) {
+	if (fl[0][0] == 'S' && n >= 8) {
 		end_summary(rd);
 		unsigned flags = (unsigned)atoi(fl[4]);
 		struct summary *s = ARENA_NEW(a, struct summary);
 		*s = (struct summary){.name = arena_strdup(a, fl[1]), .file = rd->f->path, .loc = loc_of(fl[2], fl[3]),
 				      .is_static = flags & 1, .is_macro = flags >> 1 & 1, .imbalanced = flags >> 2 & 1,
 				      .by_value = flags >> 3 & 1, .guessed = flags >> 4 & 1,
-				      .nreturns = (uint16_t)atoi(fl[5]), .cond_key = fl[6][0] ? arena_strdup(a, fl[6]) : NULL};
+				      .nreturns = (uint16_t)atoi(fl[5]), .cond_key = fl[6][0] ? arena_strdup(a, fl[6]) : NULL,
+				      .tested_params = (uint32_t)strtoul(fl[7], NULL, 10)};
 		rd->s = s;
 		VEC_PUSH(&rd->f->new_sums, s);
 	} else if (fl[0][0] == 'P' && rd->s) {

@@ -406,6 +406,16 @@ static const char *cond_among_overlap(struct arena *a, const struct analysis *re
 	return NULL;
 }
 
+static uint32_t tested_params(const struct cfg *c)
+{
+	uint32_t m = 0;
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (size_t i = 0; c->blocks[b]->term == T_BRANCH && i < c->nparams && i < 32; i++)
+			if (c->params[i][0] && c->blocks[b]->test.key && lstate_key_mentions(c->blocks[b]->test.key, c->params[i]))
+				m |= 1u << i;
+	return m;
+}
+
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
@@ -501,6 +511,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)
 		s->params[i] = arena_strdup(a, c->params[i]);
+	s->tested_params = tested_params(c);
 	s->by_value = !c->is_macro && !cond_key;
 	if (cond_key)
 		s->is_macro = false;	/* told apart by the condition, not by returning */

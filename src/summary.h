@@ -60,6 +60,7 @@ struct summary {
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */
 	const char *text;	/* canonical one-line form: change detection and --dump=summary */
+	uint32_t tested_params;	/* bit i: the body branches on parameter i (a mode, a timeout) */
 	const char **params;	/* the function's parameter names, to show keys as written */
 	size_t nparams;
 };
