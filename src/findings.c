@@ -460,8 +460,14 @@ static bool values_meet(const struct exit_state *x, uint8_t held_bits)
  * a lock when a flag says so looks just like an early return that forgot the unlock.) */
 static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 {
-	if (!res->cfg->returns_pointer)
-		return false;
+	/* An int function qualifies when it returns 0 exactly where it keeps the lock
+	 * (teardown(z, B_FALSE) returns 0 holding it, EIO without it, B_TRUE drops it). */
+	int top = -128;
+	for (size_t i = 0; i < res->nexits; i++)
+		top = count_at(&res->exits[i], key) > top ? count_at(&res->exits[i], key) : top;
+	for (size_t i = 0; i < res->nexits && !res->cfg->returns_pointer; i++)
+		if (top <= 0 || (count_at(&res->exits[i], key) == top && res->exits[i].bits != VB_ZERO))
+			return false;
 	int hi = -128;
 	for (size_t i = 0; i < res->nexits; i++)
 		hi = count_at(&res->exits[i], key) > hi ? count_at(&res->exits[i], key) : hi;
