@@ -821,7 +821,7 @@ static int apply_summary(struct engine *en, const struct lstate *s, const struct
 		if (e->result) {
 			lstate_kill(st, e->result);
 			lstate_forget_locks(st, e->result);
-			if (split && sum->by_value)
+			if (split && (sum->by_value || sum->cases[c].bits != VB_ANY))	/* what this way returns */
 				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
 		}
 		st = apply_case(en, s, st, e, sum, c, !split);
