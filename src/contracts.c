@@ -33,6 +33,15 @@ void contracts_forget_file(struct contracts *c, const char *file)
 	c->calls.n = k;
 }
 
+void contracts_forget_function(struct contracts *c, const char *file, const char *fn)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < c->calls.n; i++)
+		if (strcmp(c->calls.v[i].file, file) != 0 || strcmp(c->calls.v[i].caller, fn) != 0)
+			c->calls.v[k++] = c->calls.v[i];
+	c->calls.n = k;
+}
+
 static const char *text_of(struct contracts *c, const struct parsed_file *pf, TSNode n)
 {
 	uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);

@@ -882,6 +882,20 @@ void findings_sort(struct finding_list *out)
 		qsort(out->v, out->n, sizeof(*out->v), finding_cmp);
 }
 
+void findings_forget_function(struct finding_list *l, const char *fn, struct loc at)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (!l->v[i].function || strcmp(l->v[i].function, fn) != 0)
+			l->v[k++] = l->v[i];
+	l->n = k;
+	k = 0;
+	for (size_t i = 0; i < l->nnotices; i++)
+		if (l->notices[i].loc.line != at.line || l->notices[i].loc.col != at.col)
+			l->notices[k++] = l->notices[i];
+	l->nnotices = k;
+}
+
 void findings_release(struct finding_list *out)
 {
 	free(out->v);

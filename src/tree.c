@@ -213,16 +213,36 @@ static void count_file(struct tree *t, struct tree_file *f, const struct source 
 /* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
  * Round 0 also counts it and notes the names it calls and its ops tables. */
 /* A later round over a file whose CFGs are kept: the analysis again, without the text. */
+/* Whether the function calls a name whose summary changed in the round before: the
+ * others would come out the same, and keep what they produced. */
+static bool calls_changed_summary(const struct tree *t, const struct tree_file *f, const struct cfg *c)
+{
+	bool header = has_suffix(f->path, ".h");
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_CALL && e->key &&
+			    ((t->round_changed && strset_has(t->round_changed, e->key)) ||
+			     (header && t->round_headers && strset_has(t->round_headers, e->key))))
+				return true;
+		}
+	return false;
+}
+
 static void reanalyse_kept(struct worker *w, struct tree_file *f)
 {
 	f->stats.reanalysed++;
-	findings_release(&f->findings);
-	contracts_forget_file(&f->contracts, f->path);
 	for (size_t i = 0; i < f->cfgs.n; i++) {
-		if (f->cfgs.v[i].macro)
-			analyse_macro_cfg(w, f, f->cfgs.v[i].cfg);
-		else
-			analyse_cfg(w, f, f->cfgs.v[i].cfg, false);
+		struct cfg *cfg = f->cfgs.v[i].cfg;
+		if (!calls_changed_summary(w->t, f, cfg))
+			continue;
+		if (f->cfgs.v[i].macro) {
+			analyse_macro_cfg(w, f, cfg);
+		} else {
+			findings_forget_function(&f->findings, cfg->name, cfg->loc);
+			contracts_forget_function(&f->contracts, f->path, cfg->name);
+			analyse_cfg(w, f, cfg, false);
+		}
 		arena_reset(&w->scratch);
 	}
 }
@@ -236,8 +256,10 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 		reanalyse_kept(w, f);
 		return;
 	}
-	/* The first re-analysis keeps the CFGs for the rounds after it. */
-	bool keep = !first && o->dump == DUMP_NONE && !o->parse_only && !o->no_summaries;
+	/* The CFGs are kept for the rounds after this one: from the first reading while the
+	 * budget lasts, else from the first re-analysis.  Either way the output is the same. */
+	bool keep = o->dump == DUMP_NONE && !o->parse_only && !o->no_summaries &&
+		    (!first || atomic_load(&t->kept_bytes) < TREE_KEEP_BUDGET);
 	f->cfgs_kept = keep;
 	struct source src;
 	char err[256];
@@ -276,6 +298,8 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 		analyse_function(w, f, &pf, i, first ? &callees : NULL, keep);
 		arena_reset(&w->scratch);
 	}
+	if (keep)
+		atomic_fetch_add(&t->kept_bytes, f->cfg_arena.used);
 	strset_release(&callees);
 	parse_file_release(&pf);
 	source_release(&src);
@@ -692,9 +716,12 @@ void tree_run(struct tree *t)
 			if (calls_changed(&t->files[i], &changed) ||
 			    (has_suffix(t->files[i].path, ".h") && calls_changed(&t->files[i], &from_headers)))
 				t->work[t->nwork++] = &t->files[i];
+		t->round_changed = &changed;
+		t->round_headers = &from_headers;
+		run_workers(t);
+		t->round_changed = t->round_headers = NULL;
 		strset_release(&changed);
 		strset_release(&from_headers);
-		run_workers(t);
 		merge_round(t);
 		t->stats.rounds++;
 	}

@@ -31,6 +31,10 @@
 /* Budget: rounds after the first (a chain of wrappers needs one round per level; DPDK and
  * OpenZFS settle in 7 to 9). */
 #define TREE_MAX_ROUNDS 12
+/* Budget: CFG bytes kept from the first reading of files, so the rounds after it analyse
+ * them again without parsing.  Over it, a file's CFGs are kept from its first re-analysis
+ * only (about five times the source size: OpenZFS fits, half of DPDK does). */
+#define TREE_KEEP_BUDGET (256u << 20)
 
 struct tree_stats {
 	size_t files, functions, functions_with_errors, functions_not_analysed, bytes, skipped;
@@ -101,8 +105,11 @@ struct tree {
 	struct tree_file **work;	/* this round's files */
 	size_t nwork;
 	atomic_size_t next;		/* next index in work for a worker to take */
+	atomic_size_t kept_bytes;	/* CFG bytes kept so far (TREE_KEEP_BUDGET) */
 	bool first_round;
 	struct strset changed;		/* names whose summary changed in the last round */
+	const struct strset *round_changed;	/* while a round runs: those of the round before */
+	const struct strset *round_headers;	/* round 1: what the headers produced in round 0 */
 	struct contracts contracts;	/* all files' ops tables and field calls */
 	struct finding_list contract_findings;
 	struct arena run_arena;		/* strings of contract findings */
