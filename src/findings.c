@@ -715,6 +715,40 @@ static bool locked_when_object_says(const struct analysis *res, const char *key)
 	return any;
 }
 
+/* Whether block b reaches exit through blocks without events, in at most depth steps. */
+static bool reaches_exit_bare(const struct cfg *c, uint32_t b, const struct block *exit, const char *result, int depth)
+{
+	const struct block *bl = c->blocks[b];
+	if (bl == exit)
+		return !bl->nevents;
+	if (bl->nevents || depth == 0 || (bl->term == T_BRANCH && bl->test.key != result))
+		return false;	/* a test of anything but the try's own result reads what the lock guards */
+	for (uint32_t k = 0; k < bl->nsucc; k++)
+		if (reaches_exit_bare(c, bl->succ[k], exit, result, depth - 1))
+			return true;
+	return false;
+}
+
+/* Whether the function returns right after a try took the lock, doing nothing under it
+ * (`if (trylock(&l) == 0) { ... } return 0;` in a test that expects the try to fail): it
+ * probes the lock, it does not use it. */
+static bool returns_untouched_after_try(const struct cfg *c, const struct exit_state *x, const char *key)
+{
+	const struct lockent *l = lstate_lock(x->state, key);
+	const struct event *e = l ? l->last : NULL;
+	if (!e || e->effect != LE_TRY || (e->flags & LP_BLOCKING) || !e->result)
+		return false;	/* pthread_mutex_lock is a try that fails only on misuse */
+	uint32_t from = UINT32_MAX;
+	for (uint32_t b = 0; b < c->nblocks && from == UINT32_MAX; b++)
+		if (c->blocks[b]->nevents && &c->blocks[b]->events[c->blocks[b]->nevents - 1] == e)
+			from = b;	/* the try must be the block's last event */
+	const struct block *bl = from == UINT32_MAX ? NULL : c->blocks[from];
+	int took = lstate_cond(x->state, e->result);	/* the way the test of the try went here */
+	if (!bl || bl->term != T_BRANCH || bl->test.key != e->result || took < 0)
+		return false;
+	return reaches_exit_bare(c, bl->succ[took ? 0 : 1], x->blk, e->result, 8);
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -755,6 +789,14 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	}
 	keep_success_holds(&im, res);
 	bool held = im.nbad && count_at(im.bad[0], key) > im.expect;
+	bool probe = held;
+	for (size_t k = 0; k < im.nbad && probe; k++)
+		probe = returns_untouched_after_try(res->cfg, im.bad[k], key);
+	if (probe) {
+		free(im.bad);
+		free(im.good);
+		return;
+	}
 	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key))) {	/* the callee that breaks it is reported instead */
 		free(im.bad);
 		free(im.good);
