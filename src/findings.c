@@ -749,6 +749,20 @@ static bool returns_untouched_after_try(const struct cfg *c, const struct exit_s
 	return reaches_exit_bare(c, bl->succ[took ? 0 : 1], x->blk, e->result, 8);
 }
 
+/* A lock named through a local that the function never takes, only drops
+ * (`vn_vget_ino_gen(..., &dvp); VOP_UNLOCK(dvp);`): a local was not held on entry, so an
+ * unknown call handed it over locked. */
+static bool dropped_from_unknown_source(const struct analysis *res, const char *key)
+{
+	for (size_t i = 0; i < res->ntaken; i++)
+		if (res->taken[i] == key)
+			return false;
+	for (size_t i = 0; i < res->nexits; i++)
+		if (count_at(&res->exits[i], key) > 0)
+			return false;
+	return cfg_key_is_local(res->cfg, key) && cfg_key_is_local(res->cfg, cfg_resolve_alias((struct cfg *)res->cfg, key));
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -776,7 +790,8 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
-	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key))
+	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key) ||
+	    dropped_from_unknown_source(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
