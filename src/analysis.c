@@ -674,7 +674,7 @@ static void forget_arg_facts(struct lstate *st, const struct event *e)
 {
 	for (uint8_t i = 0; i < e->nargs; i++)
 		if (e->args[i] && !(e->addr_args & (1u << i)) && plain_identifier(e->args[i]))
-			lstate_kill(st, e->args[i]);
+			lstate_kill_pointee(st, e->args[i]);
 }
 
 /* On a way of the callee without a lock its other ways take, the path knows the lock is

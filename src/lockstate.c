@@ -142,6 +142,21 @@ void lstate_kill(struct lstate *s, const char *var)
 	s->nfacts = k;
 }
 
+void lstate_kill_pointee(struct lstate *s, const char *var)
+{
+	size_t n = strlen(var);
+	uint16_t k = 0;
+	for (uint16_t i = 0; i < s->nfacts; i++) {
+		const char *key = s->facts[i].key;
+		bool through = false;
+		for (const char *p = strstr(key, var); p && !through; p = strstr(p + 1, var))
+			through = (p == key || !is_ident_char((unsigned char)p[-1])) && p[n] == '-' && p[n + 1] == '>';
+		if (!through)
+			s->facts[k++] = s->facts[i];
+	}
+	s->nfacts = k;
+}
+
 void lstate_forget_locks(struct lstate *s, const char *var)
 {
 	for (uint16_t i = 0; i < s->nlocks; i++)

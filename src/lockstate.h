@@ -82,6 +82,9 @@ int lstate_facts_shared(const struct lstate *a, const struct lstate *b);
 void lstate_set_fact(struct arena *a, struct lstate *s, const char *key, uint8_t bits);
 /* Forgets every fact whose key mentions the identifier var (`ret`, `IS_ERR(ret)`). */
 void lstate_kill(struct lstate *s, const char *var);
+/* Forgets every fact about what var points to (`tx->tx_txg`), keeping those about the
+ * pointer itself (`tx`, `sdzp==tdzp`): a callee given tx may change the object. */
+void lstate_kill_pointee(struct lstate *s, const char *var);
 /* Forgets every lock whose key mentions var: after `i++` or `vq = next(vq)`, `tab[i]` and
  * `vq->lock` name another lock than before. */
 void lstate_forget_locks(struct lstate *s, const char *var);
