@@ -513,6 +513,25 @@ static bool returns_nothing(const struct analysis *res)
 	return true;
 }
 
+/* Whether the caller can name the lock: it hangs from a parameter it passed (`*vpp`,
+ * `(*prp)->pr_mtx` after `*prp = pr`) or from the value returned.  A loop that stops at
+ * the object it was looking for, locked, hands it over. */
+static bool handed_out(const struct analysis *res, const char *key)
+{
+	bool whole;
+	size_t n;
+	const char *to;
+	if (cfg_out_param((struct cfg *)res->cfg, key, &whole, &n, &to) >= 0)
+		return true;
+	const char *root;
+	size_t rn = cfg_key_root(key, &root);
+	for (size_t i = 0; rn && i < res->cfg->nparams; i++)
+		if (strlen(res->cfg->params[i]) == rn && strncmp(res->cfg->params[i], root, rn) == 0 && root > key &&
+		    root[-1] == '*')
+			return true;	/* *vpp */
+	return res->cfg->returns_pointer && returns_root(res, key, count_at(&res->exits[0], key));
+}
+
 /* A lock held when a break left the loop that takes it, and still held at the end: even
  * when every path ends so (the only way out is the break), the loop's own unlock says it
  * was not meant to be kept. */
@@ -785,7 +804,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	for (i = 1; i < res->nexits && count_at(&res->exits[i], key) == first; i++)
 		;
 	if (i == res->nexits) {
-		if (first > 0 && locks_both_ways(res, key))
+		if (first > 0 && locks_both_ways(res, key) && !handed_out(res, key))
 			check_break_leak(out, d, key);
 		return;
 	}

@@ -147,3 +147,25 @@ int take_work(struct pool *p)
 		cv_wait(&p->cv, &p->queue_mtx);
 	}
 }
+
+/* Correct: the walk stops at the first ancestor that has the data, locked, and hands it to
+ * the caller through *found (its comment says "returns the locked prison"). */
+struct prison { struct prison *parent; struct mtx mtx; void *data; };
+extern struct prison prison0;
+
+void *prison_data_find(struct prison *start, struct prison **found)
+{
+	struct prison *pr;
+	void *data;
+
+	for (pr = start;; pr = pr->parent) {
+		mtx_lock(&pr->mtx);
+		if (pr == &prison0 || pr->data != NULL) {
+			data = pr->data;
+			break;
+		}
+		mtx_unlock(&pr->mtx);
+	}
+	*found = pr;
+	return (data);
+}
