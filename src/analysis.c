@@ -26,6 +26,8 @@ struct key_use {
 struct sentinel {
 	const char *var, *value;
 	const char *test;	/* the key of `var==value` */
+	bool kind;		/* var is returned and set to one of several named constants (a
+				 * lock type): the fact is kept for the returns to show */
 };
 
 /* The return block made for a macro's `return` at one use (one per use and case, so
@@ -124,6 +126,18 @@ static bool names_moving_target(const struct engine *en, const char *key)
 	return false;
 }
 
+/* A named constant that is not an errno or a boolean (DLT_PARENT, RW_READER). */
+static bool kind_name(const char *s)
+{
+	bool underscore = false;
+	for (const char *p = s; *p; p++) {
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+		underscore |= *p == '_';
+	}
+	return underscore && strcmp(s, "B_TRUE") != 0 && strcmp(s, "B_FALSE") != 0;
+}
+
 static void collect_sentinels(struct engine *en, struct cfg *cfg)
 {
 	VEC(struct sentinel) v = {0};
@@ -134,14 +148,22 @@ static void collect_sentinels(struct engine *en, struct cfg *cfg)
 				continue;
 			char *t = arena_printf(en->a, "%s==%s", e->key, e->text);
 			const char *test = cfg_intern(cfg, t, strlen(t));
-			if (!use_of(en, test))
+			const struct key_use *u = use_of(en, e->key);
+			bool kind = u && u->returned && kind_name(e->text);
+			if (!use_of(en, test) && !kind)
 				continue;	/* nothing compares the variable with it */
 			size_t k;
 			for (k = 0; k < v.n && v.v[k].test != test; k++)
 				;
 			if (k == v.n)
-				VEC_PUSH(&v, ((struct sentinel){e->key, e->text, test}));
+				VEC_PUSH(&v, ((struct sentinel){e->key, e->text, test, kind}));
 		}
+	for (size_t i = 0; i < v.n; i++) {	/* a kind is one of several */
+		size_t others = 0;
+		for (size_t k = 0; k < v.n; k++)
+			others += k != i && v.v[k].kind && v.v[k].var == v.v[i].var;
+		v.v[i].kind &= others > 0;
+	}
 	en->sentinels = arena_memdup(en->a, v.v, v.n * sizeof(*v.v));
 	en->nsentinels = v.n;
 	VEC_FREE(&v);
@@ -425,7 +447,7 @@ static void sentinel_facts(struct engine *en, struct lstate *n, const char *var,
 {
 	for (size_t i = 0; i < en->nsentinels; i++) {
 		const struct sentinel *st = &en->sentinels[i];
-		if (st->var != var || !worth_keeping(en, st->test))
+		if (st->var != var || (!st->kind && !worth_keeping(en, st->test)))
 			continue;
 		lstate_set_fact(en->a, n, st->test, value && strcmp(value, st->value) == 0 ? VB_POS : VB_ZERO);
 	}

@@ -782,6 +782,33 @@ static bool dropped_from_unknown_source(const struct analysis *res, const char *
 	return cfg_key_is_local(res->cfg, key) && cfg_key_is_local(res->cfg, cfg_resolve_alias((struct cfg *)res->cfg, key));
 }
 
+/* The function returns a value that names the lock it took (`ret = DLT_PARENT` after
+ * taking the parent's lock, DLT_NONE when it took none): the lock is held on exactly the
+ * returns of one such value, and its callers pass it to the matching unlock. */
+static bool returns_which_lock(const struct analysis *res, const char *key)
+{
+	const char *var = res->exits[0].blk->ret.var;
+	for (size_t i = 0; i < res->nexits; i++)
+		if (!var || res->exits[i].blk->ret.var != var)
+			return false;
+	size_t n = strlen(var);
+	const struct lstate *first = NULL;
+	for (size_t i = 0; i < res->nexits && !first; i++)
+		if (count_at(&res->exits[i], key) > 0)
+			first = res->exits[i].state;
+	for (uint16_t k = 0; first && k < first->nfacts; k++) {
+		const char *f = first->facts[k].key;
+		if (strncmp(f, var, n) != 0 || strncmp(f + n, "==", 2) != 0 || lstate_truth(first, f) != 1)
+			continue;
+		bool ok = true;
+		for (size_t i = 0; i < res->nexits && ok; i++)
+			ok = lstate_truth(res->exits[i].state, f) == (count_at(&res->exits[i], key) > 0);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -810,7 +837,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	}
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
 	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key) ||
-	    dropped_from_unknown_source(res, key))
+	    dropped_from_unknown_source(res, key) || returns_which_lock(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
