@@ -499,7 +499,7 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	*ev = (struct event){
 		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
 		.flags = eff->flags, .loc = call->loc, .origin = eff->loc, .key = key, .text = key,
-		.prim = call->key, .span_start = call->span_start, .inherited = inherited,
+		.prim = call->key, .span_start = call->span_start, .inherited = inherited, .result = call->result,
 	};
 	if (eff->delta < 0 && (!had || (had->count == 0 && !had->last)) && cfg_key_is_local(en->cfg, key)) {
 		if (consume_opaque(en, n, key))	/* what the hold handed out with os */

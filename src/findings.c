@@ -809,6 +809,27 @@ static bool returns_which_lock(const struct analysis *res, const char *key)
 	return false;
 }
 
+/* A function that only takes the lock, by a call whose value it stores in the caller's
+ * object (`tx->tx_txg = txg_hold_open(...)`): the object says whether the lock is held,
+ * for the callers and their release helpers to test. */
+static bool recorded_in_object(const struct analysis *res, const struct imbalance *im)
+{
+	if (locks_both_ways(res, im->key))
+		return false;	/* it drops it on some ways itself: those that do not are wrong */
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		const char *r = l && l->count > 0 && l->last && l->last->effect == LE_ACQUIRE ? l->last->result : NULL;
+		const char *arrow = r ? strstr(r, "->") : NULL;
+		bool param = false;
+		for (size_t k = 0; arrow && k < res->cfg->nparams; k++)
+			param |= strlen(res->cfg->params[k]) == (size_t)(arrow - r) &&
+				 strncmp(res->cfg->params[k], r, (size_t)(arrow - r)) == 0;
+		if (!param)
+			return false;
+	}
+	return im->nbad > 0;
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -858,7 +879,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		free(im.good);
 		return;
 	}
-	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key))) {	/* the callee that breaks it is reported instead */
+	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key)) || (held && recorded_in_object(res, &im))) {	/* the callee that breaks it is reported instead */
 		free(im.bad);
 		free(im.good);
 		return;

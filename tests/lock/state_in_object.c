@@ -24,13 +24,27 @@ int handle_open(struct handle *h)
 	return (c->c_n);
 }
 
-/* Returns ERESTART without the lock (delay) or with it (busy): the object says which. */
+/* Correct: returns ERESTART without the lock (delay) or with it (busy); tx->tx_gen, set
+ * from the call that took it, says which, and unassign() tests it. */
 static int try_assign(struct tx *tx)
 {
 	if (pool_need_delay(tx->tx_pool))
 		return (SET_ERROR(ERESTART));
 	tx->tx_gen = handle_open(&tx->tx_h);
 	if (tx_busy(tx))
+		return (SET_ERROR(ERESTART));
+	return (0);
+}
+
+/* Bug: the same, but nothing records the hold: no caller can tell the two ERESTARTs apart. */
+static int try_assign_bug(struct tx *tx)
+{
+	int gen;
+
+	if (pool_need_delay(tx->tx_pool))
+		return (SET_ERROR(ERESTART));
+	gen = handle_open(&tx->tx_h);
+	if (tx_busy(tx) || gen < 0)
 		return (SET_ERROR(ERESTART)); /* expect: inconsistent-return */
 	return (0);
 }
