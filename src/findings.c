@@ -180,6 +180,28 @@ static const char *returned_object(struct cfg *c, const struct exit_state *x, co
 }
 
 /* ... and every other return of an object holds the same lock of its own object. */
+/* Exit x, which holds no lock at all, took a branch on a flag the caller passed (`blkid ==
+ * DMU_BONUS_BLKID`) the other way from every return that holds the lock: the caller asked
+ * for an object without it. */
+static bool asked_without(const struct analysis *res, const struct exit_state *x, const char *key)
+{
+	for (uint16_t i = 0; i < x->state->nlocks; i++)
+		if (x->state->locks[i].count > 0)
+			return false;	/* an object with some of its locks: not one asked for bare */
+	for (uint16_t k = 0; k < x->state->nconds; k++) {
+		const char *t = x->state->conds[k].blk->test.key;
+		bool v = x->state->conds[k].value, ok = t && cfg_param_flag(res->cfg, t), any = false;
+		for (size_t i = 0; i < res->nexits && ok; i++)
+			if (count_at(&res->exits[i], key) > 0) {
+				ok = lstate_cond(res->exits[i].state, t) == !v;
+				any = true;
+			}
+		if (ok && any)
+			return true;
+	}
+	return false;
+}
+
 static bool goes_with_returned_object(const struct analysis *res, const char *key)
 {
 	struct cfg *c = (struct cfg *)res->cfg;
@@ -188,13 +210,14 @@ static bool goes_with_returned_object(const struct analysis *res, const char *ke
 	const char *tail = NULL;
 	for (size_t i = 0; i < res->nexits; i++) {
 		const char *obj = returned_object(c, &res->exits[i], key);
-		if ((count_at(&res->exits[i], key) > 0) != (obj != NULL))
+		bool held = count_at(&res->exits[i], key) > 0;
+		if (held != (obj != NULL) && !(obj && asked_without(res, &res->exits[i], key)))
 			return false;
-		tail = obj ? key + strlen(obj) : tail;
+		tail = obj && held ? key + strlen(obj) : tail;
 	}
 	for (size_t i = 0; tail && i < res->nexits; i++) {
 		const char *v = res->exits[i].blk->ret.var;
-		if (!v || !cfg_key_is_local(c, v) || res->exits[i].bits == VB_ZERO)
+		if (!v || !cfg_key_is_local(c, v) || res->exits[i].bits == VB_ZERO || asked_without(res, &res->exits[i], key))
 			continue;
 		char *own = arena_printf(c->arena, "%s%s", cfg_resolve_alias(c, v), tail);
 		char *plain = arena_printf(c->arena, "%s%s", v, tail);

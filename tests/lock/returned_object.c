@@ -46,3 +46,39 @@ struct buf *buf_create_bug(int id)
 	b->b_state = 1;
 	return (b); /* expect: inconsistent-return */
 }
+
+/* Correct: a bonus buffer (the caller's `id == BONUS_ID`) comes back bare; every other
+ * buffer comes back locked, inserted or found. */
+struct buf *buf_create_kind(int id)
+{
+	struct buf *b = buf_alloc(id), *old;
+
+	if (id == BONUS_ID)
+		return (b);
+	if ((old = hash_insert(b)) != NULL) {
+		buf_free(b);
+		return (old);
+	}
+	b->b_state = 1;
+	return (b);
+}
+
+/* Bug: the same, but a buffer in state 2 comes back bare too, and the caller cannot ask.
+ * Both ways of handing back a buffer are reported: each is wrong against the other. */
+struct buf *buf_create_kind_bug(int id)
+{
+	struct buf *b = buf_alloc(id), *old;
+
+	if (id == BONUS_ID)
+		return (b);
+	if ((old = hash_insert(b)) != NULL) {
+		buf_free(b);
+		return (old); /* expect: inconsistent-return */
+	}
+	if (b->b_state == 2) {
+		mutex_exit(&b->b_mtx);
+		return (b);
+	}
+	b->b_state = 1;
+	return (b); /* expect: inconsistent-return */
+}
