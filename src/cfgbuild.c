@@ -4,6 +4,7 @@
 #include "cfg.h"
 #include "lockid.h"
 #include "macros.h"
+#include "nameguess.h"
 #include "parse.h"
 #include "util.h"
 
@@ -415,86 +416,6 @@ static void build_assert3(struct builder *b, TSNode left, TSNode op, TSNode righ
 	b->cur = cont;
 }
 
-/* Name pairs that say "take" and "give back" (the second half of each row pairs with the
- * first): x_lock/x_unlock, x_enter/x_exit, x_acquire/x_release, x_get/x_put, LOCK_X/UNLOCK_X. */
-static const struct {
-	const char *take, *give;
-	bool prefix;
-	bool fields;	/* also for calls through a field (ops->acquire): only the pair whose
-			 * names say little else (->lock and ->get also name lookups, ->enter
-			 * callbacks); measured on DPDK, the others added more noise than bugs */
-} name_pairs[] = {
-	{"_lock", "_unlock", false, false}, {"_enter", "_exit", false, false}, {"_acquire", "_release", false, true},
-	{"_get", "_put", false, false}, {"_LOCK", "_UNLOCK", false, false}, {"lock_", "unlock_", true, false},
-	{"LOCK_", "UNLOCK_", true, false},
-};
-
-/* The guess for pair k: `stem(arg)` is the lock (stem_len 0: all of stem). */
-static void set_guess(struct builder *b, struct event *e, int side, size_t k, const char *stem, size_t stem_len,
-		      const char *arg)
-{
-	if (!stem_len)
-		stem_len = strlen(stem);
-	const char *key = arena_printf(b->cfg->arena, "%.*s(%s)", (int)stem_len, stem, arg);
-	e->guess = side ? LE_RELEASE : LE_ACQUIRE;
-	e->guess_key = cfg_intern(b->cfg, key, strlen(key));
-	e->guess_success = strcmp(name_pairs[k].take, "_get") == 0 ? TS_NONZERO : TS_ZERO;
-}
-
-/* An unknown call named like one half of a pair whose other half this file also calls:
- * a guess that it takes (or drops) a lock named by its first argument.  A call through a
- * field (`hw->phy.ops.acquire(hw)`) is named by its field, which may be a whole half
- * (`acquire`/`release`), and the object it is reached through names the lock with it. */
-static void guess_pair(struct builder *b, struct event *e, const char *name, const char *object)
-{
-	size_t n = strlen(name);
-	char partner[160];
-	for (size_t k = 0; k < countof(name_pairs); k++)
-		for (int side = 0; side < 2 && (!object || name_pairs[k].fields); side++) {
-			const char *mine = side ? name_pairs[k].give : name_pairs[k].take;
-			const char *other = side ? name_pairs[k].take : name_pairs[k].give;
-			size_t m = strlen(mine);
-			bool whole = object && n + 1 == m && strcmp(name, mine + (name_pairs[k].prefix ? 0 : 1)) == 0;
-			if (whole) {	/* ops.acquire / ops.release: the field is the half */
-				if (strlen(other) >= sizeof(partner))
-					continue;
-				snprintf(partner, sizeof(partner), "%s", name_pairs[k].prefix ? other : other + 1);
-				if (name_pairs[k].prefix)
-					partner[strlen(partner) - 1] = '\0';
-				if (!strset_has(&b->pf->calls, partner))
-					continue;
-				set_guess(b, e, side, k, object, 0, e->nargs ? e->args[0] : "");
-				return;
-			}
-			if (n <= m || n - m + strlen(other) >= sizeof(partner))
-				continue;
-			const char *stem;
-			size_t stem_len;
-			if (name_pairs[k].prefix) {
-				if (strncmp(name, mine, m) != 0)
-					continue;
-				stem = name + m;
-				stem_len = n - m;
-				snprintf(partner, sizeof(partner), "%s%.*s", other, (int)stem_len, stem);
-			} else {
-				if (strcmp(name + n - m, mine) != 0)
-					continue;
-				stem = name;
-				stem_len = n - m;
-				snprintf(partner, sizeof(partner), "%.*s%s", (int)stem_len, stem, other);
-			}
-			if (lockapi_call(b->api, partner) || !strset_has(&b->pf->calls, partner))
-				continue;
-			if (object) {
-				char *full = arena_printf(b->cfg->arena, "%s.%.*s", object, (int)stem_len, stem);
-				set_guess(b, e, side, k, full, strlen(full), e->nargs ? e->args[0] : "");
-			} else {
-				set_guess(b, e, side, k, stem, stem_len, e->nargs ? e->args[0] : "");
-			}
-			return;
-		}
-}
-
 /* A call's arguments as lock keys, so a callee's summary ("acquires $0->lock") can be
  * applied to them. */
 static void record_call_args(struct builder *b, struct event *e, TSNode args, uint32_t nargs)
@@ -568,12 +489,12 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	record_call_args(b, e, args, nargs);
 	e->guess = 0xff;
 	if (b->guess && kind(b, fn) == NK_identifier)
-		guess_pair(b, e, name, NULL);
+		nameguess_pair(b->cfg, &b->pf->calls, b->api, e, name, NULL);
 	if (kind(b, fn) == NK_field_expression) {
 		e->field = lockid_expr_key(&b->id, field(b, fn, F_field));
 		size_t fl = strlen(e->field), nl = strlen(name);
 		if (b->guess && nl > fl && !optional_operation(b, name, name + nl - fl))
-			guess_pair(b, e, e->field, lockid_expr_key(&b->id, field(b, fn, F_argument)));
+			nameguess_pair(b->cfg, &b->pf->calls, b->api, e, e->field, lockid_expr_key(&b->id, field(b, fn, F_argument)));
 	}
 }
 
