@@ -57,7 +57,11 @@ void strset_clear(struct strset *s);
 void strset_release(struct strset *s);
 
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
-bool is_ident_char(int c);
+/* Inline: the key scans of the analysis call it for every character. */
+static inline bool is_ident_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 bool has_suffix(const char *s, const char *suffix);
 bool is_c_source(const char *path);	/* a .c or .h file */
 
