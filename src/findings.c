@@ -636,7 +636,7 @@ static bool conditional_helper(const struct analysis *res, const char *key)
 	return test && cfg_helper_sized(res->cfg, test->test.key) && caller_visible((struct cfg *)res->cfg, test->test.key);
 }
 
-/* Whether test key p is a pointer on the way to key (`a` or `a->lock` for `a->lock`). */
+/* Whether p is key or a pointer on the way to it (`a` or `a->lock` for `a->lock`). */
 static bool on_the_way(const char *key, const char *p)
 {
 	size_t n = strlen(p);
@@ -649,13 +649,6 @@ static bool assigns(const struct block *b, const char *var)
 		if ((b->events[i].kind == EV_ASSIGN && b->events[i].key == var) || b->events[i].result == var)
 			return true;
 	return false;
-}
-
-/* Whether test key t tests the object obj or one of its fields (`fm`, `fm->owner->mode`). */
-static bool tests_object(const char *t, const char *obj)
-{
-	size_t n = strlen(obj);
-	return strncmp(t, obj, n) == 0 && (!t[n] || t[n] == '.' || (t[n] == '-' && t[n + 1] == '>'));
 }
 
 /* Whether block b is reached only through branches that found every pointer on the way to
@@ -678,7 +671,7 @@ static bool reached_only_through(struct cfg *c, uint32_t b, const char *key, con
 					continue;
 				const struct block *pb = c->blocks[p];
 				if (pb->term == T_BRANCH && obj)
-					ok = tests_object(pb->test.key, obj);
+					ok = on_the_way(pb->test.key, obj);	/* obj or one of its fields */
 				else if (pb->term == T_BRANCH)
 					ok = k == 0 && pb->test.kind == TEST_TRUTH &&
 					     on_the_way(key, cfg_resolve_aliases_in(c, pb->test.key));
