@@ -682,20 +682,10 @@ static uint8_t flag_argument(const char *cond_key, const struct event *e)
 /* A callee whose value does not say whether it returns holding the lock keeps that in the
  * object it was given (dmu_tx_try_assign sets tx->tx_txg with the hold): what the caller
  * knew of the object before the call is stale. */
-static bool plain_identifier(const char *s)
-{
-	if (!*s || (*s >= '0' && *s <= '9'))
-		return false;
-	for (; *s; s++)
-		if (!is_ident_char((unsigned char)*s))
-			return false;
-	return true;
-}
-
 static void forget_arg_facts(struct lstate *st, const struct event *e)
 {
 	for (uint8_t i = 0; i < e->nargs; i++)
-		if (e->args[i] && !(e->addr_args & (1u << i)) && plain_identifier(e->args[i]))
+		if (e->args[i] && !(e->addr_args & (1u << i)) && is_identifier(e->args[i]))
 			lstate_kill_pointee(st, e->args[i]);
 }
 
@@ -893,21 +883,11 @@ static void note_field_call(struct engine *en, const struct lstate *s, const str
 	VEC_PUSH(&en->fields, ((struct field_site){e, held}));
 }
 
-static bool plain_name(const char *s)
-{
-	if (!*s || (*s >= '0' && *s <= '9'))
-		return false;
-	for (; *s; s++)
-		if (!is_ident_char((unsigned char)*s))
-			return false;
-	return true;
-}
-
 /* Functions passed by name to a call (`zio_write(..., done_cb, arg)`): the locks their
  * summaries release may be this function's, handed over to be dropped on completion. */
 static void note_callback(struct engine *en, const char *name)
 {
-	if (!name || !plain_name(name) || cfg_key_is_local(en->cfg, name))
+	if (!name || !is_identifier(name) || cfg_key_is_local(en->cfg, name))
 		return;
 	const struct summary *sum = summary_view_lookup(en->sums, name, en->file);
 	for (uint16_t c = 0; sum && c < sum->ncases; c++)

@@ -279,16 +279,6 @@ static bool fail(struct parse_error *pe, const char *fmt, ...)
 	return false;
 }
 
-static bool is_identifier(const char *s)
-{
-	if (!*s || (*s >= '0' && *s <= '9'))
-		return false;
-	for (; *s; s++)
-		if (!is_ident_char((unsigned char)*s))
-			return false;
-	return true;
-}
-
 static size_t stem_len(const char *name)
 {
 	size_t n = strlen(name);

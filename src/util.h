@@ -62,6 +62,16 @@ static inline bool is_ident_char(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
+/* A whole C identifier (`tx`, not `tx->a` nor `42`). */
+static inline bool is_identifier(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return false;
+	for (; *s; s++)
+		if (!is_ident_char((unsigned char)*s))
+			return false;
+	return true;
+}
 bool has_suffix(const char *s, const char *suffix);
 bool is_c_source(const char *path);	/* a .c or .h file */
 
