@@ -179,14 +179,15 @@ bool lstate_same_locks(const struct lstate *a, const struct lstate *b)
 {
 	uint16_t i = 0, k = 0;
 	for (;;) {
-		while (i < a->nlocks && a->locks[i].count == 0)
+		while (i < a->nlocks && a->locks[i].count == 0 && !(a->locks[i].flags & LS_NOT_TAKEN))
 			i++;
-		while (k < b->nlocks && b->locks[k].count == 0)
+		while (k < b->nlocks && b->locks[k].count == 0 && !(b->locks[k].flags & LS_NOT_TAKEN))
 			k++;
 		if (i == a->nlocks || k == b->nlocks)
 			return i == a->nlocks && k == b->nlocks;
 		const struct lockent *x = &a->locks[i++], *y = &b->locks[k++];
-		if (x->key != y->key || x->count != y->count || x->mode != y->mode)
+		if (x->key != y->key || x->count != y->count || x->mode != y->mode ||
+		    (x->flags & LS_NOT_TAKEN) != (y->flags & LS_NOT_TAKEN))
 			return false;
 	}
 }

@@ -201,10 +201,10 @@ int blk_verify_bug(struct spa *spa, int cfg, struct blk *bp)
 }
 
 /* More fact variants than the analysis keeps apart (8 per lock state and block): four
- * independent flags after a lock taken under two conditions.  The join picks the closest
- * variant, but here every variant differs from every other on some flag, so the two ways
- * that do not hold the lock get joined and lose `inbound`: a known false alarm (the cnxk
- * session functions in DPDK have this shape). */
+ * independent flags after a lock helper called under a condition (the cnxk session
+ * functions in DPDK have this shape).  The way on which the helper did not take the lock
+ * ("not taken") is a different lock state from the way that never called it, so the two
+ * are never joined and `inbound` survives to the unlock. */
 void cfg_lock(void)
 {
 	struct cfg *c = cfg_get();
@@ -244,7 +244,7 @@ int many_flags(struct dev *d, int inbound, int a, int b, int c, int e)
 	if (w)
 		d->e++;
 	if (inbound)
-		cfg_unlock(); /* known-fp: release-unheld */
+		cfg_unlock();
 	return 0;
 }
 
