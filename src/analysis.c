@@ -354,7 +354,6 @@ static void consume_same_field(struct engine *en, struct lstate *s, const char *
 	}
 	if (pick)
 		pick->count--;
-	(void)en;
 }
 
 static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
