@@ -479,12 +479,24 @@ static bool releases_directly(const struct cfg *c, const char *key)
 	return false;
 }
 
+/* Who holds a lock a callee takes or drops for the owner its caller names in argument
+ * eff->owner - 1: this function (0), its own caller through parameter i (1 + i), or an
+ * object that holds it past this call (-1; see lockprim.owner_arg). */
+static int effect_owner(const struct cfg *c, const struct event *call, const struct sum_effect *eff)
+{
+	unsigned k = eff->owner ? eff->owner - 1u : 0;
+	if (!eff->owner || k >= call->nargs || (call->self_args >> k & 1))
+		return 0;
+	return cfg_tag_owner(c, call->args[k]);
+}
+
 /* One effect of a callee's summary, as a lock event at the call site. */
 static void apply_effect(struct engine *en, struct lstate *n, const struct lstate *before,
 			 const struct event *call, const struct sum_effect *eff, bool inherited)
 {
 	const char *key = summary_bind_key(en->mcfg, eff->key, call);
-	if (!key)
+	int owner = effect_owner(en->cfg, call, eff);
+	if (!key || owner < 0)
 		return;
 	/* A lock handed back with the return value counts only where this function drops it
 	 * itself: passed on further, the path would have to follow the object. */
@@ -499,6 +511,7 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
 		.flags = eff->flags, .loc = call->loc, .origin = eff->loc, .key = key, .text = key,
 		.prim = call->key, .span_start = call->span_start, .inherited = inherited, .result = call->result,
+		.owner = (uint8_t)owner,
 	};
 	if (eff->delta < 0 && (!had || (had->count == 0 && !had->last)) && cfg_key_is_local(en->cfg, key)) {
 		if (consume_opaque(en, n, key))	/* what the hold handed out with os */

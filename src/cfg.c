@@ -269,7 +269,7 @@ const char *cfg_resolve_aliases_in(struct cfg *c, const char *key)
 static const char *const effect_names[] = {
 	[LE_ACQUIRE] = "acquire", [LE_RELEASE] = "release", [LE_TRY] = "try",
 	[LE_DOWNGRADE] = "downgrade", [LE_GUARD] = "guard", [LE_NORETURN] = "noreturn",
-	[LE_QUERY] = "query", [LE_ASSERT] = "assert",
+	[LE_QUERY] = "query", [LE_ASSERT] = "assert", [LE_SELF_TAG] = "selftag",
 };
 
 static void dump_bits(uint8_t bits, FILE *out)
@@ -356,4 +356,19 @@ void cfg_dump(const struct cfg *c, FILE *out)
 			dump_event(&b->events[k], out);
 		dump_term(b, out);
 	}
+}
+
+int cfg_tag_owner(const struct cfg *c, const char *key)
+{
+	for (size_t i = 0; i < c->nparams && i < 32; i++)
+		if ((c->opaque_params >> i & 1) && strcmp(c->params[i], key) == 0)
+			return (int)i + 1;
+	for (size_t i = 0; i < c->nopaque_locals; i++) {
+		if (strcmp(c->opaque_locals[i], key) == 0)
+			return 0;	/* a tag loaded from elsewhere: checked as the function's */
+		for (size_t k = 0; k < c->naliases; k++)	/* call arguments name what it stands for */
+			if (c->aliases[k].name == c->opaque_locals[i] && strcmp(c->aliases[k].key, key) == 0)
+				return 0;
+	}
+	return -1;
 }

@@ -71,6 +71,11 @@ struct event {
 	uint8_t guess_success;	/* EV_CALL with a guessed take whose value is kept: what success
 				 * looks like (x_get hands back a pointer, x_enter an errno) */
 	uint32_t span_start, span_end;	/* EV_BREAK: the loop; EV_LOCK: byte offset in span_start */
+	uint8_t owner;		/* EV_LOCK: 1 + index of the parameter that names the hold's owner
+				 * (a tag the caller passes: rrm_enter(l, RW_READER, tag)), 0 when
+				 * the owner is the function itself */
+	uint32_t self_args;	/* EV_CALL: bit i set when argument i names the calling function
+				 * as an owner (FTAG, NULL) */
 };
 
 enum test_kind {
@@ -142,8 +147,13 @@ struct cfg {
 	const char **params;	/* interned parameter names, in order ("" when unnamed) */
 	size_t nparams;
 	uint32_t out_params;	/* bit i: parameter i is declared `T **p` (a result goes out there) */
+	uint32_t opaque_params;	/* bit i: parameter i is declared `void *p`, or is a macro's:
+				 * a tag handed on as a hold's owner, not an object of its own */
 	bool is_static;
 	const char **locals;	/* interned names of variables declared in the body */
+	const char **opaque_locals;	/* those declared `void *v`: a tag handed on, whose
+				 * owner the function cannot tell (`tag = dspp->tag`) */
+	size_t nopaque_locals;
 	struct alias *aliases;
 	size_t naliases;
 	bool is_macro;		/* the body of a function-like macro (macrobody.c) */
@@ -191,6 +201,10 @@ bool cfg_helper_sized(const struct cfg *c, const char *test_key);
 /* Whether a test key tests a parameter as the caller passed it: `flag`, `mode==RW_NONE`,
  * `lockp!=NULL` (a parameter compared with an upper-case constant or a number). */
 bool cfg_param_flag(const struct cfg *c, const char *test_key);
+/* Who owns a hold whose owner tag is `key` (not FTAG): the caller through parameter i
+ * (1 + i) for a `void *` parameter, the function (0) for a `void *` local loaded from
+ * elsewhere, or -1: an object that holds it past the call (the zio, the vdev). */
+int cfg_tag_owner(const struct cfg *c, const char *key);
 /* Whether the key hangs from a variable declared in the function body. */
 bool cfg_key_is_local(const struct cfg *c, const char *key);
 

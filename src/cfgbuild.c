@@ -357,12 +357,35 @@ static void kill_address_args(struct builder *b, TSNode args)
 	}
 }
 
+/* Whether an argument names the calling function as the owner of a hold (FTAG, NULL). */
+static bool names_self(struct builder *b, TSNode arg)
+{
+	TSNode a = lockid_strip(&b->id, arg, true);
+	return literal_bits(b, a) == VB_ZERO || lockapi_self_tag(b->api, lockid_expr_key(&b->id, a));
+}
+
+/* Who holds what a tagged primitive takes or drops (owner_arg): the function (0), the
+ * caller through parameter i (1 + i: a `void *tag` it passes on), or -1 for an object
+ * whose life is not the call's (`spa_config_enter(spa, SCL_ZIO, zio, RW_READER)`: the
+ * I/O holds it until its completion drops it), which is that object's business and not
+ * this function's. */
+static int hold_owner(struct builder *b, const struct lockprim *row, TSNode args)
+{
+	if (!row->owner_arg || row->owner_arg > arg_count(b, args))
+		return 0;
+	TSNode a = arg_at(b, args, row->owner_arg - 1u);
+	if (names_self(b, a))
+		return 0;
+	return cfg_tag_owner(b->cfg, lockid_expr_key(&b->id, lockid_strip(&b->id, a, true)));
+}
+
 static void build_lock_call(struct builder *b, TSNode call, const struct lockprim *row,
-			    const char *name, TSNode args, const char *result)
+			    const char *name, TSNode args, const char *result, int owner)
 {
 	const char *key, *text;
 	lock_operand(b, row, args, &key, &text);
 	struct event *e = add_event(b, EV_LOCK, call);
+	e->owner = (uint8_t)owner;
 	e->effect = row->effect;
 	e->mode = row->mode;
 	e->success = row->success;
@@ -429,6 +452,8 @@ static void record_call_args(struct builder *b, struct event *e, TSNode args, ui
 		if (kind(b, a) == NK_pointer_expression && b->text[ts_node_start_byte(a)] == '&')
 			e->addr_args |= 1u << i;
 		e->args[i] = lockid_lock_key(&b->id, a);
+		if (names_self(b, a))
+			e->self_args |= 1u << i;
 	}
 }
 
@@ -476,8 +501,9 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 		b->cur = NONE;
 		return;
 	}
-	if (row && row->effect != LE_GUARD) {
-		build_lock_call(b, n, row, name, args, result);
+	int owner = row && row->effect != LE_GUARD ? hold_owner(b, row, args) : 0;
+	if (row && row->effect != LE_GUARD && owner >= 0) {
+		build_lock_call(b, n, row, name, args, result, owner);
 		return;
 	}
 	if (!ts_node_is_null(args))
@@ -488,7 +514,7 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	e->result = result;
 	record_call_args(b, e, args, nargs);
 	e->guess = 0xff;
-	if (b->guess && kind(b, fn) == NK_identifier)
+	if (b->guess && kind(b, fn) == NK_identifier && !row)
 		nameguess_pair(b->cfg, &b->pf->calls, b->api, e, name, NULL);
 	if (kind(b, fn) == NK_field_expression) {
 		e->field = lockid_expr_key(&b->id, field(b, fn, F_field));
@@ -1375,6 +1401,8 @@ static void collect_params(struct builder *b, TSNode fn)
 		}
 		if (stars >= 2 && b->cfg->nparams < 32)
 			b->cfg->out_params |= 1u << b->cfg->nparams;
+		if (stars == 1 && b->cfg->nparams < 32 && text_is(b, field(b, pd, F_type), "void"))
+			b->cfg->opaque_params |= 1u << b->cfg->nparams;
 		b->cfg->params[b->cfg->nparams++] = ts_node_is_null(name) ? "" : lockid_expr_key(&b->id, name);
 	}
 }

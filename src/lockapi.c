@@ -40,6 +40,7 @@ const char *lock_effect_name(enum lock_effect e)
 	case LE_NORETURN:	return "noreturn";
 	case LE_ASSERT:		return "assert";
 	case LE_QUERY:		return "query";
+	case LE_SELF_TAG:	return "selftag";
 	}
 	return "?";
 }
@@ -132,7 +133,14 @@ static const struct lockprim *lookup(const struct lockapi *api, const char *name
 
 const struct lockprim *lockapi_call(const struct lockapi *api, const char *name)
 {
-	return lookup(api, name, false);
+	const struct lockprim *row = lookup(api, name, false);
+	return row && row->effect == LE_SELF_TAG ? NULL : row;
+}
+
+bool lockapi_self_tag(const struct lockapi *api, const char *name)
+{
+	const struct lockprim *row = lookup(api, name, false);
+	return row && row->effect == LE_SELF_TAG;
 }
 
 const struct lockprim *lockapi_guard(const struct lockapi *api, const char *cls)
@@ -234,6 +242,7 @@ enum {
 	OPT_CLASS = 2,
 	OPT_NESTS = 4,
 	OPT_SUCCESS = 8,
+	OPT_OWNER = 16,
 };
 
 struct directive {
@@ -244,14 +253,15 @@ struct directive {
 };
 
 static const struct directive directives[] = {
-	{ "acquire",	LE_ACQUIRE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS },
-	{ "release",	LE_RELEASE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS },
-	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
+	{ "acquire",	LE_ACQUIRE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER },
+	{ "release",	LE_RELEASE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER },
+	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS | OPT_OWNER },
 	{ "downgrade",	LE_DOWNGRADE,	true,	OPT_CLASS },
 	{ "guard",	LE_GUARD,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
 	{ "noreturn",	LE_NORETURN,	false,	0 },
 	{ "assert",	LE_ASSERT,	true,	OPT_SUCCESS },
 	{ "query",	LE_QUERY,	true,	OPT_CLASS },
+	{ "selftag",	LE_SELF_TAG,	false,	0 },
 };
 
 /* Suffixes stripped from a function name to get its default class, so that
@@ -354,6 +364,12 @@ static bool parse_option(const char *opt, const struct directive *d, struct lock
 		*cls = opt + 6;
 		if (!is_identifier(*cls))
 			return fail(pe, "bad class '%s': expected an identifier", *cls);
+	} else if (!strncmp(opt, "owner=", 6)) {
+		kind = OPT_OWNER;
+		int8_t k;
+		if (!parse_arg(opt + 6, &k, pe) || k == LOCKPRIM_NO_ARG || k >= INT8_MAX)
+			return fail(pe, "bad owner '%s': expected an argument index", opt + 6);
+		row->owner_arg = (uint8_t)(k + 1);
 	} else if (!strcmp(opt, "success=zero") || !strcmp(opt, "success=nonzero")) {
 		kind = OPT_SUCCESS;
 		row->success = !strcmp(opt, "success=zero") ? TS_ZERO : TS_NONZERO;
@@ -377,7 +393,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 
 	if (!d)
 		return fail(pe, "unknown directive '%s' (expected acquire, release, try, "
-			    "downgrade, guard, noreturn, assert or query)", f[0]);
+			    "downgrade, guard, noreturn, assert, query or selftag)", f[0]);
 	int need = d->has_arg ? 3 : 2;
 	if (n < need)
 		return fail(pe, "%s needs %s", d->word, d->has_arg ? "a NAME and an ARG" : "a NAME");
@@ -386,7 +402,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 	if (!is_identifier(f[1]))
 		return fail(pe, "bad name '%s': expected an identifier", f[1]);
 	*row = (struct lockprim){ f[1], (uint8_t)d->effect, LOCKPRIM_NO_ARG, LM_EXCLUSIVE,
-				  TS_ALWAYS, 0, NULL, 0 };
+				  TS_ALWAYS, 0, NULL, 0, 0 };
 	*cls = NULL;
 	if (d->has_arg && !parse_arg(f[2], &row->arg, pe))
 		return false;
@@ -405,7 +421,7 @@ static void own_strings(struct lockapi *api, struct lockprim *row, const char *c
 	row->name = arena_strdup(&api->strings, row->name);
 	if (cls)
 		row->cls = arena_strdup(&api->strings, cls);
-	else if (row->effect == LE_NORETURN || row->effect == LE_ASSERT)
+	else if (row->effect == LE_NORETURN || row->effect == LE_ASSERT || row->effect == LE_SELF_TAG)
 		row->cls = "";
 	else if (row->effect == LE_GUARD)
 		row->cls = row->name;
@@ -448,7 +464,7 @@ bool lockapi_load_config(struct lockapi *api, const char *path, char *err, size_
 	}
 	while (ok && getline(&line, &cap, f) != -1) {
 		struct parse_error pe;
-		struct lockprim row;
+		struct lockprim row = {0};
 		bool got;
 		lineno++;
 		ok = parse_line(api, line, &row, &got, &pe);
@@ -489,8 +505,8 @@ static const char *mode_name(const struct lockprim *row)
 
 static void dump_row(const struct lockprim *row, FILE *out)
 {
-	if (row->effect == LE_NORETURN) {
-		fprintf(out, "%s noreturn\n", row->name);
+	if (row->effect == LE_NORETURN || row->effect == LE_SELF_TAG) {
+		fprintf(out, "%s %s\n", row->name, lock_effect_name((enum lock_effect)row->effect));
 		return;
 	}
 	if (row->effect == LE_ASSERT) {
@@ -509,6 +525,8 @@ static void dump_row(const struct lockprim *row, FILE *out)
 	fprintf(out, " %s", mode_name(row));
 	if (row->success != TS_ALWAYS)
 		fprintf(out, " success=%s", row->success == TS_ZERO ? "zero" : "nonzero");
+	if (row->owner_arg)
+		fprintf(out, " owner=%d", row->owner_arg - 1);
 	fprintf(out, " class=%s%s\n", row->cls, (row->flags & LP_NESTS) ? " nests" : "");
 }
 

@@ -22,6 +22,8 @@ enum lock_effect {
 	LE_ASSERT,	/* checks argument `arg` and does not return when the check fails:
 			 * assert(x) (success TS_NONZERO: returns when x is true), BUG_ON(x)
 			 * (TS_ZERO: returns when x is false) */
+	LE_SELF_TAG,	/* not a call: a name that, given as a hold's owner (see owner_arg),
+			 * means the calling function itself (OpenZFS FTAG) */
 };
 
 enum lock_mode {
@@ -57,6 +59,11 @@ struct lockprim {
 	const char *cls;	/* lock class: spinlock, mutex, rwsem, rcu, ...; key of global locks */
 	uint8_t also_arg;	/* 1 + index of a second argument that is part of the lock's identity
 				 * (spa_config_enter's lock set, bit_spin_lock's bit), 0 if none */
+	uint8_t owner_arg;	/* 1 + index of the argument that names who holds it (OpenZFS tags:
+				 * spa_config_enter(spa, SCL_X, tag, rw)), 0 if none.  A hold whose
+				 * owner is neither the function (a LE_SELF_TAG name) nor one of its
+				 * parameters belongs to that object, whose life is not the call's:
+				 * an I/O holds it until its completion drops it */
 };
 
 struct profile {
@@ -82,6 +89,8 @@ void lockapi_free(struct lockapi *api);
 
 /* A function call's row (never a guard class), or NULL. */
 const struct lockprim *lockapi_call(const struct lockapi *api, const char *name);
+/* Whether name, passed as a hold's owner, means the calling function (a selftag row). */
+bool lockapi_self_tag(const struct lockapi *api, const char *name);
 /* A guard class's row (guard(NAME), scoped_guard(NAME, ...)), or NULL. */
 const struct lockprim *lockapi_guard(const struct lockapi *api, const char *cls);
 void lockapi_dump(const struct lockapi *api, FILE *out);	/* --dump=primitives */

@@ -161,6 +161,7 @@ struct write_count {
 	int writes;
 	TSNode value;	/* the one value written, from a declaration */
 	bool declared;
+	bool opaque;	/* declared `void *v` (a tag, not an object of its own) */
 };
 
 typedef VEC(struct write_count) write_vec;
@@ -183,6 +184,29 @@ static TSNode declarator_name(const struct lockid *id, TSNode d)
 		d = next;
 	}
 	return (TSNode){0};
+}
+
+/* `void *tag` and `const void *tag = x` among a declaration's declarators. */
+static void note_opaque(struct lockid *id, write_vec *w, TSNode decl)
+{
+	TSNode type = node_field(id->g, decl, F_type);
+	uint32_t a = ts_node_start_byte(type), e = ts_node_end_byte(type);
+	if (ts_node_is_null(type) || e - a != 4 || memcmp(id->text + a, "void", 4) != 0)
+		return;
+	uint32_t cnt = ts_node_child_count(decl);
+	for (uint32_t i = 0; i < cnt; i++) {
+		const char *f = ts_node_field_name_for_child(decl, i);
+		TSNode d = ts_node_child(decl, i);
+		if (!f || strcmp(f, "declarator") != 0)
+			continue;
+		if (node_kind(id->g, d) == NK_init_declarator)
+			d = node_field(id->g, d, F_declarator);
+		if (node_kind(id->g, d) != NK_pointer_declarator)
+			continue;
+		d = node_field(id->g, d, F_declarator);
+		if (node_kind(id->g, d) == NK_identifier)
+			writes_of(w, lockid_expr_key(id, d))->opaque = true;
+	}
 }
 
 static bool is_lock_path(const struct lockid *id, TSNode v)
@@ -215,6 +239,7 @@ static void scan_node(struct lockid *id, write_vec *w, TSNode n)
 			   node_field(id->g, n, F_value), true);
 		break;
 	case NK_declaration: {	/* `spinlock_t *l, *m;` declares without writing */
+		note_opaque(id, w, n);
 		uint32_t cnt = ts_node_child_count(n);
 		for (uint32_t i = 0; i < cnt; i++) {
 			const char *f = ts_node_field_name_for_child(n, i);
@@ -270,6 +295,13 @@ void lockid_init(struct lockid *id, const struct grammar *g, const char *text, s
 	for (size_t i = 0; i < w.n; i++)
 		if (w.v[i].declared)
 			cfg->locals[cfg->nlocals++] = w.v[i].name;
+	for (size_t i = 0; i < w.n; i++)
+		cfg->nopaque_locals += w.v[i].declared && w.v[i].opaque;
+	cfg->opaque_locals = ARENA_ARRAY(cfg->arena, const char *, cfg->nopaque_locals ? cfg->nopaque_locals : 1);
+	cfg->nopaque_locals = 0;
+	for (size_t i = 0; i < w.n; i++)
+		if (w.v[i].declared && w.v[i].opaque)
+			cfg->opaque_locals[cfg->nopaque_locals++] = w.v[i].name;
 	size_t n = 0;
 	for (size_t i = 0; i < w.n; i++)
 		n += w.v[i].declared && w.v[i].writes == 1 && is_lock_path(id, w.v[i].value);

@@ -82,7 +82,7 @@ static char *synthesize(const struct grammar *g, const struct parsed_file *pf, T
 	uint32_t np = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	for (uint32_t i = 0; i < np; i++) {
 		t = node_text(pf, ts_node_named_child(params, i), &n);
-		sb_puts(&sb, i ? ", int " : "int ");
+		sb_puts(&sb, i ? ", void *" : "void *");	/* untyped: opaque (cfg.h opaque_params) */
 		sb_add(&sb, t, n);
 	}
 	t = node_text(pf, value, &n);

@@ -70,6 +70,7 @@ static void write_summary(FILE *f, const struct summary *s)
 			fprintf(f, "\t%d\t%u\t%u", e->delta, (unsigned)e->mode, (unsigned)e->flags);
 			field_put(f, e->prim ? e->prim : "");
 			put_loc(f, e->loc);
+			fprintf(f, "\t%u", (unsigned)e->owner);
 			fputc('\n', f);
 		}
 	}
@@ -240,10 +241,11 @@ static bool read_summary_part(struct reader *rd, char **fl, int n)
 		VEC_PUSH(&rd->cases, ((struct sum_case){.bits = (uint8_t)atoi(fl[1]), .nreturns = (uint16_t)atoi(fl[2]),
 			.first_return = loc_of(fl[3], fl[4]), .caller_returns = atoi(fl[5]) != 0, .when = (uint8_t)atoi(fl[6]),
 			.ret_var = fl[7][0] ? arena_strdup(a, fl[7]) : NULL}));
-	} else if (fl[0][0] == 'E' && n >= 8 && rd->cases.n) {
+	} else if (fl[0][0] == 'E' && n >= 9 && rd->cases.n) {
 		VEC_PUSH(&rd->effects, ((struct sum_effect){.key = arena_strdup(a, fl[1]), .delta = (int8_t)atoi(fl[2]),
 			.mode = (uint8_t)atoi(fl[3]), .flags = (uint8_t)atoi(fl[4]),
-			.prim = fl[5][0] ? arena_strdup(a, fl[5]) : NULL, .loc = loc_of(fl[6], fl[7])}));
+			.prim = fl[5][0] ? arena_strdup(a, fl[5]) : NULL, .loc = loc_of(fl[6], fl[7]),
+			.owner = (uint8_t)atoi(fl[8])}));
 	} else {
 		return false;
 	}

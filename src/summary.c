@@ -192,6 +192,7 @@ static uint16_t exit_effects(struct arena *a, const struct analysis *res, const 
 					   ((l->flags & LS_BLOCKING) ? LP_BLOCKING : 0)),
 			.prim = l->last ? arena_strdup(a, l->last->prim) : "",
 			.loc = l->last ? l->last->loc : c->loc,
+			.owner = l->last && l->last->kind == EV_LOCK ? l->last->owner : 0,
 		};
 	}
 	qsort(out, n, sizeof(*out), effect_cmp);
@@ -260,6 +261,8 @@ static const char *summary_text(struct arena *a, const struct summary *s)
 			const struct sum_effect *e = &s->cases[i].effects[k];
 			sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
 				  e->mode == LM_SHARED ? "(shared)" : "");
+			if (e->owner)
+				sb_printf(&sb, "@$%d", e->owner - 1);
 		}
 	}
 	const char *text = arena_strdup(a, sb_str(&sb));
@@ -315,7 +318,7 @@ static struct summary *annotated_summary(struct arena *a, const struct cfg *c, c
 		const char *key = an->kind == ANN_MUST_HOLD ? NULL : param_key(a, c, an->key, NULL);
 		if (key)
 			eff[n++] = (struct sum_effect){key, (int8_t)(an->kind == ANN_ACQUIRES ? 1 : -1), LM_EXCLUSIVE,
-						       LP_ANY_MODE, arena_strdup(a, an->name), an->loc};
+						       LP_ANY_MODE, arena_strdup(a, an->name), an->loc, 0};
 	}
 	if (!n)
 		return NULL;

@@ -25,6 +25,8 @@ struct sum_effect {
 	uint8_t flags;		/* enum lockprim_flags of the primitive (LP_NESTS, LP_ANY_MODE) */
 	const char *prim;	/* the primitive (or callee) that does it, for messages */
 	struct loc loc;		/* where, in the callee */
+	uint8_t owner;		/* 1 + index of the parameter naming who holds it (a tag the
+				 * caller passes), 0 when the function's caller does */
 };
 
 /* One way the function can return: the values it returns that way, and its effects. */

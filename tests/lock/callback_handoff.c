@@ -1,11 +1,13 @@
 /* Asynchronous completion: the function takes a lock and starts an I/O whose completion
- * callback, passed by name, releases it.  The lock is handed to the callback, not leaked. */
+ * callback, passed by name, releases it.  The lock is handed to the callback, not leaked.
+ * (An untagged lock: a spa_config hold tagged with the device would be the device's own
+ * business, see owner_tag.c.) */
 struct io { struct dev *io_dev; void *io_private; };
 
 static void write_done(struct io *io)
 {
 	/* runs when the write completes: the submitter's lock is ours to drop */
-	spa_config_exit(io->io_dev->dev_spa, SCL_STATE_ALL, io->io_dev);
+	rw_exit(&io->io_dev->dev_spa->spa_state_lock);
 }
 
 /* Correct: the early return drops the lock itself; the other way hands it to write_done. */
@@ -13,9 +15,9 @@ void submit_write(struct dev *dev, int stop)
 {
 	struct spa *spa = dev->dev_spa;
 
-	spa_config_enter(spa, SCL_STATE_ALL, dev, RW_READER);
+	rw_enter(&spa->spa_state_lock, RW_READER);
 	if (stop) {
-		spa_config_exit(spa, SCL_STATE_ALL, dev);
+		rw_exit(&spa->spa_state_lock);
 		return;
 	}
 	io_nowait(io_write(dev, write_done, NULL));
@@ -31,9 +33,9 @@ void submit_read(struct dev *dev, int stop)
 {
 	struct spa *spa = dev->dev_spa;
 
-	spa_config_enter(spa, SCL_STATE_ALL, dev, RW_READER);
+	rw_enter(&spa->spa_state_lock, RW_READER);
 	if (stop) {
-		spa_config_exit(spa, SCL_STATE_ALL, dev);
+		rw_exit(&spa->spa_state_lock);
 		return;
 	}
 	io_nowait(io_read(dev, read_done, NULL));
@@ -90,7 +92,7 @@ int exec_wait_bug(struct task *t)
 
 static void trim_done(struct io *io)
 {
-	spa_config_exit(io->io_dev->dev_spa, SCL_STATE_ALL, io->io_dev);
+	rw_exit(&io->io_dev->dev_spa->spa_state_lock);
 }
 
 /* Correct: the callback is chosen first and passed through a variable. */
@@ -99,9 +101,9 @@ void submit_trim(struct dev *dev, int manual)
 	struct spa *spa = dev->dev_spa;
 	void (*cb)(struct io *);
 
-	spa_config_enter(spa, SCL_STATE_ALL, dev, RW_READER);
+	rw_enter(&spa->spa_state_lock, RW_READER);
 	if (dev->dev_gone) {
-		spa_config_exit(spa, SCL_STATE_ALL, dev);
+		rw_exit(&spa->spa_state_lock);
 		return;
 	}
 	if (manual)

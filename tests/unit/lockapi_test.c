@@ -116,9 +116,10 @@ static const struct profile *const all_profiles[] = {
 static bool row_sane(const struct lockprim *r)
 {
 	bool conditional = r->effect == LE_TRY || r->effect == LE_GUARD || r->effect == LE_ASSERT;
-	bool lockless = r->effect == LE_NORETURN || r->effect == LE_ASSERT;
+	bool lockless = r->effect == LE_NORETURN || r->effect == LE_ASSERT || r->effect == LE_SELF_TAG;
 
-	return r->name && r->cls && r->effect <= LE_ASSERT && r->arg >= LOCKPRIM_NO_ARG &&
+	return r->name && r->cls && r->effect <= LE_SELF_TAG && r->arg >= LOCKPRIM_NO_ARG &&
+	       (!r->owner_arg || (int)r->owner_arg - 1 != r->arg) &&
 	       (conditional || r->success == TS_ALWAYS) &&
 	       (r->effect != LE_TRY || r->success != TS_ALWAYS) &&
 	       (r->effect != LE_ASSERT || (r->success != TS_ALWAYS && r->arg >= 0)) &&
