@@ -147,11 +147,11 @@ struct cfg {
 	const char **params;	/* interned parameter names, in order ("" when unnamed) */
 	size_t nparams;
 	uint32_t out_params;	/* bit i: parameter i is declared `T **p` (a result goes out there) */
-	uint32_t opaque_params;	/* bit i: parameter i is declared `void *p`, or is a macro's:
+	uint32_t opaque_params;	/* bit i: parameter i is declared `void *p` or `char *p`, or is a macro's:
 				 * a tag handed on as a hold's owner, not an object of its own */
 	bool is_static;
 	const char **locals;	/* interned names of variables declared in the body */
-	const char **opaque_locals;	/* those declared `void *v`: a tag handed on, whose
+	const char **opaque_locals;	/* those declared `void *v` or `char *v`: a tag handed on, whose
 				 * owner the function cannot tell (`tag = dspp->tag`) */
 	size_t nopaque_locals;
 	struct alias *aliases;
@@ -202,7 +202,7 @@ bool cfg_helper_sized(const struct cfg *c, const char *test_key);
  * `lockp!=NULL` (a parameter compared with an upper-case constant or a number). */
 bool cfg_param_flag(const struct cfg *c, const char *test_key);
 /* Who owns a hold whose owner tag is `key` (not FTAG): the caller through parameter i
- * (1 + i) for a `void *` parameter, the function (0) for a `void *` local loaded from
+ * (1 + i) for a `void *` (`char *`) parameter, the function (0) for such a local loaded from
  * elsewhere, or -1: an object that holds it past the call (the zio, the vdev). */
 int cfg_tag_owner(const struct cfg *c, const char *key);
 /* Whether the key hangs from a variable declared in the function body. */

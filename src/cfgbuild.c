@@ -1401,7 +1401,8 @@ static void collect_params(struct builder *b, TSNode fn)
 		}
 		if (stars >= 2 && b->cfg->nparams < 32)
 			b->cfg->out_params |= 1u << b->cfg->nparams;
-		if (stars == 1 && b->cfg->nparams < 32 && text_is(b, field(b, pd, F_type), "void"))
+		TSNode type = field(b, pd, F_type);
+		if (stars == 1 && b->cfg->nparams < 32 && (text_is(b, type, "void") || text_is(b, type, "char")))
 			b->cfg->opaque_params |= 1u << b->cfg->nparams;
 		b->cfg->params[b->cfg->nparams++] = ts_node_is_null(name) ? "" : lockid_expr_key(&b->id, name);
 	}

@@ -161,7 +161,7 @@ struct write_count {
 	int writes;
 	TSNode value;	/* the one value written, from a declaration */
 	bool declared;
-	bool opaque;	/* declared `void *v` (a tag, not an object of its own) */
+	bool opaque;	/* declared `void *v` or `char *v` (a tag, not an object of its own) */
 };
 
 typedef VEC(struct write_count) write_vec;
@@ -186,12 +186,12 @@ static TSNode declarator_name(const struct lockid *id, TSNode d)
 	return (TSNode){0};
 }
 
-/* `void *tag` and `const void *tag = x` among a declaration's declarators. */
+/* `void *tag`, `const void *tag = x`, `char *tag` among a declaration's declarators. */
 static void note_opaque(struct lockid *id, write_vec *w, TSNode decl)
 {
 	TSNode type = node_field(id->g, decl, F_type);
 	uint32_t a = ts_node_start_byte(type), e = ts_node_end_byte(type);
-	if (ts_node_is_null(type) || e - a != 4 || memcmp(id->text + a, "void", 4) != 0)
+	if (ts_node_is_null(type) || e - a != 4 || (memcmp(id->text + a, "void", 4) && memcmp(id->text + a, "char", 4)))
 		return;
 	uint32_t cnt = ts_node_child_count(decl);
 	for (uint32_t i = 0; i < cnt; i++) {

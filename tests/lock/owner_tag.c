@@ -122,3 +122,40 @@ int send_impl_bug(struct send_req *req)
 	dsl_pool_config_exit(dp, tag); /* expect: release-unheld */
 	return (0);
 }
+
+/* OpenZFS's teardown helpers take their tag as `const char *`: a tag all the same. */
+static inline int fs_enter(zfsvfs_t *zfsvfs, const char *tag)
+{
+	rrm_enter_read(&zfsvfs->z_teardown_lock, tag);
+	if (zfsvfs->z_unmounted) {
+		rrm_exit(&zfsvfs->z_teardown_lock, tag);
+		return (EIO);
+	}
+	return (0);
+}
+
+/* Bug: the error return after a successful enter keeps the teardown lock. */
+int fs_getattr_bug(zfsvfs_t *zfsvfs, int flags)
+{
+	int error;
+
+	if ((error = fs_enter(zfsvfs, FTAG)) != 0)
+		return (error);
+	if (flags < 0)
+		return (EINVAL); /* expect: inconsistent-return */
+	rrm_exit(&zfsvfs->z_teardown_lock, FTAG);
+	return (0);
+}
+
+/* Correct: the same with the exit on every way out. */
+int fs_getattr(zfsvfs_t *zfsvfs, int flags)
+{
+	int error;
+
+	if ((error = fs_enter(zfsvfs, FTAG)) != 0)
+		return (error);
+	if (flags < 0)
+		error = EINVAL;
+	rrm_exit(&zfsvfs->z_teardown_lock, FTAG);
+	return (error);
+}
