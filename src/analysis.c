@@ -356,10 +356,86 @@ static void consume_same_field(struct engine *en, struct lstate *s, const char *
 		pick->count--;
 }
 
+/* Whether [s, s + n) is a variable's name (not a constant, a call or a field). */
+static bool plain_variable(const char *s, size_t n)
+{
+	bool lower = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_ident_char((unsigned char)s[i]))
+			return false;
+		lower |= s[i] >= 'a' && s[i] <= 'z';
+	}
+	return n && lower && !(s[0] >= '0' && s[0] <= '9');
+}
+
+/* Whether a test (`a==b` true, `a!=b` false) says that a local equals something else
+ * on this side: *from is the local, *to what it equals. */
+static bool equal_names(struct engine *en, const char *test, bool side, const char **from, const char **to)
+{
+	const char *op = strstr(test, "==");
+	bool eq = op != NULL;
+	if (!op)
+		op = strstr(test, "!=");
+	if (!op || eq != side || strstr(op + 2, "==") || strstr(op + 2, "!="))
+		return false;
+	size_t ln = (size_t)(op - test), rn = strlen(op + 2);
+	if (!plain_variable(test, ln) || !plain_variable(op + 2, rn))
+		return false;
+	const char *lhs = cfg_intern(en->mcfg, test, ln), *rhs = cfg_intern(en->mcfg, op + 2, rn);
+	bool llocal = cfg_key_is_local(en->cfg, lhs), rlocal = cfg_key_is_local(en->cfg, rhs);
+	*from = llocal ? lhs : rhs;
+	*to = llocal ? rhs : lhs;
+	return llocal != rlocal;
+}
+
+/* key with its root `from` written `to` (`pp->mtx` -> `pr->mtx`), or NULL. */
+static const char *renamed_root(struct engine *en, const char *key, const char *from, const char *to)
+{
+	const char *root;
+	size_t fn = strlen(from);
+	if (cfg_key_root(key, &root) != fn || strncmp(root, from, fn) != 0)
+		return NULL;
+	const char *renamed = arena_printf(en->a, "%.*s%s%s", (int)(root - key), key, to, root + fn);
+	return cfg_intern(en->mcfg, renamed, strlen(renamed));
+}
+
+/* On the edge where a local equals something else, a lock named through the local is the
+ * lock named through the other: `zjp = find(pr, &ppr); if (ppr == pr) goto done;` holds
+ * pr's lock at done. */
+static void rename_equal(struct engine *en, struct lstate *n, const char *test, bool side)
+{
+	const char *from, *to, *renamed;
+	if (!equal_names(en, test, side, &from, &to))
+		return;
+	for (uint16_t i = 0; i < n->nlocks; i++)
+		if (n->locks[i].count != 0 && (renamed = renamed_root(en, n->locks[i].key, from, to)) != NULL &&
+		    lstate_rekey(en->a, n, n->locks[i].key, renamed))
+			i = (uint16_t)-1;	/* the entries moved: start over (each rename removes a `from` key) */
+}
+
+/* A release named through a local that the path knows equals another name of a held
+ * lock (the branch above renamed it): that lock. */
+static const char *held_under_other_name(struct engine *en, const struct lstate *s, const char *key)
+{
+	const struct lockent *l = lstate_lock(s, key);
+	if (l && l->count > 0)
+		return key;
+	for (uint16_t k = 0; k < s->nconds; k++) {
+		const struct block *b = s->conds[k].blk;
+		const char *from, *to, *renamed;
+		if (b->test.key && b->test.kind == TEST_TRUTH && equal_names(en, b->test.key, s->conds[k].value, &from, &to) &&
+		    (renamed = renamed_root(en, key, from, to)) != NULL && (l = lstate_lock(s, renamed)) != NULL &&
+		    l->count > 0)
+			return renamed;
+	}
+	return key;
+}
+
 static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
 {
 	note_key(&en->dropped, e->key);
-	struct lockent *l = lstate_lock_mut(en->a, s, e->key);
+	const char *key = held_under_other_name(en, s, e->key);
+	struct lockent *l = lstate_lock_mut(en->a, s, key);
 	if (e->flags & LP_ANY_MODE)
 		l->flags |= LS_ANY_MODE;
 	if (l->count > 0) {
@@ -375,8 +451,8 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 	}
 	if (l->flags & LS_FORGOTTEN)
 		return;	/* which lock this is, the path no longer knows */
-	if (consume_opaque(en, s, e->key)) {
-		lstate_lock_mut(en->a, s, e->key)->last = e;	/* a second release is a double one */
+	if (consume_opaque(en, s, key)) {
+		lstate_lock_mut(en->a, s, key)->last = e;	/* a second release is a double one */
 		return;
 	}
 	if (l->count == 0 && (l->flags & LS_ENTRY)) {	/* held on entry, dropped, re-taken: dropped again */
@@ -388,8 +464,8 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_DOUBLE_RELEASE, e, l->last, before);
 		return;
 	}
-	if (names_moving_target(en, e->key)) {
-		consume_same_field(en, s, e->key);
+	if (names_moving_target(en, key)) {
+		consume_same_field(en, s, key);
 		return;	/* `tab[i]` with i written somewhere: not a lock held on entry */
 	}
 	l->count = -1;
@@ -1042,6 +1118,8 @@ static void test_sides(const struct test *t, uint8_t *yes, uint8_t *no)
 static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
 {
 	struct lstate *n = lstate_copy(en->a, s);
+	if (b->test.key && b->test.kind == TEST_TRUTH)
+		rename_equal(en, n, b->test.key, side);
 	if (b->test.key && b->test.kind != TEST_UNKNOWN &&
 	    (branch_worth_keeping(en, b->test.key) || lstate_fact(s, b->test.key) != VB_ANY))
 		lstate_set_fact(en->a, n, b->test.key, bits);

@@ -527,6 +527,29 @@ static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 	return false;
 }
 
+/* The lock is kept exactly on the returns where the caller passed a place for the result
+ * (`if (zjpp != NULL) *zjpp = zjp; else unlock(&pr->mtx);`): asking for the object is
+ * asking for it locked.  The flag is a `T **` parameter, tested as it is. */
+static bool kept_for_out_param(const struct analysis *res, const char *key)
+{
+	const struct cfg *c = res->cfg;
+	for (size_t p = 0; p < c->nparams && p < 32; p++) {
+		if (!(c->out_params >> p & 1) || !c->params[p][0])
+			continue;
+		bool ok = true, held = false, bare = false;
+		for (size_t i = 0; i < res->nexits && ok; i++) {
+			int asked = lstate_truth(res->exits[i].state, c->params[p]);
+			bool has = count_at(&res->exits[i], key) > 0;
+			ok = asked == (int)has;
+			held |= has;
+			bare |= !has;
+		}
+		if (ok && held && bare)
+			return true;
+	}
+	return false;
+}
+
 /* Whether the function hands back no value: all its returns are `return;` or its end. */
 static bool returns_nothing(const struct analysis *res)
 {
@@ -873,6 +896,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
+	    kept_for_out_param(res, key) ||
 	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key) ||
 	    dropped_from_unknown_source(res, key) || returns_which_lock(res, key))
 		return;

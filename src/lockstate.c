@@ -64,6 +64,21 @@ struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *k
 	return &s->locks[i];
 }
 
+bool lstate_rekey(struct arena *a, struct lstate *s, const char *from, const char *to)
+{
+	uint16_t i = 0;
+	while (i < s->nlocks && s->locks[i].key != from)
+		i++;
+	if (i == s->nlocks || lstate_lock(s, to))
+		return false;
+	struct lockent moved = s->locks[i];
+	memmove(&s->locks[i], &s->locks[i + 1], (size_t)(s->nlocks - i - 1) * sizeof(*s->locks));
+	s->nlocks--;
+	moved.key = to;
+	*lstate_lock_mut(a, s, to) = moved;
+	return true;
+}
+
 uint8_t lstate_fact(const struct lstate *s, const char *key)
 {
 	uint16_t lo = 0, hi = s->nfacts;	/* sorted by key pointer (lstate_set_fact) */

@@ -69,6 +69,9 @@ const struct lockent *lstate_lock(const struct lstate *s, const char *key);
  * caller owns (states reached by other paths are never changed). */
 struct lockent *lstate_lock_mut(struct arena *a, struct lstate *s, const char *key);
 
+/* The entry of lock `from` renamed `to` (two names of one lock), unless `to` has one;
+ * false when nothing moved. */
+bool lstate_rekey(struct arena *a, struct lstate *s, const char *from, const char *to);
 uint8_t lstate_fact(const struct lstate *s, const char *key);	/* VB_ANY if unknown */
 /* The value the path took at the branch testing test_key (the latest), or -1. */
 int lstate_cond(const struct lstate *s, const char *test_key);
