@@ -55,6 +55,7 @@ struct engine {
 	VEC(const char *) guessed;
 	VEC(const char *) handed;	/* keys released by callbacks passed by name */
 	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
+	VEC(uint32_t) counted;	/* blocks of ordering tests outside any loop (`if (cnt >= max)`) */
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -69,13 +70,44 @@ static int use_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static const char *ordering(struct engine *en, const char *test, bool *says, const char **small, const char **big);
+
+/* Whether block b lies on a cycle (a loop's own test, or inside a loop body). */
+static bool on_cycle(struct engine *en, const struct cfg *cfg, uint32_t b)
+{
+	uint8_t *seen = arena_alloc(en->a, cfg->nblocks ? cfg->nblocks : 1);
+	memset(seen, 0, cfg->nblocks);
+	VEC(uint32_t) todo = {0};
+	for (uint32_t k = 0; k < cfg->blocks[b]->nsucc; k++)
+		VEC_PUSH(&todo, cfg->blocks[b]->succ[k]);
+	bool found = false;
+	while (todo.n && !found) {
+		uint32_t x = todo.v[--todo.n];
+		if (x >= cfg->nblocks || seen[x])
+			continue;
+		seen[x] = 1;
+		found = x == b;
+		for (uint32_t k = 0; k < cfg->blocks[x]->nsucc; k++)
+			VEC_PUSH(&todo, cfg->blocks[x]->succ[k]);
+	}
+	VEC_FREE(&todo);
+	return found;
+}
+
 static void count_uses(struct engine *en, const struct cfg *cfg)
 {
 	VEC(struct key_use) v = {0};
 	for (uint32_t i = 0; i < cfg->nblocks; i++) {
 		const struct block *b = cfg->blocks[i];
+		bool says;
+		const char *small, *big;
 		if (b->term == T_BRANCH && b->test.key)
 			VEC_PUSH(&v, ((struct key_use){b->test.key, 1, false}));
+		if (b->term == T_BRANCH && b->test.key && ordering(en, b->test.key, &says, &small, &big) &&
+		    !on_cycle(en, cfg, i)) {
+			VEC_PUSH(&v, ((struct key_use){small, 1, false}));	/* a counter's zero decides it */
+			VEC_PUSH(&en->counted, i);
+		}
 		if (b->term == T_RETURN && b->ret.var)
 			VEC_PUSH(&v, ((struct key_use){b->ret.var, 0, true}));
 	}
@@ -1115,19 +1147,6 @@ static void test_sides(const struct test *t, uint8_t *yes, uint8_t *no)
 	}
 }
 
-static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
-{
-	struct lstate *n = lstate_copy(en->a, s);
-	if (b->test.key && b->test.kind == TEST_TRUTH)
-		rename_equal(en, n, b->test.key, side);
-	if (b->test.key && b->test.kind != TEST_UNKNOWN &&
-	    (branch_worth_keeping(en, b->test.key) || lstate_fact(s, b->test.key) != VB_ANY))
-		lstate_set_fact(en->a, n, b->test.key, bits);
-	if (b->test.kind != TEST_UNKNOWN)
-		lstate_add_cond(en->a, n, b, side);
-	propagate(en, b->succ[side ? 0 : 1], n);
-}
-
 /* A constant as a comparison's right side: a number or an upper-case name (an enum or
  * #define constant). */
 static bool constant_text(const char *t)
@@ -1138,6 +1157,97 @@ static bool constant_text(const char *t)
 		if (!((*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9') || *t == '_' || *t == 'x'))
 			return false;
 	return true;
+}
+
+/* A side of an ordering (`cnt`, `p->n`): identifier characters, `.` and `->`. */
+static bool ordered_side(const char *s, size_t n)
+{
+	if (!n || (s[0] >= '0' && s[0] <= '9'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!is_ident_char((unsigned char)s[i]) && s[i] != '.' &&
+		    !(s[i] == '-' && i + 1 < n && s[i + 1] == '>') && !(s[i] == '>' && i && s[i - 1] == '-'))
+			return false;
+	return true;
+}
+
+/* A test that orders two values (`cnt<max`, `cnt>=max`, `++cnt<max`), as the key of
+ * `a<b` (interned), whether the test says it (true) or its negation, and a and b.  NULL
+ * for anything else.  `++cnt<max` is tested after the increment the CFG made. */
+static const char *ordering(struct engine *en, const char *test, bool *says, const char **small, const char **big)
+{
+	if (test[0] == '+' && test[1] == '+')
+		test += 2;
+	const char *op = test;
+	while (*op && !((*op == '<' || *op == '>') && !(op > test && op[-1] == '-' && *op == '>')))
+		op++;
+	if (!*op || op[1] == op[0])
+		return NULL;	/* no ordering, or a shift */
+	bool eq = op[1] == '=', less = *op == '<';
+	const char *l = test, *r = op + (eq ? 2 : 1);
+	size_t ln = (size_t)(op - test), rn = strlen(r);
+	if (!ordered_side(l, ln) || !ordered_side(r, rn))
+		return NULL;
+	bool forward = less != eq;	/* a<b and a>=b (its negation) have the key a<b */
+	*says = !eq;
+	const char *li = cfg_intern(en->mcfg, l, ln), *ri = cfg_intern(en->mcfg, r, rn);
+	*small = forward ? li : ri;
+	*big = forward ? ri : li;
+	const char *key = arena_printf(en->a, "%s<%s", *small, *big);
+	return cfg_intern(en->mcfg, key, strlen(key));
+}
+
+/* Whether block b is an ordering test outside any loop. */
+static bool counted_test(const struct engine *en, const struct block *b)
+{
+	for (size_t i = 0; i < en->counted.n; i++)
+		if (en->counted.v[i] == b->id)
+			return true;
+	return false;
+}
+
+/* What the path knows of an ordering test: the test's bits, or VB_ANY.  After a loop, a
+ * counter still at zero is taken to be below its bound: retry loops have positive bounds,
+ * and a do-while that breaks out on its first pass has not used any up (`do { ... break;
+ * ... } while (++cnt < max); if (cnt >= max) return -EAGAIN;`).  A loop's own test gets
+ * no such guess: `for (i = 0; i < n; i++)` may run no time at all. */
+static uint8_t ordering_known(struct engine *en, const struct lstate *s, const struct block *b)
+{
+	bool says;
+	const char *small, *big, *key = ordering(en, b->test.key, &says, &small, &big);
+	if (!key)
+		return VB_ANY;
+	uint8_t f = lstate_fact(s, key);
+	int less = f == VB_ANY ? -1 : !(f & VB_ZERO);
+	if (less < 0 && lstate_fact(s, small) == VB_ZERO && !constant_text(big) && counted_test(en, b))
+		less = 1;
+	if (less < 0)
+		return VB_ANY;
+	return (bool)less == says ? VB_POS : VB_ZERO;
+}
+
+/* Records the ordering a side of a test establishes. */
+static void ordering_taken(struct engine *en, struct lstate *n, const char *test, bool side)
+{
+	bool says;
+	const char *small, *big, *key = ordering(en, test, &says, &small, &big);
+	if (key)
+		lstate_set_fact(en->a, n, key, side == says ? VB_POS : VB_ZERO);
+}
+
+static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
+{
+	struct lstate *n = lstate_copy(en->a, s);
+	if (b->test.key && b->test.kind == TEST_TRUTH) {
+		rename_equal(en, n, b->test.key, side);
+		ordering_taken(en, n, b->test.key, side);
+	}
+	if (b->test.key && b->test.kind != TEST_UNKNOWN &&
+	    (branch_worth_keeping(en, b->test.key) || lstate_fact(s, b->test.key) != VB_ANY))
+		lstate_set_fact(en->a, n, b->test.key, bits);
+	if (b->test.kind != TEST_UNKNOWN)
+		lstate_add_cond(en->a, n, b, side);
+	propagate(en, b->succ[side ? 0 : 1], n);
 }
 
 /* `x==B` when the path knows `x==A` holds for another constant A: false.  (The hash
@@ -1183,6 +1293,8 @@ static void branch(struct engine *en, const struct block *b, const struct lstate
 		known = excluded_by_equal(s, b->test.key);
 	if (known == VB_ANY && b->test.kind == TEST_TRUTH)
 		known = nonnull_by_lock(s, b->test.key);
+	if (known == VB_ANY && b->test.kind == TEST_TRUTH)
+		known = ordering_known(en, s, b);
 	test_sides(&b->test, &yes, &no);
 	if (known & yes)
 		take_branch(en, b, s, true, known & yes);
@@ -1331,6 +1443,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->guess_based = arena_memdup(scratch, en.guess_based.v, en.guess_based.n * sizeof(*en.guess_based.v));
 	res->nguess_based = en.guess_based.n;
 	VEC_FREE(&en.guess_based);
+	VEC_FREE(&en.counted);
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);
