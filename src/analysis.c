@@ -613,6 +613,10 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	/* A callee dropping a lock this function never touched, named through one of its
 	 * locals (dmu_objset_rele(os) after an out-parameter hold): which lock that is, the
 	 * path cannot say, and a local was not held on entry. */
+	if (eff->delta == 0) {	/* the callee may or may not have changed it */
+		*lstate_lock_mut(en->a, n, key) = (struct lockent){.key = key, .flags = LS_FORGOTTEN, .last = call};
+		return;
+	}
 	const struct lockent *had = lstate_lock(n, key);
 	struct event *ev = ARENA_NEW(en->a, struct event);
 	*ev = (struct event){
@@ -634,10 +638,19 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	}
 }
 
+/* How many of case c's effects change a lock for sure (not a callee's maybe). */
+static uint16_t sure_effects(const struct sum_case *c)
+{
+	uint16_t n = 0;
+	for (uint16_t k = 0; k < c->neffects; k++)
+		n += c->effects[k].delta != 0;
+	return n;
+}
+
 static bool effects_differ(const struct summary *sum)
 {
 	for (uint16_t i = 1; i < sum->ncases; i++)
-		if (sum->cases[i].neffects != sum->cases[0].neffects)
+		if (sure_effects(&sum->cases[i]) != sure_effects(&sum->cases[0]))
 			return true;
 	return false;
 }
@@ -681,9 +694,8 @@ static void forget_uncertain(struct engine *en, struct lstate *st, const struct 
 			for (uint16_t o = 0; o < sum->ncases; o++)
 				everywhere &= case_has(&sum->cases[o], eff);
 			const char *key = everywhere ? NULL : summary_bind_key(en->mcfg, eff->key, e);
-			for (uint16_t i = 0; key && i < st->nlocks; i++)
-				if (st->locks[i].key == key)
-					st->locks[i] = (struct lockent){.key = key, .flags = LS_FORGOTTEN};
+			if (key)	/* `last` says a callee made it uncertain (a summary passes that on) */
+				*lstate_lock_mut(en->a, st, key) = (struct lockent){.key = key, .flags = LS_FORGOTTEN, .last = e};
 		}
 }
 

@@ -366,7 +366,7 @@ static void offending_notes(struct draft *d, const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
 		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
-		if (l && l->last)
+		if (l && l->last && l->last->kind == EV_LOCK)
 			note(d, l->last->loc, arena_printf(d->run, "'%s' %s here by '%s'", im->text,
 							   l->last->effect == LE_RELEASE ? "released" : "acquired", l->last->prim));
 	}
@@ -379,8 +379,8 @@ static void offending_notes(struct draft *d, const struct imbalance *im)
 	}
 	for (size_t i = 0; i < im->ngood; i++) {
 		const struct lockent *l = lstate_lock(im->good[i]->state, im->key);
-		if (!l || !l->last)
-			continue;
+		if (!l || !l->last || l->last->kind != EV_LOCK)
+			continue;	/* a callee's uncertain way has no event of its own */
 		bool acq = l->last->effect != LE_RELEASE;
 		note(d, l->last->loc, arena_printf(d->run, "the other paths %s '%s' here by '%s'",
 						   acq ? (im->released ? "re-acquire" : "acquire") : "release", im->text, l->last->prim));
@@ -450,7 +450,7 @@ static const char *lock_text(const struct analysis *res, const char *key)
 {
 	for (size_t i = 0; i < res->nexits; i++) {
 		const struct lockent *l = lstate_lock(res->exits[i].state, key);
-		if (l && l->last)
+		if (l && l->last && l->last->kind == EV_LOCK)
 			return l->last->text;
 	}
 	return key;

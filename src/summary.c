@@ -174,13 +174,14 @@ static uint16_t exit_effects(struct arena *a, const struct analysis *res, const 
 	bool opaque = imbalanced;	/* a leak the function is reported for is not handed out */
 	for (uint16_t i = 0; i < st->nlocks && n < SUMMARY_MAX_EFFECTS; i++) {
 		const struct lockent *l = &st->locks[i];
-		if (l->count == 0 || (l->count > 0 && analysis_handed_to_callback(res, l->key)))
+		bool uncertain = l->count == 0 && (l->flags & LS_FORGOTTEN) && l->last && l->last->kind == EV_CALL;
+		if ((l->count == 0 && !uncertain) || (l->count > 0 && analysis_handed_to_callback(res, l->key)))
 			continue;	/* a lock a completion callback drops is not the caller's */
 		const char *key = l->key[0] == '?' ? NULL : param_key(a, c, l->key, ret);
 		if (!key && !opaque && (key = opaque_key(a, c, l, ret)) != NULL) {
 			opaque = true;
 			out[n++] = (struct sum_effect){.key = key, .delta = 1, .mode = LM_EXCLUSIVE, .flags = LP_NESTS,
-						       .prim = l->last ? arena_strdup(a, l->last->prim) : "",
+						       .prim = l->last && (l->last->prim || l->last->key) ? arena_strdup(a, l->last->prim ? l->last->prim : l->last->key) : "",
 						       .loc = l->last ? l->last->loc : c->loc};
 			continue;
 		}
@@ -190,7 +191,7 @@ static uint16_t exit_effects(struct arena *a, const struct analysis *res, const 
 			.key = key, .delta = l->count, .mode = l->mode,
 			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0) |
 					   ((l->flags & LS_BLOCKING) ? LP_BLOCKING : 0)),
-			.prim = l->last ? arena_strdup(a, l->last->prim) : "",
+			.prim = l->last && (l->last->prim || l->last->key) ? arena_strdup(a, l->last->prim ? l->last->prim : l->last->key) : "",
 			.loc = l->last ? l->last->loc : c->loc,
 			.owner = l->last && l->last->kind == EV_LOCK ? l->last->owner : 0,
 		};
@@ -259,8 +260,11 @@ static const char *summary_text(struct arena *a, const struct summary *s)
 		}
 		for (uint16_t k = 0; k < s->cases[i].neffects; k++) {
 			const struct sum_effect *e = &s->cases[i].effects[k];
-			sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
-				  e->mode == LM_SHARED ? "(shared)" : "");
+			if (e->delta == 0)
+				sb_printf(&sb, " %s?", e->key);	/* may or may not be dropped */
+			else
+				sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
+					  e->mode == LM_SHARED ? "(shared)" : "");
 			if (e->owner)
 				sb_printf(&sb, "@$%d", e->owner - 1);
 		}
