@@ -613,8 +613,9 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	/* A callee dropping a lock this function never touched, named through one of its
 	 * locals (dmu_objset_rele(os) after an out-parameter hold): which lock that is, the
 	 * path cannot say, and a local was not held on entry. */
-	if (eff->delta == 0) {	/* the callee may or may not have changed it */
-		*lstate_lock_mut(en->a, n, key) = (struct lockent){.key = key, .flags = LS_FORGOTTEN, .last = call};
+	if (eff->delta == 0) {	/* the callee may or may not have changed it; one level up
+				 * is as far as that doubt travels (no `last`: not passed on) */
+		*lstate_lock_mut(en->a, n, key) = (struct lockent){.key = key, .flags = LS_FORGOTTEN};
 		return;
 	}
 	const struct lockent *had = lstate_lock(n, key);

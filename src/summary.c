@@ -185,8 +185,8 @@ static uint16_t exit_effects(struct arena *a, const struct analysis *res, const 
 						       .loc = l->last ? l->last->loc : c->loc};
 			continue;
 		}
-		if (!key)
-			continue;
+		if (!key || (uncertain && !strchr(key, '$')))
+			continue;	/* a doubt about the caller's objects only, not about a call's value */
 		out[n++] = (struct sum_effect){
 			.key = key, .delta = l->count, .mode = l->mode,
 			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0) |
