@@ -54,6 +54,7 @@ struct engine {
 	VEC(struct field_site) fields;
 	VEC(const char *) guessed;
 	VEC(const char *) handed;	/* keys released by callbacks passed by name */
+	VEC(struct handoff) consumed;	/* held locks passed to functions outside the tree */
 	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
 	VEC(uint32_t) counted;	/* blocks of ordering tests outside any loop (`if (cnt >= max)`) */
 	const struct cfg *cfg;
@@ -324,7 +325,7 @@ static void apply_acquire(struct engine *en, struct lstate *s, const struct lsta
 		issue(en, EF_MODE_MISMATCH, e, l->last, before);
 	if (l->count == 0 && !l->last)
 		l->flags |= LS_ACQ_FIRST;
-	l->flags &= (uint8_t)~(LS_TRY_FAILED | LS_FORGOTTEN);
+	l->flags &= (uint16_t)~(LS_TRY_FAILED | LS_FORGOTTEN | LS_HANDED);
 	if (l->count <= 0)
 		l->mode = e->mode;
 	l->count = clamp(l->count + 1);
@@ -1041,6 +1042,44 @@ static void note_callbacks(struct engine *en, const struct event *e)
 			note_callback(en, e->args[i]);
 }
 
+/* Whether call argument a is lock key itself, or the pointer it is reached through (`vpp`
+ * for `*vpp`; `VOP(*vpp)`, a lock a name pair guessed, is `*vpp`); aliases resolved. */
+static bool passes_lock(struct engine *en, const char *key, const char *a)
+{
+	const char *open = strchr(key, '(');
+	size_t n = strlen(key);
+	if (open && open > key && key[n - 1] == ')' && is_identifier(arena_strndup(en->a, key, (size_t)(open - key))))
+		key = cfg_intern(en->mcfg, open + 1, n - (size_t)(open - key) - 2);	/* the guessed lock's object */
+	const char *full = cfg_resolve_aliases_in(en->mcfg, key);
+	for (int k = 0; k < 2; k++, key = full)
+		if (strcmp(key, a) == 0 || (key[0] == '*' && strcmp(key + 1, a) == 0))
+			return true;
+	return false;
+}
+
+/* A held lock passed as itself (`&m` for m, `vpp` for `*vpp`) to a function with no lock
+ * effect we know of (outside the tree, or dropping it through a call we cannot read):
+ * maybe it keeps the lock (cv_wait), maybe it drops it (mount_snapshot drops the vnode
+ * lock it is given).  Which, the function's later lock events tell. */
+static void note_handoffs(struct engine *en, struct lstate *s, const struct event *e)
+{
+	const struct key_use *u = e->result && strchr(e->result, '(') ? use_of(en, e->result) : NULL;
+	if (u && u->tests)
+		return;	/* `if (page_uptodate(page))`: a question about the lock's object */
+	for (uint16_t i = 0; i < s->nlocks; i++) {
+		const char *key = s->locks[i].key;
+		if (s->locks[i].count <= 0)
+			continue;
+		for (uint8_t k = 0; k < e->nargs; k++) {
+			if (passes_lock(en, key, e->args[k])) {
+				s->locks[i].flags |= LS_HANDED;
+				VEC_PUSH(&en->consumed, ((struct handoff){key, e}));
+				break;
+			}
+		}
+	}
+}
+
 /* A try on an exclusive lock that nests (a recursive mutex) which this path holds. */
 static bool owner_retries(const struct lstate *s, const struct event *e)
 {
@@ -1074,6 +1113,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		return apply_guess(en, s, e, out);
 	struct lstate *n = lstate_copy(en->a, s);
 	out[0] = n;
+	if (e->kind == EV_CALL && !e->field && en->sums)
+		note_handoffs(en, n, e);	/* a call without a summary: no lock effect we know of */
 	switch (e->kind) {
 	case EV_LOCK:
 		if (e->result)
@@ -1450,6 +1491,9 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->handed = arena_memdup(scratch, en.handed.v, en.handed.n * sizeof(*en.handed.v));
 	res->nhanded = en.handed.n;
 	VEC_FREE(&en.handed);
+	res->consumed = arena_memdup(scratch, en.consumed.v, en.consumed.n * sizeof(*en.consumed.v));
+	res->nconsumed = en.consumed.n;
+	VEC_FREE(&en.consumed);
 	res->guessed = arena_memdup(scratch, en.guessed.v, en.guessed.n * sizeof(*en.guessed.v));
 	res->nguessed = en.guessed.n;
 	VEC_FREE(&en.guessed);
@@ -1460,6 +1504,24 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	VEC_FREE(&en.work);
 	VEC_FREE(&en.exits);
 	VEC_FREE(&en.issues);
+}
+
+bool analysis_consumed_outside(const struct analysis *res, const char *key)
+{
+	const struct event *last = NULL;
+	for (size_t i = 0; i < res->nconsumed; i++)
+		if (res->consumed[i].key == key && (!last || loc_before(last->loc, res->consumed[i].at->loc)))
+			last = res->consumed[i].at;
+	if (!last)
+		return false;
+	const struct cfg *c = res->cfg;
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_LOCK && e->key == key && loc_before(last->loc, e->loc))
+				return false;	/* named again after the call: the call kept it */
+		}
+	return true;
 }
 
 bool analysis_handed_to_callback(const struct analysis *res, const char *key)

@@ -51,6 +51,13 @@ struct field_site {
 	const struct event *held;	/* the event that took the held lock, or NULL */
 };
 
+/* A held lock passed as an argument (itself, or the pointer it is reached through) to a
+ * call of a function without a summary. */
+struct handoff {
+	const char *key;
+	const struct event *at;
+};
+
 struct analysis {
 	const struct cfg *cfg;
 	struct field_site *fields;
@@ -59,6 +66,9 @@ struct analysis {
 	const char **handed;		/* locks (callee keys) released by callbacks this
 					 * function passes by name: it may hand them over */
 	size_t nhanded;
+	struct handoff *consumed;	/* held locks passed, as themselves, to functions
+					 * without a summary (mount_snapshot(td, vpp)) */
+	size_t nconsumed;
 	const char **guessed;		/* callees taken as locks by their names */
 	size_t nguessed;
 	const char **guess_based;	/* callees whose summaries rest on a name guess */
@@ -84,6 +94,11 @@ const struct block *analysis_split_condition(const struct analysis *res, const c
 /* Whether key may be handed to a callback the function passes by name (an I/O completion
  * that drops the submitter's lock): a callback releases a lock of the same name. */
 bool analysis_handed_to_callback(const struct analysis *res, const char *key);
+
+/* Whether key is held only because it was handed to a function we know no lock effect of:
+ * it was passed to one while held, and the function names it in no lock event after
+ * that call. */
+bool analysis_consumed_outside(const struct analysis *res, const char *key);
 
 void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 		  const struct summary_view *sums, const char *file);

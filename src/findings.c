@@ -869,6 +869,28 @@ static bool recorded_in_object(const struct analysis *res, const struct imbalanc
 	return im->nbad > 0;
 }
 
+/* Every exit passed the lock on to a call that may have taken it. */
+static bool handed_at_every_exit(const struct analysis *res, const char *key)
+{
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		if (!l || !(l->flags & LS_HANDED))
+			return false;
+	}
+	return res->nexits > 0;
+}
+
+/* Every exit that holds too much passed the lock on to a call that may have taken it. */
+static bool handed_on_every_bad_way(const struct imbalance *im)
+{
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		if (!l || !(l->flags & LS_HANDED))
+			return false;
+	}
+	return im->nbad > 0;
+}
+
 static bool inherited_only(const struct imbalance *im)
 {
 	for (size_t i = 0; i < im->nbad; i++) {
@@ -891,7 +913,8 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	for (i = 1; i < res->nexits && count_at(&res->exits[i], key) == first; i++)
 		;
 	if (i == res->nexits) {
-		if (first > 0 && locks_both_ways(res, key) && !handed_out(res, key))
+		if (first > 0 && locks_both_ways(res, key) && !handed_out(res, key) &&
+		    !(handed_at_every_exit(res, key) && analysis_consumed_outside(res, key)))
 			check_break_leak(out, d, key);
 		return;
 	}
@@ -919,7 +942,8 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		free(im.good);
 		return;
 	}
-	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key)) || (held && recorded_in_object(res, &im))) {	/* the callee that breaks it is reported instead */
+	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key)) || (held && recorded_in_object(res, &im)) ||
+	    (held && handed_on_every_bad_way(&im) && analysis_consumed_outside(res, key))) {	/* the callee that breaks it is reported instead */
 		free(im.bad);
 		free(im.good);
 		return;

@@ -30,13 +30,15 @@ enum lockent_flags {
 	LS_FORGOTTEN = 32,	/* a variable in its key was reassigned: a release names a lock
 				 * we know nothing of (`tab[i]` after i++) */
 	LS_NOT_TAKEN = 128,	/* a callee that takes it on other ways did not on this one */
+	LS_HANDED = 256,	/* passed, as itself, to a call with no lock effect we know of
+				 * (mount_snapshot(td, vpp) with *vpp locked): maybe it took it */
 };
 
 struct lockent {
 	const char *key;
 	int8_t count;
 	uint8_t mode;		/* of the hold when count > 0, of the entry requirement when < 0 */
-	uint8_t flags;		/* enum lockent_flags */
+	uint16_t flags;		/* enum lockent_flags */
 	const struct event *last;	/* the latest lock event on this key along the path */
 	const struct event *brk;	/* a break that left a loop while this was held */
 };
