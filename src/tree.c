@@ -107,8 +107,10 @@ static void analyse_cfg(struct worker *w, struct tree_file *f, struct cfg *cfg, 
 	struct analysis res;
 	struct summary_view view = view_of(t, f);
 	analysis_run(&res, &w->scratch, cfg, o->no_summaries ? NULL : &view, f->path);
-	size_t before = f->findings.n;
+	size_t before = f->findings.n, notices = f->findings.nnotices;
 	findings_collect(&f->findings, &f->arena, f->path, &res);
+	if (res.over_budget && res.steps >= TREE_RETRY_STEPS && f->findings.nnotices > notices)
+		VEC_PUSH(&f->over_budget, f->findings.notices[f->findings.nnotices - 1]);
 	bool imbalanced = false;
 	for (size_t k = before; k < f->findings.n; k++)
 		imbalanced |= f->findings.v[k].kind == FK_INCONSISTENT_RETURN;
@@ -119,6 +121,15 @@ static void analyse_cfg(struct worker *w, struct tree_file *f, struct cfg *cfg, 
 	if (cfg->has_error && o->verbose && verbose)
 		sb_printf(&f->messages, "lockaudit: %s:%u: '%s' has syntax errors; not reported\n", f->path,
 			  cfg->loc.line, cfg->name);
+}
+
+/* The notice of a function that ran out of budget in an earlier round, or NULL. */
+static const struct notice *over_budget(const struct tree_file *f, const struct cfg *cfg)
+{
+	for (size_t i = 0; i < f->over_budget.n; i++)
+		if (f->over_budget.v[i].loc.line == cfg->loc.line && f->over_budget.v[i].loc.col == cfg->loc.col)
+			return &f->over_budget.v[i];
+	return NULL;
 }
 
 static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
@@ -139,7 +150,11 @@ static void analyse_function(struct worker *w, struct tree_file *f, const struct
 	}
 	if (keep)
 		VEC_PUSH(&f->cfgs, ((struct kept_cfg){cfg, false}));
-	analyse_cfg(w, f, cfg, callees != NULL);
+	const struct notice *spent = callees ? NULL : over_budget(f, cfg);
+	if (spent)
+		findings_notice_copy(&f->findings, spent);	/* read again from the text: said again */
+	else
+		analyse_cfg(w, f, cfg, callees != NULL);
 }
 
 static void analyse_macro_cfg(struct worker *w, struct tree_file *f, struct cfg *cfg)
@@ -234,8 +249,8 @@ static void reanalyse_kept(struct worker *w, struct tree_file *f)
 	f->stats.reanalysed++;
 	for (size_t i = 0; i < f->cfgs.n; i++) {
 		struct cfg *cfg = f->cfgs.v[i].cfg;
-		if (!calls_changed_summary(w->t, f, cfg))
-			continue;
+		if (!calls_changed_summary(w->t, f, cfg) || (!f->cfgs.v[i].macro && over_budget(f, cfg)))
+			continue;	/* nothing new to it, or its notice stands */
 		if (f->cfgs.v[i].macro) {
 			analyse_macro_cfg(w, f, cfg);
 		} else {
@@ -775,6 +790,7 @@ void tree_release(struct tree *t)
 		arena_release(&f->sum_arena);
 		arena_release(&f->cfg_arena);
 		VEC_FREE(&f->cfgs);
+		VEC_FREE(&f->over_budget);
 		free(f->callees);
 		free(f->path);
 		free(f->real);

@@ -52,6 +52,8 @@ struct tree_fn {
 	bool broken;		/* syntax errors the analysis skips it for */
 };
 
+#define TREE_RETRY_STEPS 20000
+
 struct kept_cfg {
 	struct cfg *cfg;
 	bool macro;	/* a macro's body: summarised, never reported */
@@ -86,6 +88,11 @@ struct tree_file {
 	struct arena cfg_arena;
 	VEC(struct kept_cfg) cfgs;
 	bool cfgs_kept;
+	/* Functions whose analysis ran out of budget after TREE_RETRY_STEPS steps or more: no
+	 * findings, no summary.  Later rounds keep that notice rather than spend the budget
+	 * again (kept CFGs or not, the same).  One that gave up sooner is tried again: the
+	 * summaries of a later round can be what it was missing. */
+	VEC(struct notice) over_budget;
 };
 
 struct worker {
