@@ -232,14 +232,16 @@ static int case_cmp(const void *a, const void *b)
 	return (int)x->neffects - (int)y->neffects;
 }
 
-static const char *summary_text(struct arena *a, const struct summary *s);
+static const char *summary_text(struct arena *a, const struct summary *s, bool doubts);
 
 void summary_set_text(struct arena *a, struct summary *s)
 {
-	s->text = summary_text(a, s);
+	s->text = summary_text(a, s, true);
+	s->sure_text = summary_text(a, s, false);
 }
 
-static const char *summary_text(struct arena *a, const struct summary *s)
+/* The one-line form; without doubts, a callee's maybe-drops (`key?`) are left out. */
+static const char *summary_text(struct arena *a, const struct summary *s, bool doubts)
 {
 	struct strbuf sb = {0};
 	sb_printf(&sb, "%s%s%s%s:", s->is_static ? "static " : "", s->name,
@@ -260,8 +262,10 @@ static const char *summary_text(struct arena *a, const struct summary *s)
 		}
 		for (uint16_t k = 0; k < s->cases[i].neffects; k++) {
 			const struct sum_effect *e = &s->cases[i].effects[k];
-			if (e->delta == 0)
+			if (e->delta == 0 && doubts)
 				sb_printf(&sb, " %s?", e->key);	/* may or may not be dropped */
+			else if (e->delta == 0)
+				continue;
 			else
 				sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
 					  e->mode == LM_SHARED ? "(shared)" : "");
@@ -342,7 +346,7 @@ static struct summary *annotated_summary(struct arena *a, const struct cfg *c, c
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)
 		s->params[i] = arena_strdup(a, c->params[i]);
-	s->text = summary_text(a, s);
+	summary_set_text(a, s);
 	return s;
 }
 
@@ -525,18 +529,29 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	for (uint16_t i = 0; i < ncases; i++)
 		for (uint16_t k = i + 1; k < ncases; k++)
 			s->by_value &= !(cases[i].bits & cases[k].bits);
-	s->text = summary_text(a, s);
+	summary_set_text(a, s);
 	return s;
 }
 
 /* --- the table ------------------------------------------------------------------------ */
+
+/* Whether every effect is a callee's maybe (`key?`): callers that never hold the lock see
+ * no change, and those that do are in the callee's file or meet it in a later round. */
+static bool only_doubts(const struct summary *s)
+{
+	for (uint16_t i = 0; i < s->ncases; i++)
+		for (uint16_t k = 0; k < s->cases[i].neffects; k++)
+			if (s->cases[i].effects[k].delta != 0)
+				return false;
+	return true;
+}
 
 bool summary_put(struct summary_table *t, struct summary *s)
 {
 	struct sum_node **p = &t->slot[slot_of(t, s->name)];
 	for (; *p; p = &(*p)->next)
 		if (strcmp((*p)->s->name, s->name) == 0 && strcmp((*p)->s->file, s->file) == 0) {
-			bool changed = strcmp((*p)->s->text, s->text) != 0;
+			bool changed = strcmp((*p)->s->sure_text, s->sure_text) != 0;
 			(*p)->s = s;
 			return changed;
 		}
@@ -544,16 +559,17 @@ bool summary_put(struct summary_table *t, struct summary *s)
 	n->s = s;
 	*p = n;
 	t->count++;
-	return true;
+	return !only_doubts(s);
 }
 
 bool summary_drop(struct summary_table *t, const char *name, const char *file)
 {
 	for (struct sum_node **p = &t->slot[slot_of(t, name)]; *p; p = &(*p)->next)
 		if (strcmp((*p)->s->name, name) == 0 && strcmp((*p)->s->file, file) == 0) {
+			bool doubts = only_doubts((*p)->s);
 			*p = (*p)->next;
 			t->count--;
-			return true;
+			return !doubts;
 		}
 	return false;
 }

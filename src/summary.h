@@ -61,7 +61,9 @@ struct summary {
 	bool by_value;		/* the cases' return values do not overlap: a caller can tell
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */
-	const char *text;	/* canonical one-line form: change detection and --dump=summary */
+	const char *text;	/* canonical one-line form: --dump=summary */
+	const char *sure_text;	/* the same without a callee's maybe-drops (`key?`): what a
+				 * change of makes callers run again */
 	uint32_t tested_params;	/* bit i: the body branches on parameter i (a mode, a timeout) */
 	const char **params;	/* the function's parameter names, to show keys as written */
 	size_t nparams;
@@ -90,7 +92,8 @@ struct summary_view {
 const struct summary *summary_view_lookup(const struct summary_view *v, const char *name, const char *file);
 bool summary_view_defined(const struct summary_view *v, const char *name);
 /* Records s (replacing the summary of the same function in the same file); returns true
- * when that changes what callers see. */
+ * when that changes what callers see (maybe-drops aside: they ride along with the next
+ * change, and within a file they are seen at once). */
 bool summary_put(struct summary_table *t, struct summary *s);
 /* Forgets the summary of name defined in file, if any; true when there was one. */
 bool summary_drop(struct summary_table *t, const char *name, const char *file);
