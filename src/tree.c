@@ -123,6 +123,7 @@ static void analyse_cfg(struct worker *w, struct tree_file *f, struct cfg *cfg, 
 			  cfg->loc.line, cfg->name);
 }
 
+
 /* The notice of a function that ran out of budget in an earlier round, or NULL. */
 static const struct notice *over_budget(const struct tree_file *f, const struct cfg *cfg)
 {
@@ -149,7 +150,7 @@ static void analyse_function(struct worker *w, struct tree_file *f, const struct
 		note_function(f, pf, i, cfg);
 	}
 	if (keep)
-		VEC_PUSH(&f->cfgs, ((struct kept_cfg){cfg, false}));
+		VEC_PUSH(&f->cfgs, ((struct kept_cfg){.cfg = cfg}));
 	const struct notice *spent = callees ? NULL : over_budget(f, cfg);
 	if (spent)
 		findings_notice_copy(&f->findings, spent);	/* read again from the text: said again */
@@ -180,7 +181,7 @@ static void analyse_macros(struct worker *w, struct tree_file *f, const struct p
 			if (callees)
 				note_callees(f, cfg, callees);
 			if (keep)
-				VEC_PUSH(&f->cfgs, ((struct kept_cfg){cfg, true}));
+				VEC_PUSH(&f->cfgs, ((struct kept_cfg){.cfg = cfg, .macro = true}));
 			analyse_macro_cfg(w, f, cfg);
 		}
 		arena_reset(&w->scratch);
@@ -228,6 +229,7 @@ static void count_file(struct tree *t, struct tree_file *f, const struct source 
 /* One file through the pipeline: source -> parse -> CFG -> analysis -> findings/summaries.
  * Round 0 also counts it and notes the names it calls and its ops tables. */
 /* A later round over a file whose CFGs are kept: the analysis again, without the text. */
+
 /* Whether the function calls a name whose summary changed in the round before: the
  * others would come out the same, and keep what they produced. */
 static bool calls_changed_summary(const struct tree *t, const struct tree_file *f, const struct cfg *c)
@@ -249,8 +251,11 @@ static void reanalyse_kept(struct worker *w, struct tree_file *f)
 	f->stats.reanalysed++;
 	for (size_t i = 0; i < f->cfgs.n; i++) {
 		struct cfg *cfg = f->cfgs.v[i].cfg;
-		if (!calls_changed_summary(w->t, f, cfg) || (!f->cfgs.v[i].macro && over_budget(f, cfg)))
-			continue;	/* nothing new to it, or its notice stands */
+		if (!f->cfgs.v[i].run)
+			continue;
+		f->cfgs.v[i].run = f->cfgs.v[i].dirty = false;
+		if (!f->cfgs.v[i].macro && over_budget(f, cfg))
+			continue;	/* its notice stands */
 		if (f->cfgs.v[i].macro) {
 			analyse_macro_cfg(w, f, cfg);
 		} else {
@@ -260,6 +265,21 @@ static void reanalyse_kept(struct worker *w, struct tree_file *f)
 		}
 		arena_reset(&w->scratch);
 	}
+}
+
+static void forget_all_defined(struct tree_file *f)
+{
+	for (size_t i = 0; i < f->all_defined.n; i++)
+		free(f->all_defined.v[i]);
+	f->all_defined.n = 0;
+}
+
+/* After a whole reading of the file: what it defines, all of it. */
+static void remember_defined(struct tree_file *f)
+{
+	forget_all_defined(f);
+	for (size_t i = 0; i < f->defined.n; i++)
+		VEC_PUSH(&f->all_defined, xstrdup(f->defined.v[i]));
 }
 
 static void analyse_file(struct worker *w, struct tree_file *f, bool first)
@@ -315,6 +335,7 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 	}
 	if (keep)
 		atomic_fetch_add(&t->kept_bytes, f->cfg_arena.used);
+	remember_defined(f);
 	strset_release(&callees);
 	parse_file_release(&pf);
 	source_release(&src);
@@ -593,6 +614,7 @@ static void seed_file(struct tree_file *f, const struct tree_file *g)
 		VEC_PUSH(&f->new_sums, g->new_sums.v[k]);
 	for (size_t k = 0; k < g->defined.n; k++)
 		VEC_PUSH(&f->defined, xstrdup(g->defined.v[k]));
+	remember_defined(f);
 	for (size_t k = 0; k < g->fns.n; k++)
 		VEC_PUSH(&f->fns, g->fns.v[k]);
 	f->stats.files = 1;
@@ -640,6 +662,63 @@ static void changed_since_seed(struct tree *t)
 	summary_each(t->seed->sums, diff_summary, &here);
 }
 
+/* Whether the function calls one of the names in pending other than its own. */
+static bool calls_pending(const struct cfg *c, const struct strset *pending)
+{
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_CALL && e->key && strcmp(e->key, c->name) != 0 && strset_has(pending, e->key))
+				return true;
+		}
+	return false;
+}
+
+/* The files of a later round.  A file whose CFGs are kept runs only its functions that
+ * call a name whose summary changed; of those, one that calls another of them waits for
+ * a later round (its callee may change again now), unless every one of them would wait
+ * (a cycle): callees settle first, and a caller is analysed once for several of their
+ * changes instead of once per round.  Other files run whole, as in round 0. */
+static void schedule_round(struct tree *t, const struct strset *changed, const struct strset *headers, bool unseeded)
+{
+	struct strset pending = {0};
+	for (size_t i = 0; i < t->nfiles; i++) {
+		struct tree_file *f = &t->files[i];
+		if (unseeded && f->seeded)
+			continue;
+		bool news = calls_changed(f, changed) || (has_suffix(f->path, ".h") && calls_changed(f, headers));
+		for (size_t k = 0; f->cfgs_kept && k < f->cfgs.n; k++) {
+			if (news && calls_changed_summary(t, f, f->cfgs.v[k].cfg))
+				f->cfgs.v[k].dirty = true;
+			if (f->cfgs.v[k].dirty)
+				strset_add(&pending, f->cfgs.v[k].cfg->name);
+		}
+	}
+	bool any_runs = false;
+	for (int pass = 0; pass < 2 && !any_runs; pass++)
+		for (size_t i = 0; i < t->nfiles; i++)
+			for (size_t k = 0; t->files[i].cfgs_kept && k < t->files[i].cfgs.n; k++) {
+				struct kept_cfg *kc = &t->files[i].cfgs.v[k];
+				kc->run = kc->dirty && (pass == 1 || !calls_pending(kc->cfg, &pending));
+				any_runs |= kc->run;
+			}
+	strset_release(&pending);
+	t->nwork = 0;
+	t->deferred = false;
+	for (size_t i = 0; i < t->nfiles; i++) {
+		struct tree_file *f = &t->files[i];
+		if (unseeded && f->seeded)
+			continue;
+		bool runs = false;
+		for (size_t k = 0; f->cfgs_kept && k < f->cfgs.n; k++) {
+			runs |= f->cfgs.v[k].run;
+			t->deferred |= f->cfgs.v[k].dirty && !f->cfgs.v[k].run;
+		}
+		if (f->cfgs_kept ? runs : (calls_changed(f, changed) || (has_suffix(f->path, ".h") && calls_changed(f, headers))))
+			t->work[t->nwork++] = f;
+	}
+}
+
 /* Seeded, after round 0: the analysed (changed) files first settle among themselves, with
  * the seeded results as context: what they produced is news only to them (the seeded
  * files were analysed with the seed's).  Then what came out other than in the seed is
@@ -648,15 +727,15 @@ static void settle_unseeded(struct tree *t)
 {
 	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||
 			t->opt->no_summaries;
-	for (int round = 1; round <= TREE_MAX_ROUNDS && t->changed.n && !one_pass; round++) {
+	struct strset none = {0};
+	for (int round = 1; round <= TREE_MAX_ROUNDS && (t->changed.n || t->deferred) && !one_pass; round++) {
 		struct strset unseen = t->changed;
 		t->changed = (struct strset){0};
-		t->nwork = 0;
-		for (size_t i = 0; i < t->nfiles; i++)
-			if (!t->files[i].seeded && calls_changed(&t->files[i], &unseen))
-				t->work[t->nwork++] = &t->files[i];
-		strset_release(&unseen);
+		t->round_changed = &unseen;
+		schedule_round(t, &unseen, &none, true);
 		run_workers(t);
+		t->round_changed = NULL;
+		strset_release(&unseen);
 		merge_round(t);
 		t->stats.rounds++;
 	}
@@ -687,6 +766,51 @@ static void known_definitions(struct tree *t)
 		defscan(src.text, src.len, note_defined_name, t->sums);
 		source_release(&src);
 	}
+}
+
+struct by_file {
+	struct tree *t;
+};
+
+static int summary_pos_cmp(const void *a, const void *b)
+{
+	const struct summary *x = *(struct summary *const *)a, *y = *(struct summary *const *)b;
+	if (x->loc.line != y->loc.line)
+		return x->loc.line < y->loc.line ? -1 : 1;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col < y->loc.col ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void add_to_file(void *ctx, const struct summary *s)
+{
+	struct tree *t = ((struct by_file *)ctx)->t;
+	for (size_t i = 0; i < t->nfiles; i++)
+		if (strcmp(t->files[i].path, s->file) == 0) {
+			VEC_PUSH(&t->files[i].new_sums, (struct summary *)s);
+			return;
+		}
+}
+
+/* After the rounds, each file's results are whole again: a later round that read only
+ * some of its functions left only theirs in defined and new_sums, and those lists are
+ * what a cache or a seeded run takes for the file's. */
+static void complete_results(struct tree *t)
+{
+	for (size_t i = 0; i < t->nfiles; i++) {
+		struct tree_file *f = &t->files[i];
+		f->new_sums.n = 0;
+		for (size_t k = 0; k < f->defined.n; k++)
+			free(f->defined.v[k]);
+		f->defined.n = 0;
+		for (size_t k = 0; k < f->all_defined.n; k++)
+			VEC_PUSH(&f->defined, xstrdup(f->all_defined.v[k]));
+	}
+	struct by_file ctx = {t};
+	summary_each(t->sums, add_to_file, &ctx);
+	for (size_t i = 0; i < t->nfiles; i++)	/* in the file's order, whatever the table's */
+		if (t->files[i].new_sums.n > 1)
+			qsort(t->files[i].new_sums.v, t->files[i].new_sums.n, sizeof(struct summary *), summary_pos_cmp);
 }
 
 void tree_run(struct tree *t)
@@ -721,18 +845,16 @@ void tree_run(struct tree *t)
 			t->opt->no_summaries;
 	if (!one_pass)
 		recheck_guesses(t);
-	for (int round = 1; round <= TREE_MAX_ROUNDS && (t->changed.n || from_headers.n) && !one_pass; round++) {
+	for (int round = 1; round <= TREE_MAX_ROUNDS && (t->changed.n || from_headers.n || t->deferred) && !one_pass;
+	     round++) {
 		struct strset changed = t->changed;
 		t->changed = (struct strset){0};
 		t->nwork = 0;
 		/* Round 1: the headers read each other's summaries for the first time; the .c
 		 * files had them all already and only need what the .c files produced. */
-		for (size_t i = 0; i < t->nfiles; i++)
-			if (calls_changed(&t->files[i], &changed) ||
-			    (has_suffix(t->files[i].path, ".h") && calls_changed(&t->files[i], &from_headers)))
-				t->work[t->nwork++] = &t->files[i];
 		t->round_changed = &changed;
 		t->round_headers = &from_headers;
+		schedule_round(t, &changed, &from_headers, false);
 		run_workers(t);
 		t->round_changed = t->round_headers = NULL;
 		strset_release(&changed);
@@ -741,6 +863,8 @@ void tree_run(struct tree *t)
 		t->stats.rounds++;
 	}
 	strset_release(&from_headers);
+	if (!one_pass)
+		complete_results(t);
 	if (!one_pass)
 		collect_contracts(t);
 	t->stats.summaries = summary_count(t->sums);
@@ -791,6 +915,8 @@ void tree_release(struct tree *t)
 		arena_release(&f->cfg_arena);
 		VEC_FREE(&f->cfgs);
 		VEC_FREE(&f->over_budget);
+		forget_all_defined(f);
+		VEC_FREE(&f->all_defined);
 		free(f->callees);
 		free(f->path);
 		free(f->real);

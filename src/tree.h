@@ -30,7 +30,7 @@
 
 /* Budget: rounds after the first (a chain of wrappers needs one round per level; DPDK and
  * OpenZFS settle in 7 to 9). */
-#define TREE_MAX_ROUNDS 12
+#define TREE_MAX_ROUNDS 40
 /* Budget: CFG bytes kept from the first reading of files, so the rounds after it analyse
  * them again without parsing.  Over it, a file's CFGs are kept from its first re-analysis
  * only (about five times the source size: OpenZFS fits, half of DPDK does). */
@@ -57,6 +57,8 @@ struct tree_fn {
 struct kept_cfg {
 	struct cfg *cfg;
 	bool macro;	/* a macro's body: summarised, never reported */
+	bool dirty;	/* calls a name whose summary changed since it was last analysed */
+	bool run;	/* analysed in this round (its dirty callees, if any, are not) */
 };
 
 struct tree_file {
@@ -75,7 +77,9 @@ struct tree_file {
 	/* What the last analysis produced, merged into the run after the round: */
 	VEC(struct summary *) new_sums;	/* summaries of its functions and macros */
 	VEC(char *) no_sum;		/* functions that now have none */
-	VEC(char *) defined;		/* functions it defines */
+	VEC(char *) defined;		/* functions it defines (of the last analysis) */
+	VEC(char *) all_defined;	/* every function and macro it defines: its first, or
+					 * last whole, reading (a later round may read only some) */
 	VEC(struct tree_fn) fns;	/* its function definitions (first round) */
 	struct tree_stats stats;
 	struct strbuf messages;		/* for stderr, in file order */
@@ -116,6 +120,7 @@ struct tree {
 	bool first_round;
 	struct strset changed;		/* names whose summary changed in the last round */
 	const struct strset *round_changed;	/* while a round runs: those of the round before */
+	bool deferred;				/* functions wait for their callees to settle */
 	const struct strset *round_headers;	/* round 1: what the headers produced in round 0 */
 	struct contracts contracts;	/* all files' ops tables and field calls */
 	struct finding_list contract_findings;
