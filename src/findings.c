@@ -745,26 +745,72 @@ static bool null_guarded_release(const struct analysis *res, const char *key)
 	return skipped;
 }
 
+/* Whether event e of the CFG takes key: a primitive on it, or the call whose summary
+ * took it on some way out (the exits' last event on it is made at the call's place). */
+static bool takes_at(const struct analysis *res, const struct event *e, const char *key)
+{
+	if (e->kind == EV_LOCK)
+		return e->key == key;
+	if (e->kind != EV_CALL)
+		return false;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		if (l && l->count > 0 && l->last && l->last->kind == EV_LOCK && l->last->effect == LE_ACQUIRE &&
+		    l->last->loc.line == e->loc.line && l->last->loc.col == e->loc.col)
+			return true;
+	}
+	return false;
+}
+
+/* The local a function hands out through its one `T **` parameter (`*zvp = zv;`), or NULL. */
+static const char *handed_out_local(struct cfg *c)
+{
+	int out = -1;
+	for (size_t i = 0; i < c->nparams && i < 32; i++)
+		if (c->out_params >> i & 1)
+			out = out < 0 ? (int)i : -2;
+	if (out < 0)
+		return NULL;
+	const char *obj = NULL;
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || e->key[0] != '*' ||
+			    strcmp(e->key + 1, c->params[out]) != 0)
+				continue;
+			if (!cfg_key_is_local(c, e->prim) || (obj && strcmp(obj, e->prim) != 0))
+				return NULL;
+			obj = cfg_intern(c, e->prim, strlen(e->prim));
+		}
+	return obj;
+}
+
 /* A function that returns one object, locked when a test of that object says so (`if
  * (fm->owner->switchdev) lock(&fm->lock); return fm;`): its callers ask the object the
- * same question to unlock it. */
+ * same question to unlock it.  Or one that hands its object out through its one `T **`
+ * parameter, and takes a lock (of the object or not) only where the object says so (`if
+ * (zv->zv_volmode == GEOM) g_topology_lock(); ... *zvp = zv;`). */
 static bool locked_when_object_says(const struct analysis *res, const char *key)
 {
 	struct cfg *c = (struct cfg *)res->cfg;
 	const char *obj = NULL;
-	if (!c->returns_pointer || locks_both_ways(res, key))
+	if (locks_both_ways(res, key))
 		return false;
-	for (size_t i = 0; i < res->nexits; i++) {
-		const char *v = res->exits[i].blk->ret.var;
-		if (!v || (obj && v != obj) || !(hangs_from(key, v) || hangs_from(key, cfg_resolve_alias(c, v))))
-			return false;
-		obj = v;
+	if (!c->returns_pointer) {
+		obj = handed_out_local(c);
+	} else {
+		for (size_t i = 0; i < res->nexits; i++) {
+			const char *v = res->exits[i].blk->ret.var;
+			if (!v || (obj && v != obj) || !(hangs_from(key, v) || hangs_from(key, cfg_resolve_alias(c, v))))
+				return false;
+			obj = v;
+		}
 	}
 	bool any = false;
 	for (uint32_t b = 0; b < c->nblocks && obj; b++)
 		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
-			if (e->kind != EV_LOCK || e->key != key)
+			if (!takes_at(res, e, key))
 				continue;
 			if (!reached_only_through(c, b, key, obj))
 				return false;

@@ -37,3 +37,44 @@ struct table *begin_bug(void *dev)
 	}
 	return t; /* expect: inconsistent-return */
 }
+
+/* The same through an out-parameter, with a lock of another object: the volume goes out
+ * through *volp, and the topology lock is held when the volume says it is a GEOM one. */
+struct vol { int mode; void *geom; };
+enum { VOL_DEV = 1, VOL_GEOM = 2 };
+extern struct mutex topology_mutex;
+struct vol *vol_new(const char *name);
+void *geom_new(const char *name);
+
+/* Correct: callers test v->mode == VOL_GEOM to drop the topology lock. */
+int vol_alloc(const char *name, int mode, struct vol **volp)
+{
+	struct vol *v = vol_new(name);
+
+	if (!v)
+		return -ENOMEM;
+	v->mode = mode;
+	if (v->mode == VOL_GEOM) {
+		mutex_lock(&topology_mutex);
+		v->geom = geom_new(name);
+	}
+	*volp = v;
+	return 0;
+}
+
+/* Bug: the lock is taken before the volume says anything, and the failed allocation
+ * returns with it. */
+int vol_alloc_bug(const char *name, int mode, struct vol **volp)
+{
+	struct vol *v;
+
+	mutex_lock(&topology_mutex);
+	v = vol_new(name);
+	if (!v)
+		return -ENOMEM; /* expect: inconsistent-return */
+	v->mode = mode;
+	if (v->mode != VOL_GEOM)
+		mutex_unlock(&topology_mutex);
+	*volp = v;
+	return 0;
+}
