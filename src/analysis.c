@@ -55,6 +55,7 @@ struct engine {
 	VEC(const char *) guessed;
 	VEC(const char *) handed;	/* keys released by callbacks passed by name */
 	VEC(struct handoff) consumed;	/* held locks passed to functions outside the tree */
+	VEC(const char *) doubts;	/* released through a parameter the function moves */
 	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
 	VEC(uint32_t) counted;	/* blocks of ordering tests outside any loop (`if (cnt >= max)`) */
 	const struct cfg *cfg;
@@ -464,6 +465,17 @@ static const char *held_under_other_name(struct engine *en, const struct lstate 
 	return key;
 }
 
+/* Whether key hangs from a parameter (`l->l_rwlock` for the parameter l). */
+static bool rooted_at_param(const struct cfg *c, const char *key)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	for (size_t i = 0; n && i < c->nparams; i++)
+		if (strlen(c->params[i]) == n && strncmp(c->params[i], root, n) == 0)
+			return true;
+	return false;
+}
+
 static void apply_release(struct engine *en, struct lstate *s, const struct lstate *before, const struct event *e)
 {
 	note_key(&en->dropped, e->key);
@@ -499,6 +511,8 @@ static void apply_release(struct engine *en, struct lstate *s, const struct lsta
 	}
 	if (names_moving_target(en, key)) {
 		consume_same_field(en, s, key);
+		if (rooted_at_param(en->cfg, key))	/* `zap_put_leaf(l); l = NULL;` on a parameter */
+			note_key(&en->doubts, key);	/* maybe the caller's: a doubt its callers share */
 		return;	/* `tab[i]` with i written somewhere: not a lock held on entry */
 	}
 	l->count = -1;
@@ -1491,6 +1505,9 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	res->handed = arena_memdup(scratch, en.handed.v, en.handed.n * sizeof(*en.handed.v));
 	res->nhanded = en.handed.n;
 	VEC_FREE(&en.handed);
+	res->doubts = arena_memdup(scratch, en.doubts.v, en.doubts.n * sizeof(*en.doubts.v));
+	res->ndoubts = en.doubts.n;
+	VEC_FREE(&en.doubts);
 	res->consumed = arena_memdup(scratch, en.consumed.v, en.consumed.n * sizeof(*en.consumed.v));
 	res->nconsumed = en.consumed.n;
 	VEC_FREE(&en.consumed);

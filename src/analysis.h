@@ -66,6 +66,10 @@ struct analysis {
 	const char **handed;		/* locks (callee keys) released by callbacks this
 					 * function passes by name: it may hand them over */
 	size_t nhanded;
+	const char **doubts;		/* locks released through a parameter the function
+					 * reassigns (`zap_put_leaf(l); l = NULL;`): maybe the
+					 * caller's, maybe one found later */
+	size_t ndoubts;
 	struct handoff *consumed;	/* held locks passed, as themselves, to functions
 					 * without a summary (mount_snapshot(td, vpp)) */
 	size_t nconsumed;

@@ -196,6 +196,14 @@ static uint16_t exit_effects(struct arena *a, const struct analysis *res, const 
 			.owner = l->last && l->last->kind == EV_LOCK ? l->last->owner : 0,
 		};
 	}
+	for (size_t i = 0; i < res->ndoubts && n < SUMMARY_MAX_EFFECTS; i++) {
+		const char *key = param_key(a, c, res->doubts[i], ret);
+		bool known = false;
+		for (uint16_t k = 0; key && k < n; k++)
+			known |= strcmp(out[k].key, key) == 0;
+		if (key && !known && strchr(key, '$'))	/* a lock its callers may hold: unknown to them now */
+			out[n++] = (struct sum_effect){.key = key, .delta = 0, .mode = LM_EXCLUSIVE, .prim = "", .loc = c->loc};
+	}
 	qsort(out, n, sizeof(*out), effect_cmp);
 	return n;
 }

@@ -74,3 +74,52 @@ void sync_leaf_bug(struct rec *r)
 	write_out(o);
 	mutex_exit(&o->lock);
 }
+
+/* A helper that drops the caller's leaf through its parameter and then reuses the
+ * parameter for the leaves after it: which lock its first release drops, the name cannot
+ * say, so the caller's leaf is in doubt after the call. */
+struct leaf { krwlock_t l_rwlock; int empty; };
+struct leaf *leaf_next(struct leaf *l);
+
+static void leaf_put(struct leaf *l)
+{
+	rw_exit(&l->l_rwlock);
+}
+
+static void shrink(struct leaf *l)
+{
+	while (l != NULL) {
+		struct leaf *next = leaf_next(l);
+
+		leaf_put(l);
+		l = next;
+		if (l != NULL)
+			rw_enter(&l->l_rwlock, RW_WRITER);
+	}
+}
+
+/* Correct: the empty way hands the leaf to shrink(). */
+int remove_entry(struct leaf *l)
+{
+	rw_enter(&l->l_rwlock, RW_WRITER);
+	if (l->empty) {
+		shrink(l);
+		return 0;
+	}
+	leaf_put(l);
+	return 0;
+}
+
+/* Bug: the error way keeps the leaf. */
+int remove_entry_bug(struct leaf *l, int err)
+{
+	rw_enter(&l->l_rwlock, RW_WRITER);
+	if (err)
+		return err; /* expect: inconsistent-return */
+	if (l->empty) {
+		shrink(l);
+		return 0;
+	}
+	leaf_put(l);
+	return 0;
+}
