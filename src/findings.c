@@ -915,6 +915,47 @@ static bool recorded_in_object(const struct analysis *res, const struct imbalanc
 	return im->nbad > 0;
 }
 
+/* Where the function records the lock in an object it hands its caller through a `T **`
+ * parameter (`zl->zl_rwlock = rwlp; ... *zlpp = zl;`, a stack of held locks the caller's
+ * unlock helper pops): the place of the later of the two stores; line 0 if none. */
+static struct loc recorded_for_caller(const struct cfg *c, const char *key)
+{
+	struct loc at = {0, 0};
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			const char *arrow, *root;
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || strcmp(e->prim, key) != 0 ||
+			    !(arrow = strstr(e->key, "->")) || cfg_key_root(e->key, &root) != (size_t)(arrow - e->key))
+				continue;
+			for (uint32_t b2 = 0; b2 < c->nblocks; b2++)
+				for (uint32_t k = 0; k < c->blocks[b2]->nevents; k++) {
+					const struct event *o = &c->blocks[b2]->events[k];
+					size_t pn;
+					if (o->kind != EV_ASSIGN || o->by_address || !o->prim || o->key[0] != '*' ||
+					    strlen(o->prim) != (size_t)(arrow - e->key) || strncmp(o->prim, e->key, (size_t)(arrow - e->key)) != 0)
+						continue;
+					for (size_t p = 0; p < c->nparams && p < 32; p++)
+						if ((c->out_params >> p & 1) && (pn = strlen(c->params[p])) && strcmp(o->key + 1, c->params[p]) == 0) {
+							struct loc later = e->loc.line > o->loc.line ? e->loc : o->loc;
+							if (!at.line || later.line < at.line)
+								at = later;
+						}
+				}
+		}
+	return at;
+}
+
+/* Every offending exit returns after the function recorded the lock for its caller. */
+static bool recorded_before_bad_exits(const struct analysis *res, const struct imbalance *im)
+{
+	struct loc at = recorded_for_caller(res->cfg, im->key);
+	for (size_t i = 0; at.line && i < im->nbad; i++)
+		if (im->bad[i]->blk->ret.loc.line <= at.line)
+			return false;
+	return at.line && im->nbad > 0;
+}
+
 /* Every exit passed the lock on to a call that may have taken it. */
 static bool handed_at_every_exit(const struct analysis *res, const char *key)
 {
@@ -989,7 +1030,8 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key)) || (held && recorded_in_object(res, &im)) ||
-	    (held && handed_on_every_bad_way(&im) && analysis_consumed_outside(res, key))) {	/* the callee that breaks it is reported instead */
+	    (held && handed_on_every_bad_way(&im) && analysis_consumed_outside(res, key)) ||
+	    (held && recorded_before_bad_exits(res, &im))) {	/* the callee that breaks it is reported instead */
 		free(im.bad);
 		free(im.good);
 		return;
