@@ -194,7 +194,9 @@ static void test_config(struct counts *c)
 				  "release my_global_unlock - shared nests\n"
 				  "guard mine_try 1 success=nonzero\n"
 				  "acquire spin_lock 2 class=override\n"
-				  "noreturn my_die\n")))
+				  "noreturn my_die\n"
+				  "acquire my_hold 0 owner=1\n"
+				  "selftag MY_TAG\n")))
 		goto out;
 	EXPECT(c, lockapi_load_config(api, path, err, sizeof(err)));
 	unlink(path);
@@ -208,7 +210,11 @@ static void test_config(struct counts *c)
 	EXPECT(c, lockapi_call(api, "mine_try") == NULL);
 	EXPECT(c, is_row(lockapi_call(api, "spin_lock"), LE_ACQUIRE, 2, LM_EXCLUSIVE, TS_ALWAYS, 0, "override"));
 	EXPECT(c, lockapi_call(api, "my_die") && lockapi_call(api, "my_die")->effect == LE_NORETURN);
-	EXPECT(c, lockapi_count(api) == before + 7);	/* spin_lock replaced, not added */
+	/* a hold owned by whoever argument 1 names; MY_TAG names the calling function */
+	EXPECT(c, lockapi_call(api, "my_hold") && lockapi_call(api, "my_hold")->owner_arg == 2);
+	EXPECT(c, lockapi_self_tag(api, "MY_TAG") && lockapi_call(api, "MY_TAG") == NULL);
+	EXPECT(c, !lockapi_self_tag(api, "my_hold"));
+	EXPECT(c, lockapi_count(api) == before + 9);	/* spin_lock replaced, not added */
 out:
 	lockapi_free(api);
 }
@@ -251,6 +257,10 @@ static void test_config_errors(struct counts *c)
 	expect_config_error(c, "acquire 9x 0\n", 1, "bad name");
 	expect_config_error(c, "acquire x 0 class=\n", 1, "bad class");
 	expect_config_error(c, "noreturn die now\n", 1, "takes only a NAME");
+	expect_config_error(c, "acquire x 0 owner=-\n", 1, "bad owner");
+	expect_config_error(c, "release x 0 owner=1 owner=2\n", 1, "conflicts");
+	expect_config_error(c, "downgrade x 0 owner=1\n", 1, "does not apply to downgrade");
+	expect_config_error(c, "selftag T 1\n", 1, "takes only a NAME");
 
 	if (EXPECT(c, api != NULL)) {
 		EXPECT(c, !lockapi_load_config(api, "/nonexistent/lockaudit.conf", err, sizeof(err)));
