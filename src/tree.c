@@ -745,14 +745,27 @@ static void settle_unseeded(struct tree *t)
 
 static void note_defined_name(void *ctx, const char *name)
 {
-	summary_note_defined(ctx, name);
+	strset_add(ctx, name);
 }
 
-/* Before round 0: every name the files define, read lexically, so that no call of one is
- * guessed to be a lock (and the file read again once the definition turns up). */
-static void known_definitions(struct tree *t)
+struct scan_share {
+	struct tree *t;
+	atomic_size_t next;
+};
+
+struct scan_worker {
+	struct scan_share *share;
+	struct strset names;
+};
+
+static void *scan_main(void *arg)
 {
-	for (size_t i = 0; i < t->nfiles; i++) {
+	struct scan_worker *w = arg;
+	struct tree *t = w->share->t;
+	for (;;) {
+		size_t i = atomic_fetch_add(&w->share->next, 1);
+		if (i >= t->nfiles)
+			return NULL;
 		const struct tree_file *f = &t->files[i];
 		struct stat st;
 		/* Read twice (here, then to parse) only what can be: not a pipe. */
@@ -763,9 +776,39 @@ static void known_definitions(struct tree *t)
 		if ((f->blob ? source_from_memory(&src, f->path, f->blob, f->blob_len, err, sizeof(err))
 			     : source_read(&src, f->path, err, sizeof(err))) != SOURCE_OK)
 			continue;
-		defscan(src.text, src.len, note_defined_name, t->sums);
+		defscan(src.text, src.len, note_defined_name, &w->names);
 		source_release(&src);
 	}
+}
+
+/* Before round 0: every name the files define, read lexically, so that no call of one is
+ * guessed to be a lock (and the file read again once the definition turns up).  Spread
+ * over the workers: a set of names is the same whatever the order it was filled in. */
+static void known_definitions(struct tree *t)
+{
+	struct scan_share share = {t, 0};
+	int n = t->nworkers > 0 ? t->nworkers : 1;
+	struct scan_worker *ws = xcalloc((size_t)n, sizeof(*ws));
+	pthread_t *threads = xcalloc((size_t)n, sizeof(*threads));
+	int started = 0;
+	for (int i = 0; i < n; i++)
+		ws[i].share = &share;
+	for (int i = 1; i < n; i++)
+		if (pthread_create(&threads[i], NULL, scan_main, &ws[i]) == 0)
+			started = i;
+		else
+			break;
+	scan_main(&ws[0]);
+	for (int i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
+	for (int i = 0; i < n; i++) {
+		for (size_t k = 0; k < ws[i].names.cap; k++)
+			if (ws[i].names.slot[k])
+				summary_note_defined(t->sums, ws[i].names.slot[k]);
+		strset_release(&ws[i].names);
+	}
+	free(threads);
+	free(ws);
 }
 
 struct by_file {
