@@ -38,6 +38,16 @@ struct macro_return {
 	struct block *blk;
 };
 
+/* A branch's test as an ordering (`cnt >= max` is the negation of `cnt<max`) and as an
+ * equality of a local with another name (`ppr == pr`), read once per function. */
+struct block_test {
+	const char *order;		/* `a<b`, interned, or NULL */
+	const char *small, *big;	/* a and b */
+	bool says;			/* the test is `a<b` (else its negation) */
+	const char *from, *to;		/* the local and what it equals, or NULL */
+	bool equal_when;		/* the side of the test on which they are equal */
+};
+
 struct engine {
 	struct arena *a;
 	struct cfg *mcfg;	/* the same cfg, for interning bound summary keys */
@@ -58,6 +68,7 @@ struct engine {
 	VEC(const char *) doubts;	/* released through a parameter the function moves */
 	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
 	VEC(uint32_t) counted;	/* blocks of ordering tests outside any loop (`if (cnt >= max)`) */
+	struct block_test *tests;	/* per block: its test read as an ordering or an equality */
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -96,20 +107,41 @@ static bool on_cycle(struct engine *en, const struct cfg *cfg, uint32_t b)
 	return found;
 }
 
+static bool equal_names(struct engine *en, const char *test, bool side, const char **from, const char **to);
+
+typedef VEC(struct key_use) use_vec;
+
+/* Reads block b's test once: as an equality of names, and as an ordering (whose counter
+ * then counts as used, when the test is outside any loop). */
+static void read_test(struct engine *en, const struct cfg *cfg, const struct block *b, struct block_test *bt, use_vec *v)
+{
+	for (int side = 0; side < 2 && !bt->from && b->test.kind == TEST_TRUTH; side++) {
+		const char *from, *to;
+		if (equal_names(en, b->test.key, side, &from, &to)) {
+			bt->from = from;
+			bt->to = to;
+			bt->equal_when = side;
+		}
+	}
+	bt->order = ordering(en, b->test.key, &bt->says, &bt->small, &bt->big);
+	if (bt->order && !on_cycle(en, cfg, b->id)) {
+		VEC_PUSH(v, ((struct key_use){bt->small, 1, false}));	/* a counter's zero decides it */
+		VEC_PUSH(&en->counted, b->id);
+	}
+}
+
 static void count_uses(struct engine *en, const struct cfg *cfg)
 {
-	VEC(struct key_use) v = {0};
+	use_vec v = {0};
+	en->tests = ARENA_ARRAY(en->a, struct block_test, cfg->nblocks ? cfg->nblocks : 1);
+	memset(en->tests, 0, (cfg->nblocks ? cfg->nblocks : 1) * sizeof(*en->tests));
 	for (uint32_t i = 0; i < cfg->nblocks; i++) {
 		const struct block *b = cfg->blocks[i];
-		bool says;
-		const char *small, *big;
+		struct block_test *bt = &en->tests[i];
 		if (b->term == T_BRANCH && b->test.key)
 			VEC_PUSH(&v, ((struct key_use){b->test.key, 1, false}));
-		if (b->term == T_BRANCH && b->test.key && ordering(en, b->test.key, &says, &small, &big) &&
-		    !on_cycle(en, cfg, i)) {
-			VEC_PUSH(&v, ((struct key_use){small, 1, false}));	/* a counter's zero decides it */
-			VEC_PUSH(&en->counted, i);
-		}
+		if (b->term == T_BRANCH && b->test.key)
+			read_test(en, cfg, b, bt, &v);
 		if (b->term == T_RETURN && b->ret.var)
 			VEC_PUSH(&v, ((struct key_use){b->ret.var, 0, true}));
 	}
@@ -436,10 +468,11 @@ static const char *renamed_root(struct engine *en, const char *key, const char *
 /* On the edge where a local equals something else, a lock named through the local is the
  * lock named through the other: `zjp = find(pr, &ppr); if (ppr == pr) goto done;` holds
  * pr's lock at done. */
-static void rename_equal(struct engine *en, struct lstate *n, const char *test, bool side)
+static void rename_equal(struct engine *en, struct lstate *n, const struct block *b, bool side)
 {
-	const char *from, *to, *renamed;
-	if (!equal_names(en, test, side, &from, &to))
+	const struct block_test *bt = &en->tests[b->id];
+	const char *from = bt->from, *to = bt->to, *renamed;
+	if (!from || bt->equal_when != side)
 		return;
 	for (uint16_t i = 0; i < n->nlocks; i++)
 		if (n->locks[i].count != 0 && (renamed = renamed_root(en, n->locks[i].key, from, to)) != NULL &&
@@ -455,10 +488,10 @@ static const char *held_under_other_name(struct engine *en, const struct lstate 
 	if (l && l->count > 0)
 		return key;
 	for (uint16_t k = 0; k < s->nconds; k++) {
-		const struct block *b = s->conds[k].blk;
-		const char *from, *to, *renamed;
-		if (b->test.key && b->test.kind == TEST_TRUTH && equal_names(en, b->test.key, s->conds[k].value, &from, &to) &&
-		    (renamed = renamed_root(en, key, from, to)) != NULL && (l = lstate_lock(s, renamed)) != NULL &&
+		const struct block_test *bt = &en->tests[s->conds[k].blk->id];
+		const char *renamed;
+		if (bt->from && bt->equal_when == s->conds[k].value &&
+		    (renamed = renamed_root(en, key, bt->from, bt->to)) != NULL && (l = lstate_lock(s, renamed)) != NULL &&
 		    l->count > 0)
 			return renamed;
 	}
@@ -1281,8 +1314,9 @@ static bool counted_test(const struct engine *en, const struct block *b)
  * no such guess: `for (i = 0; i < n; i++)` may run no time at all. */
 static uint8_t ordering_known(struct engine *en, const struct lstate *s, const struct block *b)
 {
-	bool says;
-	const char *small, *big, *key = ordering(en, b->test.key, &says, &small, &big);
+	const struct block_test *bt = &en->tests[b->id];
+	const char *small = bt->small, *big = bt->big, *key = bt->order;
+	bool says = bt->says;
 	if (!key)
 		return VB_ANY;
 	uint8_t f = lstate_fact(s, key);
@@ -1295,20 +1329,19 @@ static uint8_t ordering_known(struct engine *en, const struct lstate *s, const s
 }
 
 /* Records the ordering a side of a test establishes. */
-static void ordering_taken(struct engine *en, struct lstate *n, const char *test, bool side)
+static void ordering_taken(struct engine *en, struct lstate *n, const struct block *b, bool side)
 {
-	bool says;
-	const char *small, *big, *key = ordering(en, test, &says, &small, &big);
-	if (key)
-		lstate_set_fact(en->a, n, key, side == says ? VB_POS : VB_ZERO);
+	const struct block_test *bt = &en->tests[b->id];
+	if (bt->order)
+		lstate_set_fact(en->a, n, bt->order, side == bt->says ? VB_POS : VB_ZERO);
 }
 
 static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
 {
 	struct lstate *n = lstate_copy(en->a, s);
 	if (b->test.key && b->test.kind == TEST_TRUTH) {
-		rename_equal(en, n, b->test.key, side);
-		ordering_taken(en, n, b->test.key, side);
+		rename_equal(en, n, b, side);
+		ordering_taken(en, n, b, side);
 	}
 	if (b->test.key && b->test.kind != TEST_UNKNOWN &&
 	    (branch_worth_keeping(en, b->test.key) || lstate_fact(s, b->test.key) != VB_ANY))
