@@ -1521,39 +1521,27 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	}
 	dedupe_exits(&en);
 	res->over_budget = en.over_budget;
-	res->exits = arena_memdup(scratch, en.exits.v, en.exits.n * sizeof(*en.exits.v));
-	res->nexits = en.exits.n;
-	res->issues = arena_memdup(scratch, en.issues.v, en.issues.n * sizeof(*en.issues.v));
-	res->nissues = en.issues.n;
-	res->taken = arena_memdup(scratch, en.taken.v, en.taken.n * sizeof(*en.taken.v));
-	res->ntaken = en.taken.n;
-	res->dropped = arena_memdup(scratch, en.dropped.v, en.dropped.n * sizeof(*en.dropped.v));
-	res->ndropped = en.dropped.n;
-	VEC_FREE(&en.taken);
-	VEC_FREE(&en.dropped);
+	/* What the result keeps moves into the caller's arena; the engine's vectors go. */
+#define KEEP(vec, out, nout) \
+	do { \
+		(out) = arena_memdup(scratch, (vec).v, (vec).n * sizeof(*(vec).v)); \
+		(nout) = (vec).n; \
+		VEC_FREE(&(vec)); \
+	} while (0)
+	KEEP(en.exits, res->exits, res->nexits);
+	KEEP(en.issues, res->issues, res->nissues);
+	KEEP(en.taken, res->taken, res->ntaken);
+	KEEP(en.dropped, res->dropped, res->ndropped);
+	KEEP(en.fields, res->fields, res->nfields);
+	KEEP(en.handed, res->handed, res->nhanded);
+	KEEP(en.doubts, res->doubts, res->ndoubts);
+	KEEP(en.consumed, res->consumed, res->nconsumed);
+	KEEP(en.guessed, res->guessed, res->nguessed);
+	KEEP(en.guess_based, res->guess_based, res->nguess_based);
+#undef KEEP
 	VEC_FREE(&en.macro_returns);
-	res->fields = arena_memdup(scratch, en.fields.v, en.fields.n * sizeof(*en.fields.v));
-	res->nfields = en.fields.n;
-	VEC_FREE(&en.fields);
-	res->handed = arena_memdup(scratch, en.handed.v, en.handed.n * sizeof(*en.handed.v));
-	res->nhanded = en.handed.n;
-	VEC_FREE(&en.handed);
-	res->doubts = arena_memdup(scratch, en.doubts.v, en.doubts.n * sizeof(*en.doubts.v));
-	res->ndoubts = en.doubts.n;
-	VEC_FREE(&en.doubts);
-	res->consumed = arena_memdup(scratch, en.consumed.v, en.consumed.n * sizeof(*en.consumed.v));
-	res->nconsumed = en.consumed.n;
-	VEC_FREE(&en.consumed);
-	res->guessed = arena_memdup(scratch, en.guessed.v, en.guessed.n * sizeof(*en.guessed.v));
-	res->nguessed = en.guessed.n;
-	VEC_FREE(&en.guessed);
-	res->guess_based = arena_memdup(scratch, en.guess_based.v, en.guess_based.n * sizeof(*en.guess_based.v));
-	res->nguess_based = en.guess_based.n;
-	VEC_FREE(&en.guess_based);
 	VEC_FREE(&en.counted);
 	VEC_FREE(&en.work);
-	VEC_FREE(&en.exits);
-	VEC_FREE(&en.issues);
 }
 
 bool analysis_consumed_outside(const struct analysis *res, const char *key)
