@@ -56,6 +56,16 @@ struct builder {
 	VEC(struct label) labels;
 	bool guess;		/* pair unknown x_lock/x_unlock calls by name (--no-guess: off) */
 	const struct parsed_file *pf;
+	struct arg_memo *args;	/* the last argument list read (several helpers read one call's) */
+};
+
+/* A call's arguments, comments aside, read once with a cursor: tree-sitter finds the k-th
+ * child by walking from the first, so reading them one by one would be quadratic. */
+#define ARG_MEMO_MAX 32
+struct arg_memo {
+	uint32_t start, end;	/* the argument list's bytes: which list this is */
+	uint32_t n;		/* how many arguments (all of them, also past the memo) */
+	TSNode v[ARG_MEMO_MAX];
 };
 
 static void build_stmt(struct builder *b, TSNode n);
@@ -203,17 +213,41 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 }
 
 /* Call arguments, comments aside: mutex_lock(<comment> &m) has one argument. */
+static const struct arg_memo *read_args(const struct builder *b, TSNode args)
+{
+	struct arg_memo *m = b->args;
+	uint32_t start = ts_node_start_byte(args), end = ts_node_end_byte(args);
+	if (m->n != UINT32_MAX && m->start == start && m->end == end)
+		return m;
+	m->start = start;
+	m->end = end;
+	m->n = 0;
+	TSTreeCursor c = ts_tree_cursor_new(args);
+	for (bool more = ts_tree_cursor_goto_first_child(&c); more; more = ts_tree_cursor_goto_next_sibling(&c)) {
+		TSNode a = ts_tree_cursor_current_node(&c);
+		if (!ts_node_is_named(a) || kind(b, a) == NK_comment)
+			continue;
+		if (m->n < ARG_MEMO_MAX)
+			m->v[m->n] = a;
+		m->n++;
+	}
+	ts_tree_cursor_delete(&c);
+	return m;
+}
+
 static uint32_t arg_count(const struct builder *b, TSNode args)
 {
-	uint32_t n = 0, all = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
-	for (uint32_t i = 0; i < all; i++)
-		n += kind(b, ts_node_named_child(args, i)) != NK_comment;
-	return n;
+	return ts_node_is_null(args) ? 0 : read_args(b, args)->n;
 }
 
 static TSNode arg_at(const struct builder *b, TSNode args, uint32_t k)
 {
-	uint32_t all = ts_node_named_child_count(args);
+	if (ts_node_is_null(args))
+		return (TSNode){0};
+	const struct arg_memo *m = read_args(b, args);
+	if (k < ARG_MEMO_MAX)
+		return k < m->n ? m->v[k] : (TSNode){0};
+	uint32_t all = ts_node_named_child_count(args);	/* past the memo: the slow way */
 	for (uint32_t i = 0; i < all; i++) {
 		TSNode a = ts_node_named_child(args, i);
 		if (kind(b, a) != NK_comment && k-- == 0)
@@ -1455,7 +1489,8 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	c->returns_pointer = node_kind(&p->g, node_field(&p->g, fn, F_declarator)) == NK_pointer_declarator;
 	c->is_static = has_static(p, pf, fn);
 	c->has_error = ts_node_has_error(fn) && parse_has_serious_error(&p->g, pf->text, fn);
-	struct builder b = {.cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
+	struct arg_memo memo = {.n = UINT32_MAX};
+	struct builder b = {.args = &memo, .cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
 			    .len = pf->src->len, .api = api, .cur = NONE, .guess = guess, .pf = pf};
 	TSNode body = node_field(&p->g, fn, F_body);
 	b.cur = cfg_block_new(c);	/* block 0 is the entry: before the label scan makes any */
