@@ -235,6 +235,31 @@ static const struct arg_memo *read_args(const struct builder *b, TSNode args)
 	return m;
 }
 
+/* The arguments one after the other, comments aside: `for (TSNode a = first_arg(b, &c,
+ * args); !ts_node_is_null(a); a = next_arg(b, &c))`, then ts_tree_cursor_delete(&c). */
+static TSNode next_arg(const struct builder *b, TSTreeCursor *c)
+{
+	while (ts_tree_cursor_goto_next_sibling(c)) {
+		TSNode a = ts_tree_cursor_current_node(c);
+		if (ts_node_is_named(a) && kind(b, a) != NK_comment)
+			return a;
+	}
+	return (TSNode){0};
+}
+
+static TSNode first_arg(const struct builder *b, TSTreeCursor *c, TSNode args)
+{
+	if (ts_node_is_null(args)) {
+		memset(c, 0, sizeof(*c));	/* nothing to walk; deleting it frees nothing */
+		return (TSNode){0};
+	}
+	*c = ts_tree_cursor_new(args);
+	if (!ts_tree_cursor_goto_first_child(c))
+		return (TSNode){0};
+	TSNode a = ts_tree_cursor_current_node(c);
+	return ts_node_is_named(a) && kind(b, a) != NK_comment ? a : next_arg(b, c);
+}
+
 static uint32_t arg_count(const struct builder *b, TSNode args)
 {
 	return ts_node_is_null(args) ? 0 : read_args(b, args)->n;
@@ -377,9 +402,9 @@ static bool build_guard_call(struct builder *b, TSNode call, TSNode inner)
 /* Arguments passed as &x may be written by the callee: what we knew of x is void. */
 static void kill_address_args(struct builder *b, TSNode args)
 {
-	uint32_t n = arg_count(b, args);
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode a = lockid_strip(&b->id, arg_at(b, args, i), true);
+	TSTreeCursor c;
+	for (TSNode arg = first_arg(b, &c, args); !ts_node_is_null(arg); arg = next_arg(b, &c)) {
+		TSNode a = lockid_strip(&b->id, arg, true);
 		if (kind(b, a) != NK_pointer_expression || b->text[ts_node_start_byte(a)] != '&')
 			continue;
 		TSNode v = lockid_strip(&b->id, field(b, a, F_argument), true);
@@ -389,6 +414,7 @@ static void kill_address_args(struct builder *b, TSNode args)
 			e->by_address = true;
 		}
 	}
+	ts_tree_cursor_delete(&c);
 }
 
 /* Whether an argument names the calling function as the owner of a hold (FTAG, NULL). */
@@ -527,8 +553,10 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	}
 	if (kind(b, fn) != NK_identifier)
 		build_expr(b, fn, NULL);	/* ops->fn(...): the callee expression itself */
-	for (uint32_t i = 0; i < nargs; i++)
-		build_expr(b, arg_at(b, args, i), NULL);
+	TSTreeCursor c;
+	for (TSNode a = first_arg(b, &c, args); !ts_node_is_null(a); a = next_arg(b, &c))
+		build_expr(b, a, NULL);
+	ts_tree_cursor_delete(&c);
 	if (row && row->effect == LE_NORETURN) {
 		cur_block(b);
 		b->cfg->blocks[b->cur]->term = T_STOP;

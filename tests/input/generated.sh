@@ -300,3 +300,27 @@ g_run 60 "$g_dir/budget.c"
 g_status 0
 g_stdout_has "analysis budget exceeded in 'many'"
 g_done "input: analysis budget exceeded (a note, no findings, bounded time)"
+
+# A call with 20000 arguments (generated code does this): each argument is read once, so
+# the run stays short (it took minutes when each was found again from the first), and the
+# lock around the call is still seen.
+{
+	echo 'void wide(struct m *m)'
+	echo '{'
+	echo '	spin_lock(&m->l);'
+	printf '	emit(a0'
+	g_i=1
+	while [ $g_i -lt 20000 ]; do
+		printf ', a%d' $g_i
+		g_i=$((g_i + 1))
+	done
+	echo ');'
+	echo '	if (m->err)'
+	echo '		return;'
+	echo '	spin_unlock(&m->l);'
+	echo '}'
+} >"$g_dir/wide.c"
+g_run 60 "$g_dir/wide.c"
+g_status 1
+g_warns "$g_dir/wide.c" 6 inconsistent-return
+g_done "input: a call with 20000 arguments (bounded time, the finding after it still found)"
