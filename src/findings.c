@@ -29,6 +29,7 @@ struct draft {
 	const struct analysis *res;
 	const char *file;
 	note_vec notes;
+	size_t first;	/* this function's findings start here in the list */
 };
 
 static int loc_cmp(struct loc a, struct loc b)
@@ -51,9 +52,9 @@ static void emit(struct finding_list *out, struct draft *d, enum finding_kind k,
 		 const char *lock, const char *msg)
 {
 	const struct cfg *cfg = d->res->cfg;
-	for (size_t i = 0; i < out->n; i++) {	/* one finding per function, kind and lock */
+	for (size_t i = d->first; i < out->n; i++) {	/* one finding per function, kind and lock */
 		struct finding *f = &out->v[i];
-		if (f->kind == k && f->file == d->file && strcmp(f->function, cfg->name) == 0 && strcmp(f->lock, lock) == 0) {
+		if (f->kind == k && strcmp(f->lock, lock) == 0) {
 			VEC_FREE(&d->notes);
 			return;
 		}
@@ -1102,7 +1103,7 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 	}
 	if (cfg->has_error)
 		return;	/* a body the parser could not read: guesses would be noise */
-	struct draft d = {.run = run, .res = res, .file = file};
+	struct draft d = {.run = run, .res = res, .file = file, .first = out->n};
 	for (size_t i = 0; i < res->nissues; i++)
 		event_finding(out, &d, &res->issues[i]);
 	VEC(const char *) keys = {0};
