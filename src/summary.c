@@ -719,11 +719,59 @@ const char *summary_key_text(struct arena *a, const struct summary *s, const cha
 	return arena_printf(a, "%.*s%s%s", (int)(dollar - key), key, s->params[n], end);
 }
 
+static size_t index_slot(const struct sum_index *x, const char *name)
+{
+	size_t i = (size_t)hash_bytes(name, strlen(name), 0) & (x->cap - 1);
+	while (x->names[i] && strcmp(x->names[i], name) != 0)
+		i = (i + 1) & (x->cap - 1);
+	return i;
+}
+
+void sum_index_put(struct sum_index *x, const char *name, uint32_t at)
+{
+	if (2 * (x->n + 1) > x->cap) {	/* keep the load at most 1/2 */
+		struct sum_index old = *x;
+		x->cap = old.cap ? 2 * old.cap : 64;
+		x->names = xcalloc(x->cap, sizeof(*x->names));
+		x->at = xcalloc(x->cap, sizeof(*x->at));
+		x->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.names[i])
+				sum_index_put(x, old.names[i], old.at[i]);
+		free(old.names);
+		free(old.at);
+	}
+	size_t i = index_slot(x, name);
+	x->n += x->names[i] == NULL;
+	x->names[i] = name;
+	x->at[i] = at;
+}
+
+void sum_index_clear(struct sum_index *x)
+{
+	if (x->cap)
+		memset(x->names, 0, x->cap * sizeof(*x->names));
+	x->n = 0;
+}
+
+void sum_index_release(struct sum_index *x)
+{
+	free(x->names);
+	free(x->at);
+	memset(x, 0, sizeof(*x));
+}
+
 const struct summary *summary_view_lookup(const struct summary_view *v, const char *name, const char *file)
 {
-	for (size_t i = v->nlocal; i-- > 0;)
-		if (strcmp(v->local[i]->name, name) == 0)
-			return v->local[i];
+	if (v->index && v->index->cap) {
+		size_t i = index_slot(v->index, name);
+		if (v->index->names[i] && v->index->at[i] < v->nlocal)
+			return v->local[v->index->at[i]];
+	} else if (!v->index) {
+		for (size_t i = v->nlocal; i-- > 0;)
+			if (strcmp(v->local[i]->name, name) == 0)
+				return v->local[i];
+	}
 	return v->global ? summary_lookup(v->global, name, file) : NULL;
 }
 

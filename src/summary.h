@@ -82,12 +82,24 @@ void summary_table_free(struct summary_table *t);
  * as long as the table holds it. */
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced);
 
+/* Where each name's latest summary is among a file's own (a file may define thousands). */
+struct sum_index {
+	const char **names;
+	uint32_t *at;
+	size_t cap, n;
+};
+void sum_index_put(struct sum_index *x, const char *name, uint32_t at);
+void sum_index_clear(struct sum_index *x);
+void sum_index_release(struct sum_index *x);
+
 /* What an analysis sees: the summaries of earlier rounds, and those its own file has
- * produced so far in this round (read-only while worker threads run). */
+ * produced so far in this round (read-only while worker threads run), with their index
+ * (NULL: looked through one by one). */
 struct summary_view {
 	const struct summary_table *global;
 	struct summary *const *local;
 	size_t nlocal;
+	const struct sum_index *index;
 };
 const struct summary *summary_view_lookup(const struct summary_view *v, const char *name, const char *file);
 bool summary_view_defined(const struct summary_view *v, const char *name);

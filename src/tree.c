@@ -71,15 +71,17 @@ static void keep_summary(struct tree_file *f, const struct analysis *res, bool i
 {
 	VEC_PUSH(&f->defined, xstrdup(res->cfg->name));
 	struct summary *s = summary_of(&f->sum_arena, res, f->path, imbalanced);
-	if (s)
+	if (s) {
 		VEC_PUSH(&f->new_sums, s);
+		sum_index_put(&f->new_index, s->name, (uint32_t)(f->new_sums.n - 1));
+	}
 	else
 		VEC_PUSH(&f->no_sum, xstrdup(res->cfg->name));
 }
 
 static struct summary_view view_of(const struct tree *t, const struct tree_file *f)
 {
-	return (struct summary_view){t->opt->no_summaries ? NULL : t->sums, f->new_sums.v, f->new_sums.n};
+	return (struct summary_view){t->opt->no_summaries ? NULL : t->sums, f->new_sums.v, f->new_sums.n, &f->new_index};
 }
 
 uint64_t tree_code_hash(const char *s, size_t n)
@@ -200,6 +202,7 @@ static void note_defined(void *ctx, const char *name)
 static void reset_pending(struct tree_file *f)
 {
 	f->new_sums.n = 0;
+	sum_index_clear(&f->new_index);
 	for (size_t i = 0; i < f->no_sum.n; i++)
 		free(f->no_sum.v[i]);
 	f->no_sum.n = 0;
@@ -947,6 +950,7 @@ void tree_release(struct tree *t)
 		struct tree_file *f = &t->files[i];
 		reset_pending(f);
 		VEC_FREE(&f->new_sums);
+		sum_index_release(&f->new_index);
 		VEC_FREE(&f->no_sum);
 		VEC_FREE(&f->defined);
 		VEC_FREE(&f->fns);

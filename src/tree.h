@@ -76,6 +76,7 @@ struct tree_file {
 	struct contracts contracts;	/* its ops tables and calls through fields */
 	/* What the last analysis produced, merged into the run after the round: */
 	VEC(struct summary *) new_sums;	/* summaries of its functions and macros */
+	struct sum_index new_index;	/* name -> its latest in new_sums */
 	VEC(char *) no_sum;		/* functions that now have none */
 	VEC(char *) defined;		/* functions it defines (of the last analysis) */
 	VEC(char *) all_defined;	/* every function and macro it defines: its first, or
