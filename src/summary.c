@@ -747,6 +747,14 @@ void sum_index_put(struct sum_index *x, const char *name, uint32_t at)
 	x->at[i] = at;
 }
 
+uint32_t sum_index_get(const struct sum_index *x, const char *name)
+{
+	if (!x->cap)
+		return UINT32_MAX;
+	size_t i = index_slot(x, name);
+	return x->names[i] ? x->at[i] : UINT32_MAX;
+}
+
 void sum_index_clear(struct sum_index *x)
 {
 	if (x->cap)
@@ -763,11 +771,11 @@ void sum_index_release(struct sum_index *x)
 
 const struct summary *summary_view_lookup(const struct summary_view *v, const char *name, const char *file)
 {
-	if (v->index && v->index->cap) {
-		size_t i = index_slot(v->index, name);
-		if (v->index->names[i] && v->index->at[i] < v->nlocal)
-			return v->local[v->index->at[i]];
-	} else if (!v->index) {
+	if (v->index) {
+		uint32_t at = sum_index_get(v->index, name);
+		if (at < v->nlocal)
+			return v->local[at];
+	} else {
 		for (size_t i = v->nlocal; i-- > 0;)
 			if (strcmp(v->local[i]->name, name) == 0)
 				return v->local[i];

@@ -82,13 +82,15 @@ void summary_table_free(struct summary_table *t);
  * as long as the table holds it. */
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced);
 
-/* Where each name's latest summary is among a file's own (a file may define thousands). */
+/* A map from a name to a number: where each name's latest summary is among a file's own (a
+ * file may define thousands), or which file a path is. */
 struct sum_index {
 	const char **names;
 	uint32_t *at;
 	size_t cap, n;
 };
 void sum_index_put(struct sum_index *x, const char *name, uint32_t at);
+uint32_t sum_index_get(const struct sum_index *x, const char *name);	/* UINT32_MAX: absent */
 void sum_index_clear(struct sum_index *x);
 void sum_index_release(struct sum_index *x);
 

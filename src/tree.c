@@ -816,6 +816,7 @@ static void known_definitions(struct tree *t)
 
 struct by_file {
 	struct tree *t;
+	struct sum_index files;	/* path -> index in t->files */
 };
 
 static int summary_pos_cmp(const void *a, const void *b)
@@ -830,12 +831,10 @@ static int summary_pos_cmp(const void *a, const void *b)
 
 static void add_to_file(void *ctx, const struct summary *s)
 {
-	struct tree *t = ((struct by_file *)ctx)->t;
-	for (size_t i = 0; i < t->nfiles; i++)
-		if (strcmp(t->files[i].path, s->file) == 0) {
-			VEC_PUSH(&t->files[i].new_sums, (struct summary *)s);
-			return;
-		}
+	struct by_file *b = ctx;
+	uint32_t i = sum_index_get(&b->files, s->file);
+	if (i != UINT32_MAX)
+		VEC_PUSH(&b->t->files[i].new_sums, (struct summary *)s);
 }
 
 /* After the rounds, each file's results are whole again: a later round that read only
@@ -852,8 +851,11 @@ static void complete_results(struct tree *t)
 		for (size_t k = 0; k < f->all_defined.n; k++)
 			VEC_PUSH(&f->defined, xstrdup(f->all_defined.v[k]));
 	}
-	struct by_file ctx = {t};
+	struct by_file ctx = {t, {0}};
+	for (size_t i = t->nfiles; i-- > 0;)	/* the first of a path wins, as a search would */
+		sum_index_put(&ctx.files, t->files[i].path, (uint32_t)i);
 	summary_each(t->sums, add_to_file, &ctx);
+	sum_index_release(&ctx.files);
 	for (size_t i = 0; i < t->nfiles; i++)	/* in the file's order, whatever the table's */
 		if (t->files[i].new_sums.n > 1)
 			qsort(t->files[i].new_sums.v, t->files[i].new_sums.n, sizeof(struct summary *), summary_pos_cmp);
