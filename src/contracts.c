@@ -126,6 +126,9 @@ static const struct sum_effect *breach(const struct summary *s, const char *held
 
 typedef VEC(struct note) note_vec;
 
+/* Budget: the callers a contract finding shows one note each; the rest are counted. */
+#define CONTRACT_CALLER_NOTES 8
+
 static const char *first_held(const struct contracts *c, const char *field)
 {
 	for (size_t i = 0; i < c->calls.n; i++)
@@ -147,17 +150,31 @@ static void report_impl(const struct contracts *c, const struct ops_impl *im, co
 	note_vec notes = {0};
 	struct strbuf callers = {0};
 	size_t ncallers = 0;
+	const struct field_call *first_unlisted = NULL;
+	const char *named[4];
 	for (size_t i = 0; i < c->calls.n; i++) {
 		const struct field_call *fc = &c->calls.v[i];
 		if (strcmp(fc->field, im->field) != 0)
 			continue;
 		if (ncallers < 4)
-			sb_printf(&callers, "%s%s()", ncallers ? (ncallers == 1 ? " and " : ", ") : "", fc->caller);
+			named[ncallers] = fc->caller;
+		if (ncallers < CONTRACT_CALLER_NOTES)
+			add_note(a, &notes, fc->file, fc->loc,
+				 arena_printf(a, "%s() holds '%s' (%s) across ->%s() and releases it after it returns",
+					      fc->caller, fc->held, fc->held_by, im->field));
+		else if (ncallers == CONTRACT_CALLER_NOTES)
+			first_unlisted = fc;
 		ncallers++;
-		add_note(a, &notes, fc->file, fc->loc,
-			 arena_printf(a, "%s() holds '%s' (%s) across ->%s() and releases it after it returns",
-				      fc->caller, fc->held, fc->held_by, im->field));
 	}
+	size_t shown = ncallers < 4 ? ncallers : 4;	/* a(), b(), c() and d(); ... and 26 more */
+	for (size_t i = 0; i < shown; i++)
+		sb_printf(&callers, "%s%s()", i == 0 ? "" : (i + 1 == shown && ncallers <= 4) ? " and " : ", ", named[i]);
+	if (ncallers > 4)
+		sb_printf(&callers, " and %zu more", ncallers - 4);
+	if (first_unlisted)	/* a table called from thousands of places: notes stay readable */
+		add_note(a, &notes, first_unlisted->file, first_unlisted->loc,
+			 arena_printf(a, "%zu more callers hold it across ->%s() the same way, the first here",
+				      ncallers - CONTRACT_CALLER_NOTES, im->field));
 	add_note(a, &notes, im->file, im->loc,
 		 arena_printf(a, "'%s' is the ->%s of '%s' (struct %s)", im->fn, im->field, im->table, im->type));
 	const char *lock = summary_key_text(a, s, eff->key);
