@@ -10,15 +10,22 @@
 #define SUMMARY_MAX_CASES 4
 #define SUMMARY_MAX_EFFECTS 8
 
+/* Every summary is on the chain of its (name, file); those a call from another file can
+ * bind to (not static, or a header's static inline) are also on their name's chain, in
+ * the order they came (the first definition of a name wins).  Thousands of files may each
+ * have a static `lock()`: a call finds its own file's at once, and the name's chain holds
+ * only the exported few. */
 struct sum_node {
-	struct sum_node *next;	/* same name, other files */
+	struct sum_node *next;		/* same (name, file) hash */
+	struct sum_node *next_exported;	/* same name hash, callable from other files */
 	struct summary *s;
 };
 
 struct summary_table {
 	struct arena arena;
 	struct strset defined;	/* every function name defined in the run */
-	struct sum_node **slot;	/* chains by name hash */
+	struct sum_node **slot;	/* chains by (name, file) hash */
+	struct sum_node **exported;	/* chains by name hash */
 	size_t cap, count;
 };
 
@@ -27,6 +34,7 @@ struct summary_table *summary_table_new(void)
 	struct summary_table *t = xcalloc(1, sizeof(*t));
 	t->cap = 4096;
 	t->slot = xcalloc(t->cap, sizeof(*t->slot));
+	t->exported = xcalloc(t->cap, sizeof(*t->exported));
 	return t;
 }
 
@@ -37,6 +45,7 @@ void summary_table_free(struct summary_table *t)
 	arena_release(&t->arena);
 	strset_release(&t->defined);
 	free(t->slot);
+	free(t->exported);
 	free(t);
 }
 
@@ -48,6 +57,16 @@ void summary_note_defined(struct summary_table *t, const char *name) { strset_ad
 static size_t slot_of(const struct summary_table *t, const char *name)
 {
 	return (size_t)hash_bytes(name, strlen(name), 0) & (t->cap - 1);
+}
+
+static size_t pair_slot(const struct summary_table *t, const char *name, const char *file)
+{
+	return (size_t)hash_bytes(file, strlen(file), hash_bytes(name, strlen(name), 0)) & (t->cap - 1);
+}
+
+static bool exported(const struct summary *s)
+{
+	return !s->is_static || has_suffix(s->file, ".h");
 }
 
 /* --- building a summary from exit states -------------------------------------------- */
@@ -554,42 +573,92 @@ static bool only_doubts(const struct summary *s)
 	return true;
 }
 
+static struct sum_node **pair_place(const struct summary_table *t, const char *name, const char *file)
+{
+	struct sum_node **p = &t->slot[pair_slot(t, name, file)];
+	while (*p && (strcmp((*p)->s->name, name) != 0 || strcmp((*p)->s->file, file) != 0))
+		p = &(*p)->next;
+	return p;
+}
+
+static void append_exported(struct summary_table *t, struct sum_node *n)
+{
+	struct sum_node **e = &t->exported[slot_of(t, n->s->name)];
+	while (*e)
+		e = &(*e)->next_exported;
+	n->next_exported = NULL;
+	*e = n;
+}
+
+/* Twice the chains when they grow long; a name's chain keeps its order (it moves whole). */
+static void grow(struct summary_table *t)
+{
+	size_t old_cap = t->cap;
+	struct sum_node **old_slot = t->slot, **old_exported = t->exported;
+	t->cap *= 2;
+	t->slot = xcalloc(t->cap, sizeof(*t->slot));
+	t->exported = xcalloc(t->cap, sizeof(*t->exported));
+	for (size_t i = 0; i < old_cap; i++) {
+		for (struct sum_node *n = old_slot[i], *next; n; n = next) {
+			next = n->next;
+			struct sum_node **p = &t->slot[pair_slot(t, n->s->name, n->s->file)];
+			n->next = *p;
+			*p = n;
+		}
+		for (struct sum_node *n = old_exported[i], *next; n; n = next) {
+			next = n->next_exported;
+			append_exported(t, n);
+		}
+	}
+	free(old_slot);
+	free(old_exported);
+}
+
 bool summary_put(struct summary_table *t, struct summary *s)
 {
-	struct sum_node **p = &t->slot[slot_of(t, s->name)];
-	for (; *p; p = &(*p)->next)
-		if (strcmp((*p)->s->name, s->name) == 0 && strcmp((*p)->s->file, s->file) == 0) {
-			bool changed = strcmp((*p)->s->sure_text, s->sure_text) != 0;
-			(*p)->s = s;
-			return changed;
-		}
+	struct sum_node **p = pair_place(t, s->name, s->file);
+	if (*p) {
+		bool changed = strcmp((*p)->s->sure_text, s->sure_text) != 0;
+		(*p)->s = s;
+		return changed;
+	}
 	struct sum_node *n = ARENA_NEW(&t->arena, struct sum_node);
 	n->s = s;
 	*p = n;
-	t->count++;
+	if (exported(s))
+		append_exported(t, n);
+	if (++t->count > 2 * t->cap)
+		grow(t);
 	return !only_doubts(s);
 }
 
 bool summary_drop(struct summary_table *t, const char *name, const char *file)
 {
-	for (struct sum_node **p = &t->slot[slot_of(t, name)]; *p; p = &(*p)->next)
-		if (strcmp((*p)->s->name, name) == 0 && strcmp((*p)->s->file, file) == 0) {
-			bool doubts = only_doubts((*p)->s);
-			*p = (*p)->next;
-			t->count--;
-			return !doubts;
-		}
-	return false;
+	struct sum_node **p = pair_place(t, name, file), *n = *p;
+	if (!n)
+		return false;
+	bool doubts = only_doubts(n->s);
+	*p = n->next;
+	if (exported(n->s)) {
+		struct sum_node **e = &t->exported[slot_of(t, name)];
+		while (*e && *e != n)
+			e = &(*e)->next_exported;
+		if (*e)
+			*e = n->next_exported;
+	}
+	t->count--;
+	return !doubts;
 }
 
 const struct summary *summary_lookup(const struct summary_table *t, const char *name, const char *file)
 {
 	const struct summary *global = NULL, *header = NULL;
-	for (const struct sum_node *n = t->slot[slot_of(t, name)]; n; n = n->next) {
+	const struct sum_node *own = *pair_place(t, name, file);
+	if (own)
+		return own->s;
+	for (const struct sum_node *n = t->exported[slot_of(t, name)]; n; n = n->next_exported) {
 		if (strcmp(n->s->name, name) != 0)
 			continue;
-		if (strcmp(n->s->file, file) == 0)
-			return n->s;
 		if (!n->s->is_static && !global)
 			global = n->s;
 		/* A static inline of a header is in every file that includes it (unless its
