@@ -33,11 +33,11 @@ void contracts_forget_file(struct contracts *c, const char *file)
 	c->calls.n = k;
 }
 
-void contracts_forget_function(struct contracts *c, const char *file, const char *fn)
+void contracts_forget_functions(struct contracts *c, const char *file, const struct strset *fns)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < c->calls.n; i++)
-		if (strcmp(c->calls.v[i].file, file) != 0 || strcmp(c->calls.v[i].caller, fn) != 0)
+		if (strcmp(c->calls.v[i].file, file) != 0 || !strset_has(fns, c->calls.v[i].caller))
 			c->calls.v[k++] = c->calls.v[i];
 	c->calls.n = k;
 }

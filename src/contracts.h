@@ -42,8 +42,8 @@ void contracts_init(struct contracts *c);
 void contracts_release(struct contracts *c);
 /* Drops what an earlier analysis of file recorded (before the file is analysed again). */
 void contracts_forget_file(struct contracts *c, const char *file);
-/* The same for one function of file, analysed again alone. */
-void contracts_forget_function(struct contracts *c, const char *file, const char *fn);
+/* The same for the functions of file named in fns, analysed again alone. */
+void contracts_forget_functions(struct contracts *c, const char *file, const struct strset *fns);
 /* Records the ops-table initialisers at the top level of a parsed file. */
 void contracts_scan_tables(struct contracts *c, const struct grammar *g, const struct parsed_file *pf, const char *file);
 /* Records the field calls of an analysed function. */

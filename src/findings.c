@@ -1159,17 +1159,20 @@ void findings_sort(struct finding_list *out)
 		qsort(out->v, out->n, sizeof(*out->v), finding_cmp);
 }
 
-void findings_forget_function(struct finding_list *l, const char *fn, struct loc at)
+void findings_forget_functions(struct finding_list *l, const struct strset *fns, const struct strset *at)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (!l->v[i].function || strcmp(l->v[i].function, fn) != 0)
+		if (!l->v[i].function || !strset_has(fns, l->v[i].function))
 			l->v[k++] = l->v[i];
 	l->n = k;
 	k = 0;
-	for (size_t i = 0; i < l->nnotices; i++)
-		if (l->notices[i].loc.line != at.line || l->notices[i].loc.col != at.col)
+	char where[32];
+	for (size_t i = 0; i < l->nnotices; i++) {
+		snprintf(where, sizeof(where), "%u:%u", l->notices[i].loc.line, l->notices[i].loc.col);
+		if (!strset_has(at, where))
 			l->notices[k++] = l->notices[i];
+	}
 	l->nnotices = k;
 }
 

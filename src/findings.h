@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "arena.h"
 #include "cfg.h"
+#include "util.h"
 #include "kinds.h"
 
 struct note {
@@ -54,9 +55,9 @@ void findings_notice_copy(struct finding_list *out, const struct notice *n);	/* 
 /* Sorts by file, line, column, kind (the order is the same whatever the input order). */
 void findings_sort(struct finding_list *out);
 void findings_release(struct finding_list *out);
-/* Drops what the function fn (defined at `at`) was reported for, before it is analysed
- * again. */
-void findings_forget_function(struct finding_list *l, const char *fn, struct loc at);
+/* Drops what the functions named in fns (defined at the places "line:col" in at) were
+ * reported for, before they are analysed again: one pass for all of a round's. */
+void findings_forget_functions(struct finding_list *l, const struct strset *fns, const struct strset *at);
 
 const char *finding_kind_name(enum finding_kind k);
 int finding_kind_of(const char *name);	/* the kind named so, or -1 */

@@ -249,23 +249,42 @@ static bool calls_changed_summary(const struct tree *t, const struct tree_file *
 	return false;
 }
 
+/* Whether kept CFG i runs as a function this round (not a macro, its budget not spent). */
+static bool runs_as_function(const struct tree_file *f, size_t i)
+{
+	return f->cfgs.v[i].run && !f->cfgs.v[i].macro && !over_budget(f, f->cfgs.v[i].cfg);
+}
+
 static void reanalyse_kept(struct worker *w, struct tree_file *f)
 {
 	f->stats.reanalysed++;
+	/* What the functions that run again were reported for goes first, in one pass. */
+	struct strset fns = {0}, at = {0};
+	char where[32];
+	for (size_t i = 0; i < f->cfgs.n; i++)
+		if (runs_as_function(f, i)) {
+			strset_add(&fns, f->cfgs.v[i].cfg->name);
+			snprintf(where, sizeof(where), "%u:%u", f->cfgs.v[i].cfg->loc.line, f->cfgs.v[i].cfg->loc.col);
+			strset_add(&at, where);
+		}
+	if (fns.n) {
+		findings_forget_functions(&f->findings, &fns, &at);
+		contracts_forget_functions(&f->contracts, f->path, &fns);
+	}
+	strset_release(&fns);
+	strset_release(&at);
 	for (size_t i = 0; i < f->cfgs.n; i++) {
 		struct cfg *cfg = f->cfgs.v[i].cfg;
 		if (!f->cfgs.v[i].run)
 			continue;
+		bool function = runs_as_function(f, i);
 		f->cfgs.v[i].run = f->cfgs.v[i].dirty = false;
-		if (!f->cfgs.v[i].macro && over_budget(f, cfg))
-			continue;	/* its notice stands */
-		if (f->cfgs.v[i].macro) {
+		if (f->cfgs.v[i].macro)
 			analyse_macro_cfg(w, f, cfg);
-		} else {
-			findings_forget_function(&f->findings, cfg->name, cfg->loc);
-			contracts_forget_function(&f->contracts, f->path, cfg->name);
+		else if (function)
 			analyse_cfg(w, f, cfg, false);
-		}
+		else
+			continue;	/* its budget notice stands */
 		arena_reset(&w->scratch);
 	}
 }
