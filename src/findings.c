@@ -932,12 +932,11 @@ static struct loc recorded_for_caller(const struct cfg *c, const char *key)
 			for (uint32_t b2 = 0; b2 < c->nblocks; b2++)
 				for (uint32_t k = 0; k < c->blocks[b2]->nevents; k++) {
 					const struct event *o = &c->blocks[b2]->events[k];
-					size_t pn;
 					if (o->kind != EV_ASSIGN || o->by_address || !o->prim || o->key[0] != '*' ||
 					    strlen(o->prim) != (size_t)(arrow - e->key) || strncmp(o->prim, e->key, (size_t)(arrow - e->key)) != 0)
 						continue;
 					for (size_t p = 0; p < c->nparams && p < 32; p++)
-						if ((c->out_params >> p & 1) && (pn = strlen(c->params[p])) && strcmp(o->key + 1, c->params[p]) == 0) {
+						if ((c->out_params >> p & 1) && c->params[p][0] && strcmp(o->key + 1, c->params[p]) == 0) {
 							struct loc later = e->loc.line > o->loc.line ? e->loc : o->loc;
 							if (!at.line || later.line < at.line)
 								at = later;
