@@ -141,10 +141,55 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 
 /* --- findings over the exits ---------------------------------------------------------- */
 
+/* Whether the n bytes at s are one identifier. */
+static bool ident_span(const char *s, size_t n)
+{
+	if (!n || (s[0] >= '0' && s[0] <= '9'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!is_ident_char((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* The count of key's lock named through the other side of an equality the path took
+ * (`a != b` false, `a == b` true) that has key's root on one side; 0 if none.  The analysis
+ * renames a local that equals another name on the edge; two names the callers both see
+ * (zfs_enter_two's parameters, swapped into order) stay apart in the state and the
+ * summary, and meet here: past `if (a != b)` taken false, b's lock is held as a's. */
+static int count_under_equal_name(const struct exit_state *x, const char *key)
+{
+	const struct lstate *s = x->state;
+	const char *root;
+	size_t rn = cfg_key_root(key, &root);
+	for (uint16_t k = 0; rn && k < s->nconds + s->nfacts; k++) {
+		const char *t = lstate_known_key(s, k), *op = strstr(t, "==");
+		bool eq = op != NULL;
+		op = op ? op : strstr(t, "!=");
+		int v = op ? lstate_truth(s, t) : -1;
+		if (v < 0 || v != eq || !ident_span(t, (size_t)(op - t)) || !is_identifier(op + 2))
+			continue;
+		const char *other = NULL;
+		size_t on = 0;
+		if ((size_t)(op - t) == rn && strncmp(t, root, rn) == 0)
+			other = op + 2, on = strlen(op + 2);
+		else if (strlen(op + 2) == rn && strncmp(op + 2, root, rn) == 0)
+			other = t, on = (size_t)(op - t);
+		for (uint16_t i = 0; other && i < s->nlocks; i++) {
+			const char *o = s->locks[i].key;
+			size_t pre = (size_t)(root - key);
+			if (s->locks[i].count && strncmp(o, key, pre) == 0 && strncmp(o + pre, other, on) == 0 &&
+			    strcmp(o + pre + on, root + rn) == 0)
+				return s->locks[i].count;
+		}
+	}
+	return 0;
+}
+
 static int count_at(const struct exit_state *x, const char *key)
 {
 	const struct lockent *l = lstate_lock(x->state, key);
-	return l ? l->count : 0;
+	return l && l->count ? l->count : count_under_equal_name(x, key);
 }
 
 /* All returns on which the lock is held at `count` hand back the variable the lock

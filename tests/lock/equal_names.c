@@ -129,3 +129,57 @@ void info_get_bug(struct prison *pr, struct info **infop, int fast)
 	else
 		mtx_unlock(&pr->pr_mtx);
 }
+
+/* Two objects taken in address order, once when both names are one object.  Past
+ * `a != b` taken false the two names are one lock: b's is held as a's. */
+struct fs { krwlock_t fs_teardown; int fs_unmounted; };
+
+/* 0 with the teardown lock held for reading, EIO once the file system is gone. */
+static int fs_enter(struct fs *fs)
+{
+	rw_enter(&fs->fs_teardown, RW_READER);
+	if (fs->fs_unmounted) {
+		rw_exit(&fs->fs_teardown);
+		return (EIO);
+	}
+	return (0);
+}
+
+/* Correct: 0 holds both locks, which may be one. */
+int fs_enter_two(struct fs *a, struct fs *b)
+{
+	int error;
+
+	if (a > b) {
+		struct fs *t = b;
+		b = a;
+		a = t;
+	}
+	error = fs_enter(a);
+	if (error != 0)
+		return (error);
+	if (a != b) {
+		error = fs_enter(b);
+		if (error != 0) {
+			rw_exit(&a->fs_teardown);
+			return (error);
+		}
+	}
+	return (0);
+}
+
+/* Bug: the second failure keeps the first lock. */
+int fs_enter_two_bug(struct fs *a, struct fs *b)
+{
+	int error;
+
+	error = fs_enter(a);
+	if (error != 0)
+		return (error);
+	if (a != b) {
+		error = fs_enter(b);
+		if (error != 0)
+			return (error); /* expect: inconsistent-return */
+	}
+	return (0);
+}
