@@ -293,6 +293,13 @@ static void lock_operand(struct builder *b, const struct lockprim *row, TSNode a
 	TSNode a = arg_at(b, args, (uint32_t)row->arg);
 	*key = lockid_lock_key(&b->id, a);
 	*text = lockid_text(&b->id, a);
+	if (row->field) {	/* prison_free_locked(pr): pr->pr_mtx; given &obj: obj.field */
+		TSNode x = lockid_strip(&b->id, a, true);
+		bool addr = kind(b, x) == NK_pointer_expression && b->text[ts_node_start_byte(x)] == '&';
+		const char *full = arena_printf(b->cfg->arena, "%s%s%s", *key, addr ? "." : "->", row->field);
+		*key = cfg_intern(b->cfg, full, strlen(full));
+		*text = arena_printf(b->cfg->arena, "&%s%s%s", addr ? *key : *text, addr ? "" : "->", addr ? "" : row->field);
+	}
 	if (row->also_arg && row->also_arg <= arg_count(b, args)) {	/* spa_config_enter(spa, SCL_X, ...) */
 		const char *extra = lockid_expr_key(&b->id, arg_at(b, args, (uint32_t)row->also_arg - 1u));
 		const char *full = arena_printf(b->cfg->arena, "%s{%s}", *key, extra);

@@ -243,6 +243,7 @@ enum {
 	OPT_NESTS = 4,
 	OPT_SUCCESS = 8,
 	OPT_OWNER = 16,
+	OPT_FIELD = 32,
 };
 
 struct directive {
@@ -253,9 +254,9 @@ struct directive {
 };
 
 static const struct directive directives[] = {
-	{ "acquire",	LE_ACQUIRE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER },
-	{ "release",	LE_RELEASE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER },
-	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS | OPT_OWNER },
+	{ "acquire",	LE_ACQUIRE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER | OPT_FIELD },
+	{ "release",	LE_RELEASE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER | OPT_FIELD },
+	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS | OPT_OWNER | OPT_FIELD },
 	{ "downgrade",	LE_DOWNGRADE,	true,	OPT_CLASS },
 	{ "guard",	LE_GUARD,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
 	{ "noreturn",	LE_NORETURN,	false,	0 },
@@ -370,6 +371,11 @@ static bool parse_option(const char *opt, const struct directive *d, struct lock
 		if (!parse_arg(opt + 6, &k, pe) || k == LOCKPRIM_NO_ARG || k >= INT8_MAX)
 			return fail(pe, "bad owner '%s': expected an argument index", opt + 6);
 		row->owner_arg = (uint8_t)(k + 1);
+	} else if (!strncmp(opt, "field=", 6)) {
+		kind = OPT_FIELD;
+		row->field = opt + 6;
+		if (!is_identifier(row->field))
+			return fail(pe, "bad field '%s': expected an identifier", row->field);
 	} else if (!strcmp(opt, "success=zero") || !strcmp(opt, "success=nonzero")) {
 		kind = OPT_SUCCESS;
 		row->success = !strcmp(opt, "success=zero") ? TS_ZERO : TS_NONZERO;
@@ -402,7 +408,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 	if (!is_identifier(f[1]))
 		return fail(pe, "bad name '%s': expected an identifier", f[1]);
 	*row = (struct lockprim){ f[1], (uint8_t)d->effect, LOCKPRIM_NO_ARG, LM_EXCLUSIVE,
-				  TS_ALWAYS, 0, NULL, 0, 0 };
+				  TS_ALWAYS, 0, NULL, 0, 0, NULL };
 	*cls = NULL;
 	if (d->has_arg && !parse_arg(f[2], &row->arg, pe))
 		return false;
@@ -419,6 +425,8 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 static void own_strings(struct lockapi *api, struct lockprim *row, const char *cls)
 {
 	row->name = arena_strdup(&api->strings, row->name);
+	if (row->field)
+		row->field = arena_strdup(&api->strings, row->field);
 	if (cls)
 		row->cls = arena_strdup(&api->strings, cls);
 	else if (row->effect == LE_NORETURN || row->effect == LE_ASSERT || row->effect == LE_SELF_TAG)
@@ -527,6 +535,8 @@ static void dump_row(const struct lockprim *row, FILE *out)
 		fprintf(out, " success=%s", row->success == TS_ZERO ? "zero" : "nonzero");
 	if (row->owner_arg)
 		fprintf(out, " owner=%d", row->owner_arg - 1);
+	if (row->field)
+		fprintf(out, " field=%s", row->field);
 	fprintf(out, " class=%s%s\n", row->cls, (row->flags & LP_NESTS) ? " nests" : "");
 }
 

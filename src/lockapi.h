@@ -64,6 +64,8 @@ struct lockprim {
 				 * owner is neither the function (a LE_SELF_TAG name) nor one of its
 				 * parameters belongs to that object, whose life is not the call's:
 				 * an I/O holds it until its completion drops it */
+	const char *field;	/* the lock is this field of the object the argument points to
+				 * (FreeBSD prison_free_locked(pr) drops pr->pr_mtx), or NULL */
 };
 
 struct profile {

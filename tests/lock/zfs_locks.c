@@ -114,3 +114,46 @@ void errorscrub_sync_bug(dsl_pool_t *dp, int n)
 		scrub_one(dp, i);
 	dsl_pool_config_exit(dp, FTAG); /* expect: release-unheld */
 }
+
+/* FreeBSD jails: prison_free_locked(pr) drops a reference and the prison's mutex, which
+ * the caller holds.  A field lock of the argument, as the profile row says. */
+struct zone_data { int zd_count; };
+
+/* Correct: the new-head way ends in prison_free_locked, the other in mtx_unlock. */
+int zone_attach(struct prison *pr, struct zone_data *zd)
+{
+	struct zone_data *head;
+	int dofree, error = 0;
+
+	mtx_lock(&pr->pr_mtx);
+	head = zone_lookup(pr);
+	if (head != NULL) {
+		dofree = 0;
+		if (head->zd_count != 0) {
+			error = EEXIST;
+			goto end;
+		}
+	} else {
+		dofree = 1;
+		prison_hold_locked(pr);
+		mtx_unlock(&pr->pr_mtx);
+		head = zone_new();
+		mtx_lock(&pr->pr_mtx);
+		zone_set(pr, head);
+	}
+	head->zd_count = zd->zd_count;
+end:
+	if (dofree)
+		prison_free_locked(pr);
+	else
+		mtx_unlock(&pr->pr_mtx);
+	return (error);
+}
+
+/* Bug: the reference is dropped with the mutex, then the mutex again. */
+void zone_detach_bug(struct prison *pr)
+{
+	mtx_lock(&pr->pr_mtx);
+	prison_free_locked(pr);
+	mtx_unlock(&pr->pr_mtx); /* expect: double-release */
+}

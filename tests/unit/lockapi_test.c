@@ -196,7 +196,8 @@ static void test_config(struct counts *c)
 				  "acquire spin_lock 2 class=override\n"
 				  "noreturn my_die\n"
 				  "acquire my_hold 0 owner=1\n"
-				  "selftag MY_TAG\n")))
+				  "selftag MY_TAG\n"
+				  "release my_put_locked 0 field=my_mtx\n")))
 		goto out;
 	EXPECT(c, lockapi_load_config(api, path, err, sizeof(err)));
 	unlink(path);
@@ -214,7 +215,10 @@ static void test_config(struct counts *c)
 	EXPECT(c, lockapi_call(api, "my_hold") && lockapi_call(api, "my_hold")->owner_arg == 2);
 	EXPECT(c, lockapi_self_tag(api, "MY_TAG") && lockapi_call(api, "MY_TAG") == NULL);
 	EXPECT(c, !lockapi_self_tag(api, "my_hold"));
-	EXPECT(c, lockapi_count(api) == before + 9);	/* spin_lock replaced, not added */
+	/* the lock is a field of the object the argument points to */
+	EXPECT(c, lockapi_call(api, "my_put_locked") && strcmp(lockapi_call(api, "my_put_locked")->field, "my_mtx") == 0);
+	EXPECT(c, lockapi_call(api, "my_lock") && lockapi_call(api, "my_lock")->field == NULL);
+	EXPECT(c, lockapi_count(api) == before + 10);	/* spin_lock replaced, not added */
 out:
 	lockapi_free(api);
 }
@@ -261,6 +265,8 @@ static void test_config_errors(struct counts *c)
 	expect_config_error(c, "release x 0 owner=1 owner=2\n", 1, "conflicts");
 	expect_config_error(c, "downgrade x 0 owner=1\n", 1, "does not apply to downgrade");
 	expect_config_error(c, "selftag T 1\n", 1, "takes only a NAME");
+	expect_config_error(c, "release x 0 field=a->b\n", 1, "bad field");
+	expect_config_error(c, "downgrade x 0 field=f\n", 1, "does not apply to downgrade");
 
 	if (EXPECT(c, api != NULL)) {
 		EXPECT(c, !lockapi_load_config(api, "/nonexistent/lockaudit.conf", err, sizeof(err)));
