@@ -930,7 +930,7 @@ static struct block *macro_return_block(struct engine *en, const struct event *e
 	const struct sum_case *sc = &sum->cases[c];
 	struct block *ret = ARENA_NEW(en->a, struct block);
 	ret->term = T_RETURN;
-	ret->ret = (struct retinfo){e->loc, sc->ret_var ? VB_ANY : sc->bits, NULL, false, false};
+	ret->ret = (struct retinfo){e->loc, sc->ret_var ? VB_ANY : sc->bits, NULL, false, false, NULL};
 	if (sc->ret_var)
 		ret->ret.var = cfg_intern(en->mcfg, sc->ret_var, strlen(sc->ret_var));
 	VEC_PUSH(&en->macro_returns, ((struct macro_return){e, c, ret}));

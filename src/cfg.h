@@ -76,6 +76,8 @@ struct event {
 				 * the owner is the function itself */
 	uint32_t self_args;	/* EV_CALL: bit i set when argument i names the calling function
 				 * as an owner (FTAG, NULL) */
+	const char *source;	/* EV_ASSIGN: the variable the value is read out of or computed
+				 * from (`pool` in `mem = pool->mem`, `z` in `p = (char *)z + n`) */
 };
 
 enum test_kind {
@@ -106,6 +108,7 @@ struct retinfo {
 	const char *var;	/* returned variable's key, whose facts may narrow bits; or NULL */
 	bool implicit;		/* falling off the closing brace */
 	bool negated;		/* `return -f(...)`: var's value with its sign turned */
+	const char *source;	/* what a returned expression reads (`pool` in `return pool->mem;`) */
 };
 
 struct block {

@@ -610,6 +610,37 @@ static const char *constant_text(struct builder *b, TSNode v)
 	return constant ? lockid_expr_key(&b->id, v) : NULL;
 }
 
+/* The variable a value is read out of or computed from: `pool` in `pool->mem`,
+ * `tab[i].buf`, `&pool->mem`, `(char *)pool + n` and a plain copy `pool`; NULL for a
+ * call or a constant. */
+static const char *value_source(struct builder *b, TSNode v)
+{
+	TSNode x = lockid_strip(&b->id, v, true);
+	for (int depth = 0; depth < 8 && !ts_node_is_null(x); depth++) {
+		switch (kind(b, x)) {
+		case NK_field_expression:
+		case NK_subscript_expression:
+			x = lockid_strip(&b->id, field(b, x, F_argument), true);
+			break;
+		case NK_pointer_expression:
+			x = lockid_strip(&b->id, field(b, x, F_argument), true);
+			break;
+		case NK_binary_expression: {
+			char op = b->text[ts_node_start_byte(field(b, x, F_operator))];
+			if (op != '+' && op != '-')
+				return NULL;
+			x = lockid_strip(&b->id, field(b, x, F_left), true);
+			break;
+		}
+		case NK_identifier:
+			return lockid_expr_key(&b->id, x);
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
 static void build_assign(struct builder *b, TSNode n)
 {
 	TSNode left = field(b, n, F_left), right = field(b, n, F_right);
@@ -628,6 +659,7 @@ static void build_assign(struct builder *b, TSNode n)
 	e->flags = plain ? literal_bits(b, right) : 0;
 	e->text = plain ? constant_text(b, right) : NULL;
 	e->loaded = plain && kind(b, r) == NK_field_expression;
+	e->source = plain ? value_source(b, right) : NULL;
 	if (plain && !e->text && kind(b, r) == NK_identifier)
 		e->prim = lockid_expr_key(&b->id, r);
 }
@@ -945,6 +977,7 @@ static void build_declaration(struct builder *b, TSNode n)
 			e->flags = literal_bits(b, value);
 			e->text = constant_text(b, value);
 			e->loaded = kind(b, v) == NK_field_expression;
+			e->source = value_source(b, value);
 		}
 	}
 }
@@ -1163,7 +1196,7 @@ static TSNode negated_call(struct builder *b, TSNode v)
 
 static void build_return(struct builder *b, TSNode n)
 {
-	struct retinfo r = {loc_of(n), VB_ANY, NULL, false, false};
+	struct retinfo r = {loc_of(n), VB_ANY, NULL, false, false, NULL};
 	TSNode v = ts_node_named_child_count(n) ? lockid_strip(&b->id, ts_node_named_child(n, 0), true) : (TSNode){0};
 	TSNode neg = negated_call(b, v);
 	if (!ts_node_is_null(neg)) {	/* return (-zfs_enter(zfsvfs, tag)): the callee's ways, sign turned */
@@ -1182,6 +1215,8 @@ static void build_return(struct builder *b, TSNode n)
 			build_expr(b, v, NULL);
 			if (kind(b, v) == NK_identifier)
 				r.var = lockid_expr_key(&b->id, v);
+			else
+				r.source = value_source(b, v);
 		}
 	}
 	leave_scopes(b, NULL, loc_of(n));
@@ -1297,7 +1332,7 @@ static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
 		b->cur = failed;
 		uint8_t bits = cond_form && cnt > 1 ? fail_action_bits(starts[1], lens[1]) : 0;
 		if (bits)
-			end_return(b, (struct retinfo){loc_of(n), bits, NULL, false, false});
+			end_return(b, (struct retinfo){loc_of(n), bits, NULL, false, false, NULL});
 		else
 			end_goto(b, exit);
 		b->cur = got;
@@ -1536,7 +1571,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 		build_stmt(&b, body);
 	if (b.cur != NONE) {	/* falling off the closing brace */
 		TSPoint end = ts_node_end_point(fn);
-		struct retinfo r = {{end.row + 1, end.column ? end.column : 1}, VB_ANY, NULL, true, false};
+		struct retinfo r = {{end.row + 1, end.column ? end.column : 1}, VB_ANY, NULL, true, false, NULL};
 		end_return(&b, r);
 	}
 	/* Blocks never terminated (labels never placed, unreachable joins) end nowhere. */

@@ -274,6 +274,66 @@ static bool goes_with_returned_object(const struct analysis *res, const char *ke
 	return tail != NULL;
 }
 
+/* The latest write of var before `at`, in source order (the builder keeps no def-use
+ * chains; straight-line returns read the value written last above them): NULL if none. */
+static const struct event *write_before(const struct cfg *c, const char *var, struct loc at)
+{
+	const struct event *best = NULL;
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			const char *w = e->kind == EV_ASSIGN ? e->key : e->kind == EV_CALL ? e->result : NULL;
+			if (w && !e->by_address && strcmp(w, var) == 0 && loc_cmp(e->loc, at) < 0 &&
+			    (!best || loc_cmp(best->loc, e->loc) < 0))
+				best = e;
+		}
+	return best;
+}
+
+/* Whether the value exit x hands back was read out of the object root names (`return
+ * pool->mem;`, `mem = pool->mem; return mem;`, `p = (char *)z + n` after `z = g.mem`). */
+static bool returns_read_from(const struct cfg *c, const struct exit_state *x, const char *root, size_t rn)
+{
+	const char *v = x->blk->ret.source ? x->blk->ret.source : x->blk->ret.var;
+	struct loc at = x->blk->ret.loc;
+	for (int hops = 0; v && hops < 8; hops++) {
+		if (strlen(v) == rn && strncmp(v, root, rn) == 0)
+			return hops > 0 || x->blk->ret.source;
+		const struct event *w = write_before(c, v, at);
+		if (!w || w->kind != EV_ASSIGN)
+			return false;
+		v = w->source;
+		at = w->loc;
+	}
+	return false;
+}
+
+/* A lock that marks the buffer handed back as in use (zstd_mempool_alloc: a slot's mutex,
+ * taken by trylock, is held while its buffer is out and dropped by the free routine):
+ * every return holding it hands back a value read out of the lock's object, and no
+ * return without it does.  The object is the function's own find (a local or a global),
+ * not one the caller named; a NULL handed back holding it is still a leak. */
+static bool marks_returned_object(const struct analysis *res, const char *key)
+{
+	const struct cfg *c = res->cfg;
+	const char *root;
+	size_t rn = cfg_key_root(key, &root);
+	if (!c->returns_pointer || !rn)
+		return false;
+	for (size_t p = 0; p < c->nparams; p++)
+		if (strlen(c->params[p]) == rn && strncmp(c->params[p], root, rn) == 0)
+			return false;
+	size_t held = 0;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct exit_state *x = &res->exits[i];
+		bool has = count_at(x, key) > 0, read = returns_read_from(c, x, root, rn);
+		if (has != read || (has && !(x->bits & ~VB_ZERO)))
+			return false;
+		held += has;
+	}
+	return held > 0;
+}
+
 /* The returns split cleanly by value (held on every 0, released on every -errno): a
  * conditional acquire or release, which callers handle by testing the result.  Not when
  * the lock is held only on error returns (the classic missing unlock on an error path), nor
@@ -1051,7 +1111,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
-	    kept_for_out_param(res, key) ||
+	    kept_for_out_param(res, key) || marks_returned_object(res, key) ||
 	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key) ||
 	    dropped_from_unknown_source(res, key) || returns_which_lock(res, key))
 		return;
