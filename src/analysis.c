@@ -38,6 +38,12 @@ struct macro_return {
 	struct block *blk;
 };
 
+/* A pointer stored in a field (`dl->dl_dzp = dzp`): what hangs from the field hangs
+ * from the value. */
+struct field_store {
+	const char *field, *value;
+};
+
 /* A branch's test as an ordering (`cnt >= max` is the negation of `cnt<max`) and as an
  * equality of a local with another name (`ppr == pr`), read once per function. */
 struct block_test {
@@ -57,6 +63,7 @@ struct engine {
 	size_t nuses;
 	const char **written;	/* variables the function writes */
 	size_t nwritten;
+	VEC(struct field_store) stores;	/* `dl->dl_dzp = dzp`: the field names what the value names */
 	struct sentinel *sentinels;	/* constants assigned to variables that a test compares with */
 	size_t nsentinels;
 	VEC(const char *) taken, dropped;
@@ -247,6 +254,8 @@ static void collect_written(struct engine *en, const struct cfg *cfg)
 				;
 			if (v && k == w.n)
 				VEC_PUSH(&w, v);
+			if (e->kind == EV_ASSIGN && !e->by_address && e->prim && (strstr(e->key, "->") || strchr(e->key, '.')))
+				VEC_PUSH(&en->stores, ((struct field_store){e->key, e->prim}));
 		}
 	en->written = arena_memdup(en->a, w.v, w.n * sizeof(*w.v));
 	en->nwritten = w.n;
@@ -480,6 +489,25 @@ static void rename_equal(struct engine *en, struct lstate *n, const struct block
 			i = (uint16_t)-1;	/* the entries moved: start over (each rename removes a `from` key) */
 }
 
+/* A held lock that key names through a field the function stored a pointer in: with
+ * `dl->dl_dzp = dzp` anywhere in the function, `dl->dl_dzp->z_name_lock` is
+ * `dzp->z_name_lock` when that one is held (an object found in a list that the
+ * function's own stores fill keeps the same back pointer).  NULL if none. */
+static const char *held_through_store(struct engine *en, const struct lstate *s, const char *key)
+{
+	for (size_t i = 0; i < en->stores.n; i++) {
+		const char *f = en->stores.v[i].field;
+		size_t fn = strlen(f);
+		if (strncmp(key, f, fn) != 0 || !((key[fn] == '-' && key[fn + 1] == '>') || key[fn] == '.'))
+			continue;
+		const char *name = arena_printf(en->a, "%s%s", en->stores.v[i].value, key + fn);
+		const struct lockent *l = lstate_lock(s, cfg_intern(en->mcfg, name, strlen(name)));
+		if (l && l->count > 0)
+			return l->key;
+	}
+	return NULL;
+}
+
 /* A release named through a local that the path knows equals another name of a held
  * lock (the branch above renamed it): that lock. */
 static const char *held_under_other_name(struct engine *en, const struct lstate *s, const char *key)
@@ -495,7 +523,8 @@ static const char *held_under_other_name(struct engine *en, const struct lstate 
 		    l->count > 0)
 			return renamed;
 	}
-	return key;
+	const char *stored = held_through_store(en, s, key);
+	return stored ? stored : key;
 }
 
 /* Whether key hangs from a parameter (`l->l_rwlock` for the parameter l). */
@@ -667,6 +696,9 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 		return;
 	}
 	const struct lockent *had = lstate_lock(n, key);
+	const char *stored = eff->delta < 0 && (!had || had->count <= 0) ? held_through_store(en, n, key) : NULL;
+	if (stored)	/* zfs_dirent_unlock(dl) drops dl->dl_dzp->z_name_lock: dzp's, held here */
+		had = lstate_lock(n, key = stored);
 	struct event *ev = ARENA_NEW(en->a, struct event);
 	*ev = (struct event){
 		.kind = EV_LOCK, .effect = eff->delta > 0 ? LE_ACQUIRE : LE_RELEASE, .mode = eff->mode,
@@ -811,6 +843,9 @@ static uint8_t release_side(struct engine *en, const struct lstate *s, const str
 			const struct sum_effect *eff = &sum->cases[c].effects[k];
 			const char *key = eff->delta < 0 ? summary_bind_key(en->mcfg, eff->key, e) : NULL;
 			const struct lockent *l = key ? lstate_lock(s, key) : NULL;
+			const char *stored = key && (!l || l->count <= 0) ? held_through_store(en, s, key) : NULL;
+			if (stored)
+				l = lstate_lock(s, stored);
 			bool when = sum->cases[c].when == 1;
 			if (sum->cases[c].when == SUM_WHEN_EITHER)
 				continue;
@@ -1540,6 +1575,7 @@ void analysis_run(struct analysis *res, struct arena *scratch, struct cfg *cfg,
 	KEEP(en.guess_based, res->guess_based, res->nguess_based);
 #undef KEEP
 	VEC_FREE(&en.macro_returns);
+	VEC_FREE(&en.stores);
 	VEC_FREE(&en.counted);
 	VEC_FREE(&en.work);
 }

@@ -195,9 +195,13 @@ bool cfg_param_flag(const struct cfg *c, const char *test_key)
 	const char *r = test_key + n;
 	if (!*r)
 		return true;
-	if ((r[0] != '=' && r[0] != '!') || r[1] != '=' || !r[2])
+	if (r[0] == '&' && r[1] && r[1] != '&')	/* a bit of a flags word: `flag&ZHAVELOCK` */
+		r += 1;
+	else if ((r[0] == '=' || r[0] == '!') && r[1] == '=' && r[2])
+		r += 2;
+	else
 		return false;
-	for (r += 2; *r; r++)
+	for (; *r; r++)
 		if (!((*r >= 'A' && *r <= 'Z') || (*r >= '0' && *r <= '9') || *r == '_'))
 			return false;
 	return true;

@@ -202,7 +202,8 @@ int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len,
 #define CFG_FLAG_HELPER_BLOCKS 256
 bool cfg_helper_sized(const struct cfg *c, const char *test_key);
 /* Whether a test key tests a parameter as the caller passed it: `flag`, `mode==RW_NONE`,
- * `lockp!=NULL` (a parameter compared with an upper-case constant or a number). */
+ * `lockp!=NULL` (a parameter compared with an upper-case constant or a number),
+ * `flag&ZHAVELOCK` (a bit of a flags word). */
 bool cfg_param_flag(const struct cfg *c, const char *test_key);
 /* Who owns a hold whose owner tag is `key` (not FTAG): the caller through parameter i
  * (1 + i) for a `void *` (`char *`) parameter, the function (0) for such a local loaded from
