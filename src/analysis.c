@@ -76,6 +76,7 @@ struct engine {
 	VEC(const char *) guess_based;	/* callees whose summaries rest on a guess */
 	VEC(uint32_t) counted;	/* blocks of ordering tests outside any loop (`if (cnt >= max)`) */
 	struct block_test *tests;	/* per block: its test read as an ordering or an equality */
+	const struct event **drains;	/* per block: cfg_drain_loops, or NULL */
 	const struct cfg *cfg;
 	struct blockstates *in;		/* per block: the states that reached it */
 	VEC(struct work) work;
@@ -163,6 +164,7 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 			v.v[k++] = v.v[i];
 		}
 	}
+	en->drains = cfg_drain_loops(cfg);
 	en->uses = arena_memdup(en->a, v.v, k * sizeof(*v.v));
 	en->nuses = k;
 	VEC_FREE(&v);
@@ -1371,10 +1373,35 @@ static void ordering_taken(struct engine *en, struct lstate *n, const struct blo
 		lstate_set_fact(en->a, n, bt->order, side == bt->says ? VB_POS : VB_ZERO);
 }
 
+/* Leaving a loop that pops entries and unlocks each (`while ((bpi =
+ * list_remove_head(&stack)) != NULL) { bpo = bpi->bpi_bpo; mutex_exit(&bpo->bpo_lock); }`)
+ * because the container came back empty: every lock of that field the path still holds
+ * was on it.  Each pop drops the latest one (consume_same_field); how many entries the
+ * container had, the path does not count.  The loop's release, under each lock's own
+ * name, becomes its last event, so a later release of one is a double one. */
+static void drained(struct engine *en, struct lstate *n, const struct block *b, bool side)
+{
+	const struct event *rel = en->drains && !side ? en->drains[b->id] : NULL;
+	const char *tail, *t;
+	size_t tn = rel ? cfg_key_tail(rel->key, &tail) : 0;
+	for (uint16_t i = 0; tn && i < n->nlocks; i++) {
+		struct lockent *l = &n->locks[i];
+		if (l->count > 0 && l->key != rel->key && cfg_key_tail(l->key, &t) == tn && strncmp(t, tail, tn) == 0) {
+			struct event *ev = ARENA_NEW(en->a, struct event);
+			*ev = *rel;	/* the loop's release, under this lock's own name */
+			ev->key = l->key;
+			ev->text = l->last ? l->last->text : l->key;
+			l->count = 0;
+			l->last = ev;
+		}
+	}
+}
+
 static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
 {
 	struct lstate *n = lstate_copy(en->a, s);
 	if (b->test.key && b->test.kind == TEST_TRUTH) {
+		drained(en, n, b, side);
 		rename_equal(en, n, b, side);
 		ordering_taken(en, n, b, side);
 	}

@@ -376,3 +376,123 @@ int cfg_tag_owner(const struct cfg *c, const char *key)
 	}
 	return -1;
 }
+
+/* Marks with bit, in seen[], the blocks reachable from `from` without passing `stop`
+ * (stop itself is marked when reached): along successors, or along the predecessor
+ * lists preds[pstart[x] .. pstart[x + 1]) when preds is given. */
+static void reach(const struct cfg *c, uint32_t from, uint32_t stop, uint8_t *seen, uint8_t bit,
+		  const uint32_t *pstart, const uint32_t *preds)
+{
+	VEC(uint32_t) todo = {0};
+	VEC_PUSH(&todo, from);
+	while (todo.n) {
+		uint32_t x = todo.v[--todo.n];
+		if (x >= c->nblocks || (seen[x] & bit))
+			continue;
+		seen[x] |= bit;
+		if (x == stop)
+			continue;
+		uint32_t k0 = preds ? pstart[x] : 0, k1 = preds ? pstart[x + 1] : c->blocks[x]->nsucc;
+		for (uint32_t k = k0; k < k1; k++) {
+			uint32_t y = preds ? preds[k] : c->blocks[x]->succ[k];
+			if (y < c->nblocks && !(seen[y] & bit))
+				VEC_PUSH(&todo, y);
+		}
+	}
+	VEC_FREE(&todo);
+}
+
+/* Whether block b tests the value of the call it ends with (`while ((bpi =
+ * list_remove_head(&stack)) != NULL)`). */
+static bool tests_own_call(const struct block *b)
+{
+	const struct event *last = b->nevents ? &b->events[b->nevents - 1] : NULL;
+	return b->term == T_BRANCH && b->test.kind == TEST_TRUTH && b->nsucc == 2 && last &&
+	       last->kind == EV_CALL && last->result && last->result == b->test.key;
+}
+
+/* Whether the loop body (blocks marked 3 in seen) takes key itself. */
+static bool body_takes(const struct cfg *c, const uint8_t *seen, const char *key)
+{
+	for (uint32_t x = 0; x < c->nblocks; x++)
+		for (uint32_t i = 0; seen[x] == 3 && i < c->blocks[x]->nevents; i++) {
+			const struct event *e = &c->blocks[x]->events[i];
+			if (e->kind == EV_LOCK && e->effect != LE_RELEASE && e->key == key)
+				return true;
+		}
+	return false;
+}
+
+/* A release in the loop body (blocks marked 3 in seen) named through the cursor: the
+ * cursor itself (`mutex_exit(&bpi->lock)`) or a variable loaded off it (`bpo =
+ * bpi->bpi_bpo; mutex_exit(&bpo->bpo_lock)`), of a lock the body does not take (a body
+ * that locks and unlocks each entry drains nothing). */
+static const struct event *cursor_release(const struct cfg *c, const uint8_t *seen, const char *cursor)
+{
+	for (uint32_t x = 0; x < c->nblocks; x++) {
+		if (seen[x] != 3)
+			continue;
+		for (uint32_t i = 0; i < c->blocks[x]->nevents; i++) {
+			const struct event *e = &c->blocks[x]->events[i];
+			const char *root;
+			size_t rn = e->kind == EV_LOCK && e->effect == LE_RELEASE ? cfg_key_root(e->key, &root) : 0;
+			if (!rn || root[rn] == '\0' || body_takes(c, seen, e->key))
+				continue;
+			if (strlen(cursor) == rn && strncmp(root, cursor, rn) == 0)
+				return e;
+			for (uint32_t y = 0; y < c->nblocks; y++)
+				for (uint32_t k = 0; k < c->blocks[y]->nevents; k++) {
+					const struct event *a = &c->blocks[y]->events[k];
+					if (seen[y] == 3 && a->kind == EV_ASSIGN && a->source == cursor &&
+					    strlen(a->key) == rn && strncmp(a->key, root, rn) == 0)
+						return e;
+				}
+		}
+	}
+	return NULL;
+}
+
+const struct event **cfg_drain_loops(const struct cfg *c)
+{
+	const struct event **out = NULL;
+	uint32_t *pstart = NULL, *preds = NULL;
+	uint8_t *seen = NULL;
+	for (uint32_t b = 0; b < c->nblocks; b++) {
+		if (!tests_own_call(c->blocks[b]))
+			continue;
+		if (!pstart) {	/* predecessor lists, once per function that has such a test */
+			pstart = xcalloc(c->nblocks + 1, sizeof(*pstart));
+			for (uint32_t x = 0; x < c->nblocks; x++)
+				for (uint32_t k = 0; k < c->blocks[x]->nsucc; k++)
+					if (c->blocks[x]->succ[k] < c->nblocks)
+						pstart[c->blocks[x]->succ[k] + 1]++;
+			for (uint32_t x = 0; x < c->nblocks; x++)
+				pstart[x + 1] += pstart[x];
+			preds = xmalloc((pstart[c->nblocks] + 1) * sizeof(*preds));
+			uint32_t *fill = xmalloc((c->nblocks + 1) * sizeof(*fill));
+			memcpy(fill, pstart, (c->nblocks + 1) * sizeof(*fill));
+			for (uint32_t x = 0; x < c->nblocks; x++)
+				for (uint32_t k = 0; k < c->blocks[x]->nsucc; k++)
+					if (c->blocks[x]->succ[k] < c->nblocks)
+						preds[fill[c->blocks[x]->succ[k]]++] = x;
+			free(fill);
+			seen = xmalloc(c->nblocks);
+			out = ARENA_ARRAY(c->arena, const struct event *, c->nblocks);
+			memset(out, 0, c->nblocks * sizeof(*out));
+		}
+		/* The body: reached from the taken side without passing the test, and reaching it. */
+		memset(seen, 0, c->nblocks);
+		reach(c, c->blocks[b]->succ[0], b, seen, 1, NULL, NULL);
+		if (!(seen[b] & 1))
+			continue;	/* not a loop's test */
+		for (uint32_t k = pstart[b]; k < pstart[b + 1]; k++)
+			if (seen[preds[k]] & 1)
+				reach(c, preds[k], b, seen, 2, pstart, preds);
+		seen[b] = 0;
+		out[b] = cursor_release(c, seen, c->blocks[b]->test.key);
+	}
+	free(pstart);
+	free(preds);
+	free(seen);
+	return out;
+}

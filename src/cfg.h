@@ -218,6 +218,12 @@ const char *cfg_resolve_alias(struct cfg *c, const char *key);
 /* Every pointer-copy alias named anywhere in key replaced by what it stands for. */
 const char *cfg_resolve_aliases_in(struct cfg *c, const char *key);
 
+/* Loops that drain a container: per block, for the test of a loop that takes the next
+ * entry by a call (`while ((bpi = list_remove_head(&stack)) != NULL)`) and releases, in
+ * its body, a lock named through that entry, the release; NULL for other blocks.  The
+ * whole array is NULL when the function has no such test.  In the cfg's arena. */
+const struct event **cfg_drain_loops(const struct cfg *c);
+
 void cfg_dump(const struct cfg *c, FILE *out);	/* --dump=cfg */
 
 #endif
