@@ -24,11 +24,32 @@ static struct arena_chunk *chunk_new(size_t need, size_t chunk, struct arena_chu
 	return c;
 }
 
+/* A spare chunk with room for need bytes, unlinked from the spare list; NULL if none. */
+static struct arena_chunk *take_spare(struct arena *a, size_t need)
+{
+	for (struct arena_chunk **p = &a->spare; *p; p = &(*p)->next)
+		if ((*p)->size >= need) {
+			struct arena_chunk *c = *p;
+			*p = c->next;
+			a->spare_bytes -= c->size;
+			c->off = 0;
+			return c;
+		}
+	return NULL;
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
-	if (!a->head || a->head->size - a->head->off < n)
-		a->head = chunk_new(n, a->chunk, a->head);
+	if (!a->head || a->head->size - a->head->off < n) {
+		struct arena_chunk *c = take_spare(a, n);
+		if (c) {
+			c->next = a->head;
+			a->head = c;
+		} else {
+			a->head = chunk_new(n, a->chunk, a->head);
+		}
+	}
 	void *p = a->head->data + a->head->off;
 	a->head->off += n;
 	a->used += n;
@@ -73,10 +94,17 @@ void arena_reset(struct arena *a)
 	struct arena_chunk *c = a->head;
 	if (!c)
 		return;
-	/* Keep the oldest chunk: the next function will most likely fit in it again. */
+	/* Keep the oldest chunk: the next function will most likely fit in it again; the
+	 * others wait on the spare list for the next big one. */
 	while (c->next) {
 		struct arena_chunk *next = c->next;
-		free(c);
+		if (a->spare_bytes + c->size <= ARENA_SPARE_MAX) {
+			c->next = a->spare;
+			a->spare = c;
+			a->spare_bytes += c->size;
+		} else {
+			free(c);
+		}
 		c = next;
 	}
 	c->off = 0;
@@ -92,6 +120,11 @@ void arena_release(struct arena *a)
 		free(c);
 		c = next;
 	}
-	a->head = NULL;
-	a->used = 0;
+	for (c = a->spare; c;) {
+		struct arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = a->spare = NULL;
+	a->used = a->spare_bytes = 0;
 }
