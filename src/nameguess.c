@@ -17,10 +17,14 @@ static const struct {
 	bool fields;	/* also for calls through a field (ops->acquire): only the pair whose
 			 * names say little else (->lock and ->get also name lookups, ->enter
 			 * callbacks); measured on DPDK, the others added more noise than bugs */
+	bool one_arg;	/* only calls with one argument, the object itself (mbox_get(d->mbox)):
+			 * get/put with more (rte_mempool_get(mp, &obj), vfu_sgl_get(ctx, sgl,
+			 * iov, n, flags)) hand out memory, not a lock; measured on SPDK */
 } name_pairs[] = {
-	{"_lock", "_unlock", false, false}, {"_enter", "_exit", false, false}, {"_acquire", "_release", false, true},
-	{"_get", "_put", false, false}, {"_LOCK", "_UNLOCK", false, false}, {"lock_", "unlock_", true, false},
-	{"LOCK_", "UNLOCK_", true, false},
+	{"_lock", "_unlock", false, false, false}, {"_enter", "_exit", false, false, false},
+	{"_acquire", "_release", false, true, false}, {"_get", "_put", false, false, true},
+	{"_LOCK", "_UNLOCK", false, false, false}, {"lock_", "unlock_", true, false, false},
+	{"LOCK_", "UNLOCK_", true, false, false},
 };
 
 /* The guess for pair k: `stem(arg)` is the lock (stem_len 0: all of stem). */
@@ -45,7 +49,8 @@ void nameguess_pair(struct cfg *c, const struct strset *calls, const struct lock
 	size_t n = strlen(name);
 	char partner[160];
 	for (size_t k = 0; k < countof(name_pairs); k++)
-		for (int side = 0; side < 2 && (!object || name_pairs[k].fields); side++) {
+		for (int side = 0; side < 2 && (!object || name_pairs[k].fields) && (!name_pairs[k].one_arg || e->nargs == 1);
+		     side++) {
 			const char *mine = side ? name_pairs[k].give : name_pairs[k].take;
 			const char *other = side ? name_pairs[k].take : name_pairs[k].give;
 			size_t m = strlen(mine);
