@@ -1397,10 +1397,30 @@ static void drained(struct engine *en, struct lstate *n, const struct block *b, 
 	}
 }
 
+/* On the side of `rc == EOWNERDEAD` where it holds, a try whose result rc is that value
+ * took the lock after all (lockprim.also: a robust mutex whose owner died). */
+static void taken_also(struct lstate *n, const struct block *b, bool side)
+{
+	const char *t = b->test.key, *op = strstr(t, "==");
+	if (!side || !op || strstr(op + 2, "=="))
+		return;
+	for (uint16_t i = 0; i < n->nlocks; i++) {
+		struct lockent *l = &n->locks[i];
+		const struct event *e = l->last;
+		if ((l->flags & LS_TRY_FAILED) && e && e->effect == LE_TRY && e->also && e->result &&
+		    strlen(e->result) == (size_t)(op - t) && strncmp(e->result, t, (size_t)(op - t)) == 0 &&
+		    strcmp(op + 2, e->also) == 0) {
+			l->count = clamp(l->count + 1);
+			l->flags &= (uint16_t)~LS_TRY_FAILED;
+		}
+	}
+}
+
 static void take_branch(struct engine *en, const struct block *b, const struct lstate *s, bool side, uint8_t bits)
 {
 	struct lstate *n = lstate_copy(en->a, s);
 	if (b->test.key && b->test.kind == TEST_TRUTH) {
+		taken_also(n, b, side);
 		drained(en, n, b, side);
 		rename_equal(en, n, b, side);
 		ordering_taken(en, n, b, side);

@@ -76,6 +76,8 @@ struct event {
 				 * the owner is the function itself */
 	uint32_t self_args;	/* EV_CALL: bit i set when argument i names the calling function
 				 * as an owner (FTAG, NULL) */
+	const char *also;	/* EV_LOCK try: a constant it also returns when it took the lock
+				 * (lockprim.also: EOWNERDEAD), or NULL */
 	const char *source;	/* EV_ASSIGN: the variable the value is read out of or computed
 				 * from (`pool` in `mem = pool->mem`, `z` in `p = (char *)z + n`) */
 };

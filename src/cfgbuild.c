@@ -456,6 +456,7 @@ static void build_lock_call(struct builder *b, TSNode call, const struct lockpri
 	e->effect = row->effect;
 	e->mode = row->mode;
 	e->success = row->success;
+	e->also = row->also;
 	e->flags = row->flags;
 	e->key = key;
 	e->text = text;

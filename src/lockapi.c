@@ -244,6 +244,7 @@ enum {
 	OPT_SUCCESS = 8,
 	OPT_OWNER = 16,
 	OPT_FIELD = 32,
+	OPT_ALSO = 64,
 };
 
 struct directive {
@@ -256,7 +257,7 @@ struct directive {
 static const struct directive directives[] = {
 	{ "acquire",	LE_ACQUIRE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER | OPT_FIELD },
 	{ "release",	LE_RELEASE,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_OWNER | OPT_FIELD },
-	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS | OPT_OWNER | OPT_FIELD },
+	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS | OPT_OWNER | OPT_FIELD | OPT_ALSO },
 	{ "downgrade",	LE_DOWNGRADE,	true,	OPT_CLASS },
 	{ "guard",	LE_GUARD,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
 	{ "noreturn",	LE_NORETURN,	false,	0 },
@@ -371,6 +372,11 @@ static bool parse_option(const char *opt, const struct directive *d, struct lock
 		if (!parse_arg(opt + 6, &k, pe) || k == LOCKPRIM_NO_ARG || k >= INT8_MAX)
 			return fail(pe, "bad owner '%s': expected an argument index", opt + 6);
 		row->owner_arg = (uint8_t)(k + 1);
+	} else if (!strncmp(opt, "also=", 5)) {
+		kind = OPT_ALSO;
+		row->also = opt + 5;
+		if (!is_identifier(row->also))
+			return fail(pe, "bad also '%s': expected a constant's name", row->also);
 	} else if (!strncmp(opt, "field=", 6)) {
 		kind = OPT_FIELD;
 		row->field = opt + 6;
@@ -408,7 +414,7 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 	if (!is_identifier(f[1]))
 		return fail(pe, "bad name '%s': expected an identifier", f[1]);
 	*row = (struct lockprim){ f[1], (uint8_t)d->effect, LOCKPRIM_NO_ARG, LM_EXCLUSIVE,
-				  TS_ALWAYS, 0, NULL, 0, 0, NULL };
+				  TS_ALWAYS, 0, NULL, 0, 0, NULL, NULL };
 	*cls = NULL;
 	if (d->has_arg && !parse_arg(f[2], &row->arg, pe))
 		return false;
@@ -427,6 +433,8 @@ static void own_strings(struct lockapi *api, struct lockprim *row, const char *c
 	row->name = arena_strdup(&api->strings, row->name);
 	if (row->field)
 		row->field = arena_strdup(&api->strings, row->field);
+	if (row->also)
+		row->also = arena_strdup(&api->strings, row->also);
 	if (cls)
 		row->cls = arena_strdup(&api->strings, cls);
 	else if (row->effect == LE_NORETURN || row->effect == LE_ASSERT || row->effect == LE_SELF_TAG)
@@ -537,6 +545,8 @@ static void dump_row(const struct lockprim *row, FILE *out)
 		fprintf(out, " owner=%d", row->owner_arg - 1);
 	if (row->field)
 		fprintf(out, " field=%s", row->field);
+	if (row->also)
+		fprintf(out, " also=%s", row->also);
 	fprintf(out, " class=%s%s\n", row->cls, (row->flags & LP_NESTS) ? " nests" : "");
 }
 

@@ -66,6 +66,8 @@ struct lockprim {
 				 * an I/O holds it until its completion drops it */
 	const char *field;	/* the lock is this field of the object the argument points to
 				 * (FreeBSD prison_free_locked(pr) drops pr->pr_mtx), or NULL */
+	const char *also;	/* LE_TRY: a constant the call also returns when it took the lock
+				 * (a robust mutex whose owner died: EOWNERDEAD), or NULL */
 };
 
 struct profile {

@@ -197,7 +197,8 @@ static void test_config(struct counts *c)
 				  "noreturn my_die\n"
 				  "acquire my_hold 0 owner=1\n"
 				  "selftag MY_TAG\n"
-				  "release my_put_locked 0 field=my_mtx\n")))
+				  "release my_put_locked 0 field=my_mtx\n"
+				  "try my_robust_lock 0 success=zero also=EOWNERDEAD\n")))
 		goto out;
 	EXPECT(c, lockapi_load_config(api, path, err, sizeof(err)));
 	unlink(path);
@@ -218,7 +219,9 @@ static void test_config(struct counts *c)
 	/* the lock is a field of the object the argument points to */
 	EXPECT(c, lockapi_call(api, "my_put_locked") && strcmp(lockapi_call(api, "my_put_locked")->field, "my_mtx") == 0);
 	EXPECT(c, lockapi_call(api, "my_lock") && lockapi_call(api, "my_lock")->field == NULL);
-	EXPECT(c, lockapi_count(api) == before + 10);	/* spin_lock replaced, not added */
+	/* a constant that also means the try took the lock */
+	EXPECT(c, lockapi_call(api, "my_robust_lock") && strcmp(lockapi_call(api, "my_robust_lock")->also, "EOWNERDEAD") == 0);
+	EXPECT(c, lockapi_count(api) == before + 11);	/* spin_lock replaced, not added */
 out:
 	lockapi_free(api);
 }
@@ -266,6 +269,8 @@ static void test_config_errors(struct counts *c)
 	expect_config_error(c, "downgrade x 0 owner=1\n", 1, "does not apply to downgrade");
 	expect_config_error(c, "selftag T 1\n", 1, "takes only a NAME");
 	expect_config_error(c, "release x 0 field=a->b\n", 1, "bad field");
+	expect_config_error(c, "try x 0 success=zero also=-1\n", 1, "bad also");
+	expect_config_error(c, "release x 0 also=E\n", 1, "does not apply to release");
 	expect_config_error(c, "downgrade x 0 field=f\n", 1, "does not apply to downgrade");
 
 	if (EXPECT(c, api != NULL)) {
