@@ -69,7 +69,7 @@ struct event {
 				 * in one file), applied when no summary says otherwise; 0xff: none */
 	const char *guess_key;	/* EV_CALL with a guess: the lock it would name */
 	uint8_t guess_success;	/* EV_CALL with a guessed take whose value is kept: what success
-				 * looks like (x_get hands back a pointer, x_enter an errno) */
+				 * looks like (x_enter hands back an errno: TS_ZERO) */
 	uint32_t span_start, span_end;	/* EV_BREAK: the loop; EV_LOCK: byte offset in span_start */
 	uint8_t owner;		/* EV_LOCK: 1 + index of the parameter that names the hold's owner
 				 * (a tag the caller passes: rrm_enter(l, RW_READER, tag)), 0 when

@@ -1,5 +1,6 @@
 /* Calls to functions the run cannot see, paired by name within the file: x_lock/x_unlock,
- * x_enter/x_exit, x_get/x_put (same argument), LOCK_X/UNLOCK_X.  (--no-guess turns it off.) */
+ * x_enter/x_exit, x_acquire/x_release, LOCK_X/UNLOCK_X, on the same argument.  Not x_get/x_put:
+ * those are reference counts and pools far more often than locks.  (--no-guess turns it off.) */
 
 int sess_update_bug(struct sess *s, int v)
 {
@@ -26,22 +27,46 @@ int sess_update_ok(struct sess *s, int v)
 
 int mbox_send_bug(struct dev *d, struct msg *m)
 {
-	struct mbox *mb = mbox_get(d->mbox);
-
+	mbox_acquire(d->mbox);
 	if (!m->len)
 		return -EINVAL; /* expect: inconsistent-return */
-	send(mb, m);
-	mbox_put(d->mbox);
+	send(d->mbox, m);
+	mbox_release(d->mbox);
 	return 0;
 }
 
 /* The two halves on different objects do not pair. */
 void two_objects_ok(struct dev *a, struct dev *b)
 {
-	mbox_get(a->mbox);
-	mbox_put(a->mbox);
-	mbox_get(b->mbox);
-	mbox_put(b->mbox);
+	mbox_acquire(a->mbox);
+	mbox_release(a->mbox);
+	mbox_acquire(b->mbox);
+	mbox_release(b->mbox);
+}
+
+/* Correct: a reference handed out with the object (json-c's json_object_get/put). */
+struct json_object *reply_get(struct json_object *req)
+{
+	struct json_object *reply = json_object_get(req);
+
+	if (!reply)
+		return NULL;
+	json_object_put(req);
+	return reply;
+}
+
+/* Correct: an object from a pool goes to the I/O path; a failed submit gives it back. */
+int req_submit(struct pool *mp, struct queue *q)
+{
+	struct req *r;
+
+	if (pool_get(mp, (void **)&r) != 0)
+		return -ENOMEM;
+	if (queue_push(q, r) != 0) {
+		pool_put(mp, r);
+		return -EAGAIN;
+	}
+	return 0;
 }
 
 /* A name with no partner in the file is not a lock. */

@@ -1,10 +1,10 @@
 /* Read after users.c (file order): plain reference counts. */
-void res_get(struct res *r)
+void res_acquire(struct res *r)
 {
 	r->refs++;
 }
 
-void res_put(struct res *r)
+void res_release(struct res *r)
 {
 	r->refs--;
 }
