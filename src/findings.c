@@ -818,6 +818,38 @@ static bool reached_only_through(struct cfg *c, uint32_t b, const char *key, con
 	return ok;
 }
 
+/* Whether every way from the entry to block b passes side `side` (0: non-NULL, 1: NULL)
+ * of a test of a pointer on the way to key; other tests on the way do not matter. */
+static bool past_null_test(struct cfg *c, uint32_t b, const char *key, uint32_t side)
+{
+	bool *seen = xcalloc(c->nblocks, sizeof(*seen));
+	uint32_t *work = xcalloc(c->nblocks, sizeof(*work));
+	size_t n = 0;
+	bool ok = b != 0;
+	seen[b] = true;
+	work[n++] = b;
+	while (n && ok) {
+		uint32_t cur = work[--n];
+		for (uint32_t p = 0; p < c->nblocks && ok; p++)
+			for (uint32_t k = 0; k < c->blocks[p]->nsucc && ok; k++) {
+				const struct block *pb = c->blocks[p];
+				if (pb->succ[k] != cur || seen[p])
+					continue;
+				if (pb->term == T_BRANCH && pb->test.kind == TEST_TRUTH &&
+				    on_the_way(key, cfg_resolve_aliases_in(c, pb->test.key))) {
+					ok = k == side;	/* decided on this way: no need to look further back */
+					continue;
+				}
+				seen[p] = true;
+				ok = p != 0;	/* the entry, reached without the test */
+				work[n++] = p;
+			}
+	}
+	free(seen);
+	free(work);
+	return ok;
+}
+
 /* An unlock helper that skips the release only when the lock's pointer is NULL
  * (`if (a && a->lock) unlock(a->lock);` on its argument a): whoever holds the lock passes
  * a non-NULL one. */
@@ -842,13 +874,20 @@ static bool null_guarded_release(const struct analysis *res, const char *key)
 		skipped |= n == 0;
 	}
 	const char *full = cfg_resolve_aliases_in(c, key);
-	for (uint32_t b = 0; b < c->nblocks && skipped; b++)
-		for (uint32_t i = 0; i < c->blocks[b]->nevents && skipped; i++) {
+	bool strict = skipped, relaxed = skipped;
+	for (uint32_t b = 0; b < c->nblocks && (strict || relaxed); b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
-			if (e->kind == EV_LOCK && e->effect == LE_RELEASE && e->key == key)
-				skipped = reached_only_through(c, b, full, NULL);
+			if (e->kind != EV_LOCK || e->effect != LE_RELEASE || e->key != key)
+				continue;
+			strict = strict && reached_only_through(c, b, full, NULL);
+			relaxed = relaxed && past_null_test(c, b, full, 0);
 		}
-	return skipped;
+	/* Relaxed: other tests may sit between the NULL test and the release, as long as
+	 * every return that keeps the lock is reached only past the NULL side. */
+	for (size_t i = 0; i < res->nexits && relaxed && !strict; i++)
+		relaxed = count_at(&res->exits[i], key) != 0 || past_null_test(c, res->exits[i].blk->id, full, 1);
+	return strict || relaxed;
 }
 
 /* Whether event e of the CFG takes key: a primitive on it, or the call whose summary

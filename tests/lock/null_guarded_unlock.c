@@ -30,3 +30,28 @@ int adapter_poke(struct adapter *a)
 	a->busy = 0;
 	return adapter_unlock(a);
 }
+
+/* Correct: a NULL lock is nothing to drop; a test between the NULL test and the drops
+ * only picks the value handed back. */
+int lock_drop(pthread_mutex_t *m, int busy)
+{
+	if (!m)
+		return 0;
+	if (busy) {
+		pthread_mutex_unlock(m);
+		return 1;
+	}
+	pthread_mutex_unlock(m);
+	return 0;
+}
+
+/* Bug: a busy caller keeps its lock, although it is not NULL. */
+int lock_drop_bug(pthread_mutex_t *m, int busy)
+{
+	if (!m)
+		return 0;
+	if (busy)
+		return 1;
+	pthread_mutex_unlock(m); /* expect: release-unheld */
+	return 0;
+}
