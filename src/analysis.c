@@ -1193,7 +1193,10 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		if (sum)
 			return apply_summary(en, s, e, sum, out, 4);
 	}
-	if (e->kind == EV_CALL && e->guess != 0xff && !(en->sums && summary_view_defined(en->sums, e->key)))
+	/* Both halves unseen: a pair whose other half is defined somewhere (ovs_mutex_lock, a
+	 * macro over a function we cannot read) is not one to complete by its name. */
+	if (e->kind == EV_CALL && e->guess != 0xff && !(en->sums && summary_view_defined(en->sums, e->key)) &&
+	    !(en->sums && e->guess_partner && summary_view_defined(en->sums, e->guess_partner)))
 		return apply_guess(en, s, e, out);
 	struct lstate *n = lstate_copy(en->a, s);
 	out[0] = n;

@@ -68,6 +68,8 @@ struct event {
 	uint8_t guess;		/* EV_CALL: enum lock_effect the name suggests (x_lock/x_unlock pairs
 				 * in one file), applied when no summary says otherwise; 0xff: none */
 	const char *guess_key;	/* EV_CALL with a guess: the lock it would name */
+	const char *guess_partner;	/* EV_CALL with a guess: the other half's name (x_unlock for
+				 * x_lock); a definition of it anywhere voids the guess */
 	uint8_t guess_success;	/* EV_CALL with a guessed take whose value is kept: what success
 				 * looks like (x_enter hands back an errno: TS_ZERO) */
 	uint32_t span_start, span_end;	/* EV_BREAK: the loop; EV_LOCK: byte offset in span_start */

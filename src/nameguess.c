@@ -27,8 +27,9 @@ static const struct {
 
 /* The guess: `stem(arg)` is the lock (stem_len 0: all of stem). */
 static void set_guess(struct cfg *c, struct event *e, int side, const char *stem, size_t stem_len,
-		      const char *arg)
+		      const char *arg, const char *partner)
 {
+	e->guess_partner = partner ? cfg_intern(c, partner, strlen(partner)) : NULL;
 	if (!stem_len)
 		stem_len = strlen(stem);
 	const char *key = arena_printf(c->arena, "%.*s(%s)", (int)stem_len, stem, arg);
@@ -60,7 +61,7 @@ void nameguess_pair(struct cfg *c, const struct strset *calls, const struct lock
 					partner[strlen(partner) - 1] = '\0';
 				if (!strset_has(calls, partner))
 					continue;
-				set_guess(c, e, side, object, 0, e->nargs ? e->args[0] : "");
+				set_guess(c, e, side, object, 0, e->nargs ? e->args[0] : "", NULL);	/* a field, not a function */
 				return;
 			}
 			if (n <= m || n - m + strlen(other) >= sizeof(partner))
@@ -84,9 +85,9 @@ void nameguess_pair(struct cfg *c, const struct strset *calls, const struct lock
 				continue;
 			if (object) {
 				char *full = arena_printf(c->arena, "%s.%.*s", object, (int)stem_len, stem);
-				set_guess(c, e, side, full, strlen(full), e->nargs ? e->args[0] : "");
+				set_guess(c, e, side, full, strlen(full), e->nargs ? e->args[0] : "", NULL);
 			} else {
-				set_guess(c, e, side, stem, stem_len, e->nargs ? e->args[0] : "");
+				set_guess(c, e, side, stem, stem_len, e->nargs ? e->args[0] : "", partner);
 			}
 			return;
 		}
