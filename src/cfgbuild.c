@@ -798,8 +798,26 @@ static void branch_on(struct builder *b, enum test_kind k, TSNode n, const char 
 	end_branch(b, test, t, f);
 }
 
-/* Branch-prediction hints wrap a condition without changing it. */
+/* Branch-prediction hints wrap a condition without changing it: these names, and any name
+ * ending in _likely/_unlikely in either case (OVS_UNLIKELY, G_LIKELY). */
 static const char *const hint_macros[] = {"likely", "unlikely", "__builtin_expect", "__predict_true", "__predict_false"};
+static const char *const hint_suffixes[] = {"_likely", "_unlikely", "_LIKELY", "_UNLIKELY"};
+
+static bool is_hint(struct builder *b, TSNode fn)
+{
+	for (size_t i = 0; i < countof(hint_macros); i++)
+		if (text_is(b, fn, hint_macros[i]))
+			return true;
+	if (kind(b, fn) != NK_identifier)
+		return false;
+	uint32_t s = ts_node_start_byte(fn), e = ts_node_end_byte(fn);
+	for (size_t i = 0; i < countof(hint_suffixes); i++) {
+		size_t n = strlen(hint_suffixes[i]);
+		if (e - s > n && memcmp(b->text + e - n, hint_suffixes[i], n) == 0)
+			return true;
+	}
+	return false;
+}
 
 static TSNode strip_hint(struct builder *b, TSNode n)
 {
@@ -808,10 +826,7 @@ static TSNode strip_hint(struct builder *b, TSNode n)
 		if (kind(b, n) != NK_call_expression)
 			return n;
 		TSNode fn = field(b, n, F_function), args = field(b, n, F_arguments);
-		bool hint = false;
-		for (size_t i = 0; i < countof(hint_macros) && !hint; i++)
-			hint = text_is(b, fn, hint_macros[i]);
-		if (!hint || arg_count(b, args) < 1)
+		if (!is_hint(b, fn) || arg_count(b, args) < 1)
 			return n;
 		n = arg_at(b, args, 0);
 	}

@@ -275,3 +275,23 @@ int many_flags_bug(struct dev *d, int inbound, int a, int b, int c, int e)
 		cfg_unlock(); /* expect: release-unheld */
 	return 0;
 }
+
+/* Branch hints wrap the condition: OVS_UNLIKELY(x) and G_LIKELY(x) test x. */
+void hinted_ok(struct dev *d, bool shared)
+{
+	if (OVS_UNLIKELY(shared))
+		spin_lock(&d->lock);
+	d->n++;
+	if (OVS_UNLIKELY(shared))
+		spin_unlock(&d->lock);
+}
+
+/* Bug: the hint's argument is the opposite test; kept when shared, dropped unheld when not. */
+void hinted_bug(struct dev *d, bool shared)
+{
+	if (G_LIKELY(shared))
+		spin_lock(&d->lock);
+	d->n++;
+	if (G_LIKELY(!shared))
+		spin_unlock(&d->lock); /* expect@+1: inconsistent-return */
+}
