@@ -179,6 +179,13 @@ struct cfg {
 struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
 		      size_t fn_index, const struct lockapi *api, bool guess);
 
+/* The declaration (prototype) around the lock annotation at byte offset of pf, outside any
+ * definition (`void f(struct s *p) __acquires(&p->lock);`): its name, parameters and
+ * annotations, no blocks; NULL if the annotation is not in such a declaration.  *start is
+ * where the declaration starts (one cfg per declaration, whatever its annotations). */
+struct cfg *cfg_build_prototype(struct arena *a, const struct parser *p, const struct parsed_file *pf,
+				uint32_t offset, const struct lockapi *api, uint32_t *start);
+
 /* Construction helpers (used by cfgbuild.c). */
 struct cfg *cfg_new(struct arena *a);
 uint32_t cfg_block_new(struct cfg *c);

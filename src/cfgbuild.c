@@ -1528,10 +1528,11 @@ static void collect_params(struct builder *b, TSNode fn)
 	}
 }
 
-/* The lock annotations written between the start of the definition and its body. */
-static void collect_annotations(struct builder *b, const struct parsed_file *pf, TSNode fn, TSNode body)
+/* The lock annotations written in [start of fn, to): before a definition's body, or in a
+ * whole declaration. */
+static void collect_annotations(struct builder *b, const struct parsed_file *pf, TSNode fn, uint32_t to)
 {
-	uint32_t from = ts_node_start_byte(fn), to = ts_node_is_null(body) ? from : ts_node_start_byte(body);
+	uint32_t from = ts_node_start_byte(fn);
 	const struct annotations *all = &pf->annotations;
 	size_t n = 0;
 	for (size_t i = 0; i < all->n; i++)
@@ -1582,7 +1583,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	b.cur = cfg_block_new(c);	/* block 0 is the entry: before the label scan makes any */
 	lockid_init(&b.id, &p->g, pf->text, c, body, label_visit, &b);
 	collect_params(&b, fn);
-	collect_annotations(&b, pf, fn, body);
+	collect_annotations(&b, pf, fn, ts_node_is_null(body) ? ts_node_start_byte(fn) : ts_node_start_byte(body));
 	if (!ts_node_is_null(body))
 		build_stmt(&b, body);
 	if (b.cur != NONE) {	/* falling off the closing brace */
@@ -1595,5 +1596,39 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 		if (c->blocks[i]->term == T_GOTO && c->blocks[i]->nsucc == 0)
 			c->blocks[i]->term = T_STOP;
 	VEC_FREE(&b.labels);
+	return c;
+}
+
+static TSNode annotated_declaration(const struct parser *p, const struct parsed_file *pf, uint32_t offset)
+{
+	TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(pf->tree), offset, offset);
+	for (int guard = 0; guard < 64 && !ts_node_is_null(n); guard++, n = ts_node_parent(n)) {
+		enum node_kind k = node_kind(&p->g, n);
+		if (k == NK_function_definition || k == NK_translation_unit)
+			return (TSNode){0};
+		if (k == NK_declaration)
+			return n;
+	}
+	return (TSNode){0};
+}
+
+struct cfg *cfg_build_prototype(struct arena *a, const struct parser *p, const struct parsed_file *pf,
+				uint32_t offset, const struct lockapi *api, uint32_t *start)
+{
+	TSNode decl = annotated_declaration(p, pf, offset);
+	if (ts_node_is_null(decl))
+		return NULL;
+	*start = ts_node_start_byte(decl);
+	struct cfg *c = cfg_new(a);
+	char name[256];
+	c->name = arena_strdup(a, parse_function_name(&p->g, pf->text, decl, name, sizeof(name)));
+	c->loc = loc_of(decl);
+	c->is_static = has_static(p, pf, decl);
+	struct arg_memo memo = {.n = UINT32_MAX};
+	struct builder b = {.args = &memo, .cfg = c, .g = &p->g, .text = pf->text, .orig = pf->src->text,
+			    .len = pf->src->len, .api = api, .cur = NONE, .pf = pf};
+	lockid_init(&b.id, &p->g, pf->text, c, (TSNode){0}, NULL, NULL);
+	collect_params(&b, decl);
+	collect_annotations(&b, pf, decl, ts_node_end_byte(decl));
 	return c;
 }

@@ -454,6 +454,11 @@ static uint32_t tested_params(const struct cfg *c)
 	return m;
 }
 
+struct summary *summary_of_annotations(struct arena *a, const struct cfg *c, const char *file)
+{
+	return c->nanns ? annotated_summary(a, c, file) : NULL;
+}
+
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;

@@ -81,6 +81,8 @@ void summary_table_free(struct summary_table *t);
  * (the common case, which callers need not know about).  Allocated in a, which must live
  * as long as the table holds it. */
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced);
+/* What a declaration's lock annotations promise its callers (cfg_build_prototype), or NULL. */
+struct summary *summary_of_annotations(struct arena *a, const struct cfg *c, const char *file);
 
 /* A map from a name to a number: where each name's latest summary is among a file's own (a
  * file may define thousands), or which file a path is. */

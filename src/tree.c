@@ -289,6 +289,29 @@ static void reanalyse_kept(struct worker *w, struct tree_file *f)
 	}
 }
 
+/* Annotated prototypes of functions the run does not define: their annotations are all
+ * the callers can know (a header's lock API whose bodies are elsewhere or generated). */
+static void analyse_prototypes(struct worker *w, struct tree_file *f, const struct parsed_file *pf)
+{
+	struct summary_view view = view_of(w->t, f);
+	uint32_t done = UINT32_MAX, start = 0;
+	for (size_t i = 0; i < pf->annotations.n; i++) {
+		struct cfg *c = cfg_build_prototype(&w->scratch, &w->parser, pf, pf->annotations.v[i].offset, w->t->api,
+						    &start);
+		if (!c || start == done)
+			continue;
+		done = start;
+		if (!c->name[0] || summary_view_defined(&view, c->name) || summary_view_lookup(&view, c->name, f->path))
+			continue;
+		struct summary *s = summary_of_annotations(&f->sum_arena, c, f->path);
+		if (s) {
+			VEC_PUSH(&f->new_sums, s);
+			sum_index_put(&f->new_index, s->name, (uint32_t)(f->new_sums.n - 1));
+		}
+	}
+	arena_reset(&w->scratch);
+}
+
 static void forget_all_defined(struct tree_file *f)
 {
 	for (size_t i = 0; i < f->all_defined.n; i++)
@@ -355,6 +378,8 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 		analyse_function(w, f, &pf, i, first ? &callees : NULL, keep);
 		arena_reset(&w->scratch);
 	}
+	if (parsed && pf.annotations.n && o->dump == DUMP_NONE && !o->parse_only && !o->no_summaries)
+		analyse_prototypes(w, f, &pf);
 	if (keep)
 		atomic_fetch_add(&t->kept_bytes, f->cfg_arena.used);
 	remember_defined(f);
