@@ -129,6 +129,7 @@ struct block {
 /* What an annotation on the function (__acquires(x), ...) says it does to a lock. */
 struct cfg_annotation {
 	uint8_t kind;		/* enum annotation_kind (macros.h) */
+	uint8_t taken;		/* ANN_TRY_ACQUIRES: the value class that says taken (enum value_bits) */
 	const char *key;	/* the lock, as a key */
 	const char *text;	/* as written */
 	const char *name;	/* the annotation macro */

@@ -1557,7 +1557,8 @@ static void collect_annotations(struct builder *b, const struct parsed_file *pf,
 		while (is_ident_char((unsigned char)*name_end))
 			name_end++;
 		b->cfg->anns[b->cfg->nanns++] = (struct cfg_annotation){
-			an->kind, lockid_lock_key_text(&b->id, b->orig + an->arg, an->arg_len),
+			an->kind, an->taken == 1 ? VB_ZERO : an->taken == 2 ? (uint8_t)(VB_ANY & ~VB_ZERO) : 0,
+			lockid_lock_key_text(&b->id, b->orig + an->arg, an->arg_len),
 			trimmed(b, b->orig + an->arg, an->arg_len),
 			arena_strndup(b->cfg->arena, b->orig + an->offset, (size_t)(name_end - (b->orig + an->offset))),
 			{p.row + 1, p.column + 1},

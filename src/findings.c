@@ -1189,12 +1189,13 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 
 static const char *const annotation_words[] = {
 	[ANN_ACQUIRES] = "returns without holding", [ANN_RELEASES] = "returns still holding",
-	[ANN_MUST_HOLD] = "returns without holding",
+	[ANN_MUST_HOLD] = "returns without holding", [ANN_TRY_ACQUIRES] = "returns without holding",
 };
 
+/* A try's promise depends on the value returned; its body is not checked against it. */
 static bool keeps_annotation(int kind, int count)
 {
-	return kind == ANN_ACQUIRES ? count > 0 : kind == ANN_RELEASES ? count < 0 : count == 0;
+	return kind == ANN_TRY_ACQUIRES || (kind == ANN_ACQUIRES ? count > 0 : kind == ANN_RELEASES ? count < 0 : count == 0);
 }
 
 /* An annotation is a promise to the callers: every return must keep it. */

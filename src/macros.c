@@ -68,6 +68,8 @@ static const struct {
 	{"release_generic_capability", ANN_RELEASES}, {"unlock_function", ANN_RELEASES},
 	{"requires_capability", ANN_MUST_HOLD}, {"requires_shared_capability", ANN_MUST_HOLD},
 	{"exclusive_locks_required", ANN_MUST_HOLD}, {"shared_locks_required", ANN_MUST_HOLD},
+	{"try_acquire_capability", ANN_TRY_ACQUIRES}, {"try_acquire_shared_capability", ANN_TRY_ACQUIRES},
+	{"exclusive_trylock_function", ANN_TRY_ACQUIRES}, {"shared_trylock_function", ANN_TRY_ACQUIRES},
 };
 
 /* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
@@ -204,15 +206,34 @@ static bool rte_attribute(const char *t, size_t len, size_t start, size_t end)
 	return false;
 }
 
-static void note_annotation(const char *t, size_t start, size_t end, size_t open, size_t close, struct annotations *out)
+/* Notes annotation kind at start whose argument list is (open, close); a try's first
+ * argument is the value that says taken, and the lock follows it. */
+static void push_annotation(struct annotations *out, const char *t, size_t start, size_t open, size_t close, int kind)
 {
 	if (!out || close <= open + 1)
 		return;
+	struct annotation a = {(uint32_t)start, (uint32_t)open + 1, (uint32_t)(close - open - 2), (uint8_t)kind, 0};
+	if (kind == ANN_TRY_ACQUIRES) {
+		size_t comma = open + 1;
+		while (comma < close - 1 && t[comma] != ',')
+			comma++;
+		if (comma >= close - 1)
+			return;
+		size_t v = skip_space(t, close, open + 1);
+		bool zero = (t[v] == '0' && !is_ident_char(t[v + 1])) || name_is(t + v, 5, "false") ||
+			    name_is(t + v, 7, "B_FALSE");
+		a.taken = zero ? 1 : 2;
+		a.arg = (uint32_t)comma + 1;
+		a.arg_len = (uint32_t)(close - 1 - (comma + 1));
+	}
+	VEC_PUSH(out, a);
+}
+
+static void note_annotation(const char *t, size_t start, size_t end, size_t open, size_t close, struct annotations *out)
+{
 	for (size_t k = 0; k < countof(annotation_macros); k++)
 		if (name_is(t + start, end - start, annotation_macros[k].name)) {
-			struct annotation a = {(uint32_t)start, (uint32_t)open + 1, (uint32_t)(close - open - 2),
-					       (uint8_t)annotation_macros[k].kind};
-			VEC_PUSH(out, a);
+			push_annotation(out, t, start, open, close, annotation_macros[k].kind);
 			return;
 		}
 }
@@ -334,9 +355,7 @@ static void note_clang_attribute(const char *t, size_t len, size_t end, struct a
 	size_t close = skip_parens(t, len, open);
 	for (size_t k = 0; k < countof(clang_attributes); k++)
 		if (name_is(t + p, e - p, clang_attributes[k].name) && close > open + 1) {
-			struct annotation a = {(uint32_t)p, (uint32_t)open + 1, (uint32_t)(close - open - 2),
-					       (uint8_t)clang_attributes[k].kind};	/* named by the attribute */
-			VEC_PUSH(out, a);
+			push_annotation(out, t, p, open, close, clang_attributes[k].kind);	/* named by the attribute */
 			return;
 		}
 }

@@ -26,12 +26,16 @@ enum annotation_kind {
 	ANN_ACQUIRES,	/* returns holding x */
 	ANN_RELEASES,	/* returns having dropped x */
 	ANN_MUST_HOLD,	/* called with x held, returns with it held */
+	ANN_TRY_ACQUIRES,	/* returns holding x when it returns `taken` (clang's
+				 * try_acquire_capability(value, x), OVS_TRY_LOCK(value, x)) */
 };
 
 struct annotation {
 	uint32_t offset;	/* of the annotation in the text */
 	uint32_t arg, arg_len;	/* its argument's text (in the original, same offsets) */
 	uint8_t kind;		/* enum annotation_kind */
+	uint8_t taken;		/* ANN_TRY_ACQUIRES: 1 when returning 0 (false) says taken, 2
+				 * when non-zero does; 0 otherwise */
 };
 
 struct annotations {

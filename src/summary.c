@@ -347,27 +347,42 @@ static bool one_way(const struct sum_case *cases, uint16_t n)
 static struct summary *annotated_summary(struct arena *a, const struct cfg *c, const char *file)
 {
 	struct sum_effect eff[SUMMARY_MAX_EFFECTS];
-	uint16_t n = 0;
-	for (size_t i = 0; i < c->nanns && n < SUMMARY_MAX_EFFECTS; i++) {
+	uint16_t n = 0, tried = 0;
+	uint8_t taken = 0;
+	for (size_t i = 0; i < c->nanns && n < SUMMARY_MAX_EFFECTS - 1; i++) {
 		const struct cfg_annotation *an = &c->anns[i];
 		const char *key = an->kind == ANN_MUST_HOLD ? NULL : param_key(a, c, an->key, NULL);
-		if (key)
+		if (key && an->kind == ANN_TRY_ACQUIRES && !tried) {	/* the last slot, for the taken way */
+			eff[SUMMARY_MAX_EFFECTS - 1] = (struct sum_effect){key, 1, LM_EXCLUSIVE, LP_ANY_MODE,
+									   arena_strdup(a, an->name), an->loc, 0};
+			tried = 1;
+			taken = an->taken;
+		} else if (key && an->kind != ANN_TRY_ACQUIRES) {
 			eff[n++] = (struct sum_effect){key, (int8_t)(an->kind == ANN_ACQUIRES ? 1 : -1), LM_EXCLUSIVE,
 						       LP_ANY_MODE, arena_strdup(a, an->name), an->loc, 0};
+		}
 	}
-	if (!n)
+	if (!n && !tried)
 		return NULL;
-	qsort(eff, n, sizeof(*eff), effect_cmp);
 	struct summary *s = ARENA_NEW(a, struct summary);
 	s->name = arena_strdup(a, c->name);
 	s->file = arena_strdup(a, file);
 	s->loc = c->loc;
 	s->is_static = c->is_static;
-	s->ncases = 1;
-	s->nreturns = 1;
-	s->cases = ARENA_NEW(a, struct sum_case);
-	*s->cases = (struct sum_case){.bits = VB_ANY, .neffects = n, .effects = arena_memdup(a, eff, n * sizeof(*eff)),
-				      .nreturns = 1, .first_return = c->loc};
+	s->ncases = (uint16_t)(1 + tried);
+	s->nreturns = s->ncases;
+	s->cases = ARENA_ARRAY(a, struct sum_case, s->ncases);
+	for (uint16_t k = 0; k < s->ncases; k++) {	/* a try: the way that took it, and the other */
+		uint16_t m = (uint16_t)(n + (k == 0 && tried));
+		struct sum_effect all[SUMMARY_MAX_EFFECTS];
+		memcpy(all, eff, n * sizeof(*eff));
+		if (m > n)
+			all[n] = eff[SUMMARY_MAX_EFFECTS - 1];
+		qsort(all, m, sizeof(*all), effect_cmp);
+		s->cases[k] = (struct sum_case){.bits = !tried ? VB_ANY : k == 0 ? taken : (uint8_t)(VB_ANY & ~taken),
+						.neffects = m, .effects = arena_memdup(a, all, m * sizeof(*all)),
+						.nreturns = 1, .first_return = c->loc};
+	}
 	s->by_value = true;
 	s->nparams = c->nparams;
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);

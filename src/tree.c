@@ -378,7 +378,7 @@ static void analyse_file(struct worker *w, struct tree_file *f, bool first)
 		analyse_function(w, f, &pf, i, first ? &callees : NULL, keep);
 		arena_reset(&w->scratch);
 	}
-	if (parsed && pf.annotations.n && o->dump == DUMP_NONE && !o->parse_only && !o->no_summaries)
+	if (parsed && pf.annotations.n && o->dump != DUMP_AST && o->dump != DUMP_CFG && !o->parse_only && !o->no_summaries)
 		analyse_prototypes(w, f, &pf);
 	if (keep)
 		atomic_fetch_add(&t->kept_bytes, f->cfg_arena.used);
