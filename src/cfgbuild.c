@@ -1,94 +1,15 @@
 /* cfgbuild: syntax tree of one function -> CFG (entry point cfg_build, declared in cfg.h).
- * One dispatcher over statement kinds (build_stmt), one over expression kinds (build_expr),
- * one for conditions (build_cond, which turns && || ! into edges), and a builder per kind. */
-#include "cfg.h"
-#include "lockid.h"
+ * One dispatcher over statement kinds (build_stmt), one over expression kinds (cfgb_expr),
+ * and a builder per kind; conditions (cfgb_cond, which turns && || ! into edges) are in
+ * cfgcond.c, and the builder's state in builder.h. */
+#include "builder.h"
 #include "macros.h"
 #include "nameguess.h"
-#include "parse.h"
-#include "util.h"
-
-#include <string.h>
-
-#define NONE UINT32_MAX
-
-struct guard {
-	const char *key, *text, *prim;	/* prim: "guard(mutex)", as messages name it */
-	uint8_t mode, flags;
-	struct loc taken;
-};
-
-/* A compound statement that owns guard() locks, released on every way out of it. */
-struct scope {
-	struct scope *outer;
-	uint32_t start, end;	/* byte span, to tell which scope a label is in */
-	struct guard *guards;
-	size_t nguards, cap;
-};
-
-/* Where break and continue go. */
-struct jump_ctx {
-	struct jump_ctx *outer;
-	uint32_t brk, cont;	/* cont is NONE for switch and scoped_guard */
-	struct scope *scope;	/* innermost scope outside the construct */
-	uint32_t span_start, span_end;
-	bool is_loop;
-};
-
-struct label {
-	const char *name;
-	uint32_t block;
-	uint32_t offset;	/* byte offset of the labeled statement, NONE if not found */
-};
-
-struct builder {
-	struct cfg *cfg;
-	const struct grammar *g;
-	const char *text;	/* rewritten text that was parsed */
-	const char *orig;	/* original text */
-	size_t len;
-	const struct lockapi *api;
-	struct lockid id;
-	uint32_t cur;		/* block being filled, NONE after a jump */
-	int depth;
-	struct jump_ctx *jump;
-	struct scope *scope;
-	VEC(struct label) labels;
-	bool guess;		/* pair unknown x_lock/x_unlock calls by name (--no-guess: off) */
-	const struct parsed_file *pf;
-	struct arg_memo *args;	/* the last argument list read (several helpers read one call's) */
-};
-
-/* A call's arguments, comments aside, read once with a cursor: tree-sitter finds the k-th
- * child by walking from the first, so reading them one by one would be quadratic. */
-#define ARG_MEMO_MAX 32
-struct arg_memo {
-	uint32_t start, end;	/* the argument list's bytes: which list this is */
-	uint32_t n;		/* how many arguments (all of them, also past the memo) */
-	TSNode v[ARG_MEMO_MAX];
-};
 
 static void build_stmt(struct builder *b, TSNode n);
-static void build_expr(struct builder *b, TSNode n, const char *result);
-static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
 static void build_children(struct builder *b, TSNode n);
 
 /* --- small helpers ----------------------------------------------------------------- */
-
-static struct loc loc_of(TSNode n)
-{
-	TSPoint p = ts_node_start_point(n);
-	return (struct loc){p.row + 1, p.column + 1};
-}
-
-static enum node_kind kind(const struct builder *b, TSNode n) { return node_kind(b->g, n); }
-static TSNode field(const struct builder *b, TSNode n, enum field_id_index f) { return node_field(b->g, n, f); }
-
-static bool text_is(const struct builder *b, TSNode n, const char *s)
-{
-	uint32_t a = ts_node_start_byte(n), e = ts_node_end_byte(n);
-	return strlen(s) == e - a && memcmp(b->text + a, s, e - a) == 0;
-}
 
 static uint32_t cur_block(struct builder *b)
 {
@@ -106,7 +27,7 @@ static struct event *add_event(struct builder *b, enum event_kind k, TSNode at)
 	return e;
 }
 
-static void end_goto(struct builder *b, uint32_t target)
+void cfgb_end_goto(struct builder *b, uint32_t target)
 {
 	if (b->cur == NONE)
 		return;
@@ -115,7 +36,7 @@ static void end_goto(struct builder *b, uint32_t target)
 	b->cur = NONE;
 }
 
-static void end_branch(struct builder *b, struct test t, uint32_t yes, uint32_t no)
+void cfgb_end_branch(struct builder *b, struct test t, uint32_t yes, uint32_t no)
 {
 	if (b->cur == NONE)
 		return;
@@ -135,7 +56,7 @@ static void end_return(struct builder *b, struct retinfo r)
 	b->cur = NONE;
 }
 
-static bool enter(struct builder *b)
+bool cfgb_enter(struct builder *b)
 {
 	if (++b->depth > CFG_MAX_DEPTH) {
 		b->cfg->too_deep = true;
@@ -169,7 +90,7 @@ static bool success_name(struct builder *b, TSNode n)
 	return e - s >= 8 && memcmp(b->text + e - 8, "_SUCCESS", 8) == 0 && upper_case(b->text, s, e, true);
 }
 
-static uint8_t literal_bits(struct builder *b, TSNode n)
+uint8_t cfgb_literal_bits(struct builder *b, TSNode n)
 {
 	n = lockid_strip(&b->id, n, true);
 	switch (kind(b, n)) {
@@ -204,7 +125,7 @@ static uint8_t literal_bits(struct builder *b, TSNode n)
 			return VB_ERRPTR;
 		TSNode args = field(b, n, F_arguments);
 		if (text_is(b, fn, "SET_ERROR") && ts_node_named_child_count(args) == 1)
-			return literal_bits(b, ts_node_named_child(args, 0));	/* ZFS: SET_ERROR(EIO) */
+			return cfgb_literal_bits(b, ts_node_named_child(args, 0));	/* ZFS: SET_ERROR(EIO) */
 		return 0;
 	}
 	default:
@@ -260,12 +181,12 @@ static TSNode first_arg(const struct builder *b, TSTreeCursor *c, TSNode args)
 	return ts_node_is_named(a) && kind(b, a) != NK_comment ? a : next_arg(b, c);
 }
 
-static uint32_t arg_count(const struct builder *b, TSNode args)
+uint32_t cfgb_arg_count(const struct builder *b, TSNode args)
 {
 	return ts_node_is_null(args) ? 0 : read_args(b, args)->n;
 }
 
-static TSNode arg_at(const struct builder *b, TSNode args, uint32_t k)
+TSNode cfgb_arg_at(const struct builder *b, TSNode args, uint32_t k)
 {
 	if (ts_node_is_null(args))
 		return (TSNode){0};
@@ -286,11 +207,11 @@ static TSNode arg_at(const struct builder *b, TSNode args, uint32_t k)
 static void lock_operand(struct builder *b, const struct lockprim *row, TSNode args,
 			 const char **key, const char **text)
 {
-	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= arg_count(b, args)) {
+	if (row->arg == LOCKPRIM_NO_ARG || (uint32_t)row->arg >= cfgb_arg_count(b, args)) {
 		*key = *text = cfg_intern(b->cfg, row->cls, strlen(row->cls));
 		return;
 	}
-	TSNode a = arg_at(b, args, (uint32_t)row->arg);
+	TSNode a = cfgb_arg_at(b, args, (uint32_t)row->arg);
 	*key = lockid_lock_key(&b->id, a);
 	*text = lockid_text(&b->id, a);
 	if (row->field) {	/* prison_free_locked(pr): pr->pr_mtx; given &obj: obj.field */
@@ -300,8 +221,8 @@ static void lock_operand(struct builder *b, const struct lockprim *row, TSNode a
 		*key = cfg_intern(b->cfg, full, strlen(full));
 		*text = arena_printf(b->cfg->arena, "&%s%s%s", addr ? *key : *text, addr ? "" : "->", addr ? "" : row->field);
 	}
-	if (row->also_arg && row->also_arg <= arg_count(b, args)) {	/* spa_config_enter(spa, SCL_X, ...) */
-		const char *extra = lockid_expr_key(&b->id, arg_at(b, args, (uint32_t)row->also_arg - 1u));
+	if (row->also_arg && row->also_arg <= cfgb_arg_count(b, args)) {	/* spa_config_enter(spa, SCL_X, ...) */
+		const char *extra = lockid_expr_key(&b->id, cfgb_arg_at(b, args, (uint32_t)row->also_arg - 1u));
 		const char *full = arena_printf(b->cfg->arena, "%s{%s}", *key, extra);
 		*key = cfg_intern(b->cfg, full, strlen(full));
 		*text = arena_printf(b->cfg->arena, "%s (%s)", *text, extra);
@@ -391,9 +312,9 @@ static bool build_guard_call(struct builder *b, TSNode call, TSNode inner)
 {
 	TSNode callee = field(b, inner, F_function);
 	TSNode cargs = field(b, inner, F_arguments);
-	if (!text_is(b, callee, "guard") || arg_count(b, cargs) != 1)
+	if (!text_is(b, callee, "guard") || cfgb_arg_count(b, cargs) != 1)
 		return false;
-	const struct lockprim *row = lockapi_guard(b->api, lockid_expr_key(&b->id, arg_at(b, cargs, 0)));
+	const struct lockprim *row = lockapi_guard(b->api, lockid_expr_key(&b->id, cfgb_arg_at(b, cargs, 0)));
 	if (!row)
 		return true;	/* an unknown guard class: no lock we know of */
 	const char *key, *text;
@@ -428,7 +349,7 @@ static void kill_address_args(struct builder *b, TSNode args)
 static bool names_self(struct builder *b, TSNode arg)
 {
 	TSNode a = lockid_strip(&b->id, arg, true);
-	return literal_bits(b, a) == VB_ZERO || lockapi_self_tag(b->api, lockid_expr_key(&b->id, a));
+	return cfgb_literal_bits(b, a) == VB_ZERO || lockapi_self_tag(b->api, lockid_expr_key(&b->id, a));
 }
 
 /* Who holds what a tagged primitive takes or drops (owner_arg): the function (0), the
@@ -438,9 +359,9 @@ static bool names_self(struct builder *b, TSNode arg)
  * this function's. */
 static int hold_owner(struct builder *b, const struct lockprim *row, TSNode args)
 {
-	if (!row->owner_arg || row->owner_arg > arg_count(b, args))
+	if (!row->owner_arg || row->owner_arg > cfgb_arg_count(b, args))
 		return 0;
-	TSNode a = arg_at(b, args, row->owner_arg - 1u);
+	TSNode a = cfgb_arg_at(b, args, row->owner_arg - 1u);
 	if (names_self(b, a))
 		return 0;
 	return cfg_tag_owner(b->cfg, lockid_expr_key(&b->id, lockid_strip(&b->id, a, true)));
@@ -464,15 +385,13 @@ static void build_lock_call(struct builder *b, TSNode call, const struct lockpri
 	e->result = result;
 }
 
-static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
-static void build_children(struct builder *b, TSNode n);
 
 /* assert(x), BUG_ON(x): the path on which the check fails ends here. */
 static void build_assert(struct builder *b, const struct lockprim *row, TSNode arg)
 {
 	uint32_t cont = cfg_block_new(b->cfg), stop = cfg_block_new(b->cfg);
 	bool on_true = row->success == TS_NONZERO;
-	build_cond(b, arg, on_true ? cont : stop, on_true ? stop : cont);
+	cfgb_cond(b, arg, on_true ? cont : stop, on_true ? stop : cont);
 	b->cfg->blocks[stop]->term = T_STOP;
 	b->cur = cont;
 }
@@ -484,12 +403,12 @@ static void build_assert(struct builder *b, const struct lockprim *row, TSNode a
 static void build_assert3(struct builder *b, TSNode left, TSNode op, TSNode right)
 {
 	bool eq = text_is(b, op, "00"), ne = text_is(b, op, "01");	/* as the pre-pass wrote them */
-	if ((eq || ne) && literal_bits(b, left) && !literal_bits(b, right)) {	/* ASSERT3P(NULL, ==, f(x)) */
+	if ((eq || ne) && cfgb_literal_bits(b, left) && !cfgb_literal_bits(b, right)) {	/* ASSERT3P(NULL, ==, f(x)) */
 		TSNode x = left;
 		left = right;
 		right = x;
 	}
-	uint8_t rb = literal_bits(b, right);
+	uint8_t rb = cfgb_literal_bits(b, right);
 	if (eq && rb && !(rb & VB_ZERO)) {	/* VERIFY3U(f(x), ==, ENOENT): f(x) is not 0 */
 		eq = false;
 		ne = true;
@@ -497,12 +416,12 @@ static void build_assert3(struct builder *b, TSNode left, TSNode op, TSNode righ
 		ne = eq = false;
 	}
 	if (!(eq || ne)) {
-		build_expr(b, left, NULL);
-		build_expr(b, right, NULL);
+		cfgb_expr(b, left, NULL);
+		cfgb_expr(b, right, NULL);
 		return;
 	}
 	uint32_t cont = cfg_block_new(b->cfg), stop = cfg_block_new(b->cfg);
-	build_cond(b, left, ne ? cont : stop, ne ? stop : cont);
+	cfgb_cond(b, left, ne ? cont : stop, ne ? stop : cont);
 	b->cfg->blocks[stop]->term = T_STOP;
 	b->cur = cont;
 }
@@ -516,7 +435,7 @@ static void record_call_args(struct builder *b, struct event *e, TSNode args, ui
 	e->nargs = (uint8_t)nargs;
 	e->args = ARENA_ARRAY(b->cfg->arena, const char *, nargs ? nargs : 1);
 	for (uint32_t i = 0; i < nargs; i++) {
-		TSNode a = lockid_strip(&b->id, arg_at(b, args, i), true);
+		TSNode a = lockid_strip(&b->id, cfgb_arg_at(b, args, i), true);
 		if (kind(b, a) == NK_pointer_expression && b->text[ts_node_start_byte(a)] == '&')
 			e->addr_args |= 1u << i;
 		e->args[i] = lockid_lock_key(&b->id, a);
@@ -549,21 +468,21 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 		return;
 	const char *name = lockid_expr_key(&b->id, fn);
 	const struct lockprim *row = kind(b, fn) == NK_identifier ? lockapi_call(b->api, name) : NULL;
-	uint32_t nargs = arg_count(b, args);
+	uint32_t nargs = cfgb_arg_count(b, args);
 	if (row && row->effect == LE_ASSERT && (row->flags & LP_COMPARE3) && (uint32_t)row->arg + 2 < nargs) {
-		build_assert3(b, arg_at(b, args, (uint32_t)row->arg), arg_at(b, args, (uint32_t)row->arg + 1),
-			      arg_at(b, args, (uint32_t)row->arg + 2));
+		build_assert3(b, cfgb_arg_at(b, args, (uint32_t)row->arg), cfgb_arg_at(b, args, (uint32_t)row->arg + 1),
+			      cfgb_arg_at(b, args, (uint32_t)row->arg + 2));
 		return;
 	}
 	if (row && row->effect == LE_ASSERT && (uint32_t)row->arg < nargs) {
-		build_assert(b, row, arg_at(b, args, (uint32_t)row->arg));	/* builds the argument */
+		build_assert(b, row, cfgb_arg_at(b, args, (uint32_t)row->arg));	/* builds the argument */
 		return;
 	}
 	if (kind(b, fn) != NK_identifier)
-		build_expr(b, fn, NULL);	/* ops->fn(...): the callee expression itself */
+		cfgb_expr(b, fn, NULL);	/* ops->fn(...): the callee expression itself */
 	TSTreeCursor c;
 	for (TSNode a = first_arg(b, &c, args); !ts_node_is_null(a); a = next_arg(b, &c))
-		build_expr(b, a, NULL);
+		cfgb_expr(b, a, NULL);
 	ts_tree_cursor_delete(&c);
 	if (row && row->effect == LE_NORETURN) {
 		cur_block(b);
@@ -650,14 +569,14 @@ static void build_assign(struct builder *b, TSNode n)
 		build_children(b, left);	/* tbl[cnt++] = x: the target has effects of its own */
 	bool plain = b->text[ts_node_start_byte(field(b, n, F_operator))] == '=';
 	TSNode r = lockid_strip(&b->id, right, true);
-	if (plain && kind(b, r) == NK_call_expression && !literal_bits(b, r)) {
-		build_expr(b, r, var);	/* the call's event kills and sets what is known of var */
+	if (plain && kind(b, r) == NK_call_expression && !cfgb_literal_bits(b, r)) {
+		cfgb_expr(b, r, var);	/* the call's event kills and sets what is known of var */
 		return;
 	}
-	build_expr(b, right, NULL);
+	cfgb_expr(b, right, NULL);
 	struct event *e = add_event(b, EV_ASSIGN, n);
 	e->key = var;
-	e->flags = plain ? literal_bits(b, right) : 0;
+	e->flags = plain ? cfgb_literal_bits(b, right) : 0;
 	e->text = plain ? constant_text(b, right) : NULL;
 	e->loaded = plain && kind(b, r) == NK_field_expression;
 	e->source = plain ? value_source(b, right) : NULL;
@@ -670,19 +589,19 @@ static void build_value_branch(struct builder *b, TSNode n)
 {
 	uint32_t t = cfg_block_new(b->cfg), f = cfg_block_new(b->cfg), join = cfg_block_new(b->cfg);
 	if (kind(b, n) == NK_conditional_expression) {
-		build_cond(b, field(b, n, F_condition), t, f);
+		cfgb_cond(b, field(b, n, F_condition), t, f);
 		b->cur = t;
-		build_expr(b, field(b, n, F_consequence), NULL);
-		end_goto(b, join);
+		cfgb_expr(b, field(b, n, F_consequence), NULL);
+		cfgb_end_goto(b, join);
 		b->cur = f;
-		build_expr(b, field(b, n, F_alternative), NULL);
+		cfgb_expr(b, field(b, n, F_alternative), NULL);
 	} else {
-		build_cond(b, n, t, f);
+		cfgb_cond(b, n, t, f);
 		b->cur = t;
-		end_goto(b, join);
+		cfgb_end_goto(b, join);
 		b->cur = f;
 	}
-	end_goto(b, join);
+	cfgb_end_goto(b, join);
 	b->cur = join;
 }
 
@@ -716,15 +635,15 @@ static void build_children(struct builder *b, TSNode n)
 		do {
 			TSNode ch = ts_tree_cursor_current_node(&c);
 			if (ts_node_is_named(ch))
-				build_expr(b, ch, NULL);
+				cfgb_expr(b, ch, NULL);
 		} while (ts_tree_cursor_goto_next_sibling(&c));
 	}
 	ts_tree_cursor_delete(&c);
 }
 
-static void build_expr(struct builder *b, TSNode n, const char *result)
+void cfgb_expr(struct builder *b, TSNode n, const char *result)
 {
-	if (ts_node_is_null(n) || !enter(b)) {
+	if (ts_node_is_null(n) || !cfgb_enter(b)) {
 		b->depth--;
 		return;
 	}
@@ -736,7 +655,7 @@ static void build_expr(struct builder *b, TSNode n, const char *result)
 		build_assign(b, n);
 		break;
 	case NK_update_expression: {
-		build_expr(b, field(b, n, F_argument), NULL);
+		cfgb_expr(b, field(b, n, F_argument), NULL);
 		struct event *e = add_event(b, EV_ASSIGN, n);
 		e->key = lockid_expr_key(&b->id, field(b, n, F_argument));
 		break;
@@ -753,8 +672,8 @@ static void build_expr(struct builder *b, TSNode n, const char *result)
 		build_value_branch(b, n);
 		break;
 	case NK_comma_expression:
-		build_expr(b, field(b, n, F_left), NULL);
-		build_expr(b, field(b, n, F_right), result);
+		cfgb_expr(b, field(b, n, F_left), NULL);
+		cfgb_expr(b, field(b, n, F_right), result);
 		break;
 	case NK_parenthesized_expression:
 		if (ts_node_named_child_count(n) == 1 && kind(b, ts_node_named_child(n, 0)) == NK_compound_statement)
@@ -784,148 +703,6 @@ static void build_expr(struct builder *b, TSNode n, const char *result)
 	}
 	b->depth--;
 }
-
-/* --- conditions ---------------------------------------------------------------------- */
-
-static bool is_zero_literal(struct builder *b, TSNode n)
-{
-	return literal_bits(b, n) == VB_ZERO;
-}
-
-static void branch_on(struct builder *b, enum test_kind k, TSNode n, const char *key, uint32_t t, uint32_t f)
-{
-	struct test test = {(uint8_t)k, loc_of(n), key, lockid_text(&b->id, n)};
-	end_branch(b, test, t, f);
-}
-
-/* Branch-prediction hints wrap a condition without changing it: these names, and any name
- * ending in _likely/_unlikely in either case (OVS_UNLIKELY, G_LIKELY). */
-static const char *const hint_macros[] = {"likely", "unlikely", "__builtin_expect", "__predict_true", "__predict_false"};
-static const char *const hint_suffixes[] = {"_likely", "_unlikely", "_LIKELY", "_UNLIKELY"};
-
-static bool is_hint(struct builder *b, TSNode fn)
-{
-	for (size_t i = 0; i < countof(hint_macros); i++)
-		if (text_is(b, fn, hint_macros[i]))
-			return true;
-	if (kind(b, fn) != NK_identifier)
-		return false;
-	uint32_t s = ts_node_start_byte(fn), e = ts_node_end_byte(fn);
-	for (size_t i = 0; i < countof(hint_suffixes); i++) {
-		size_t n = strlen(hint_suffixes[i]);
-		if (e - s > n && memcmp(b->text + e - n, hint_suffixes[i], n) == 0)
-			return true;
-	}
-	return false;
-}
-
-static TSNode strip_hint(struct builder *b, TSNode n)
-{
-	for (int guard = 0; guard < 8; guard++) {
-		n = lockid_strip(&b->id, n, true);
-		if (kind(b, n) != NK_call_expression)
-			return n;
-		TSNode fn = field(b, n, F_function), args = field(b, n, F_arguments);
-		if (!is_hint(b, fn) || arg_count(b, args) < 1)
-			return n;
-		n = arg_at(b, args, 0);
-	}
-	return n;
-}
-
-/* x == 0, x != NULL, x < 0, x >= 0: tests of x itself, so facts about x decide them. */
-static bool build_compare(struct builder *b, TSNode n, uint32_t t, uint32_t f)
-{
-	TSNode op = field(b, n, F_operator), l = field(b, n, F_left), r = field(b, n, F_right);
-	bool eq = text_is(b, op, "=="), ne = text_is(b, op, "!=");
-	if ((eq || ne) && (is_zero_literal(b, r) || is_zero_literal(b, l))) {
-		TSNode x = is_zero_literal(b, r) ? l : r;
-		build_cond(b, x, eq ? f : t, eq ? t : f);
-		return true;
-	}
-	if ((eq || ne) && (text_is(b, r, "1") || text_is(b, r, "true"))) {
-		/* `trylock(&l) == 1`: a boolean compared with true. */
-		TSNode x = strip_hint(b, l);
-		const char *key = lockid_expr_key(&b->id, x);
-		build_expr(b, x, kind(b, x) == NK_call_expression ? key : NULL);
-		branch_on(b, TEST_EQ1, n, key, eq ? t : f, eq ? f : t);
-		return true;
-	}
-	bool lt = text_is(b, op, "<"), ge = text_is(b, op, ">=");
-	if ((lt || ge) && is_zero_literal(b, r)) {
-		TSNode x = lockid_strip(&b->id, l, true);
-		const char *key = lockid_expr_key(&b->id, x);
-		if (kind(b, x) == NK_call_expression || kind(b, x) == NK_assignment_expression)
-			build_expr(b, x, key);
-		else
-			build_expr(b, x, NULL);
-		if (kind(b, x) == NK_assignment_expression)
-			key = lockid_expr_key(&b->id, field(b, x, F_left));
-		branch_on(b, TEST_NEG, n, key, lt ? t : f, lt ? f : t);
-		return true;
-	}
-	return false;
-}
-
-static void build_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f)
-{
-	if (!enter(b)) {
-		b->depth--;
-		return;
-	}
-	n = strip_hint(b, n);
-	uint8_t lit = literal_bits(b, n);
-	switch (kind(b, n)) {
-	case NK_unary_expression:
-		if (b->text[ts_node_start_byte(n)] == '!') {
-			build_cond(b, field(b, n, F_argument), f, t);
-			break;
-		}
-		goto atom;
-	case NK_binary_expression: {
-		TSNode op = field(b, n, F_operator);
-		bool and = text_is(b, op, "&&");
-		if (and || text_is(b, op, "||")) {
-			uint32_t mid = cfg_block_new(b->cfg);
-			build_cond(b, field(b, n, F_left), and ? mid : t, and ? f : mid);
-			b->cur = mid;
-			build_cond(b, field(b, n, F_right), t, f);
-			break;
-		}
-		if (build_compare(b, n, t, f))
-			break;
-		goto atom;
-	}
-	case NK_number_literal:
-	case NK_true:
-	case NK_false:
-	case NK_null:
-		end_goto(b, lit == VB_ZERO ? f : t);	/* while (1), do { } while (0), if (0) */
-		break;
-	case NK_comma_expression:
-		build_expr(b, field(b, n, F_left), NULL);
-		build_cond(b, field(b, n, F_right), t, f);
-		break;
-	case NK_identifier:	/* while (B_TRUE), if (FALSE): the spellings literal_bits knows */
-		if (lit == VB_ZERO || lit == VB_POS) {
-			end_goto(b, lit == VB_ZERO ? f : t);
-			break;
-		}
-		goto atom;
-	case NK_assignment_expression:
-		build_expr(b, n, NULL);
-		branch_on(b, TEST_TRUTH, n, lockid_expr_key(&b->id, field(b, n, F_left)), t, f);
-		break;
-	default:
-	atom: {
-		const char *key = lockid_expr_key(&b->id, n);
-		build_expr(b, n, kind(b, n) == NK_call_expression ? key : NULL);
-		branch_on(b, TEST_TRUTH, n, key, t, f);
-	}
-	}
-	b->depth--;
-}
-
 
 /* --- statements ---------------------------------------------------------------------- */
 
@@ -982,15 +759,15 @@ static void build_declaration(struct builder *b, TSNode n)
 		TSNode value = field(b, d, F_value);
 		const char *var = ts_node_is_null(name) ? NULL : lockid_expr_key(&b->id, name);
 		TSNode v = lockid_strip(&b->id, value, true);
-		if (var && kind(b, v) == NK_call_expression && !literal_bits(b, v)) {
-			build_expr(b, v, var);
+		if (var && kind(b, v) == NK_call_expression && !cfgb_literal_bits(b, v)) {
+			cfgb_expr(b, v, var);
 			continue;
 		}
-		build_expr(b, value, NULL);
+		cfgb_expr(b, value, NULL);
 		if (var && !ts_node_is_null(value)) {
 			struct event *e = add_event(b, EV_ASSIGN, d);
 			e->key = var;
-			e->flags = literal_bits(b, value);
+			e->flags = cfgb_literal_bits(b, value);
 			e->text = constant_text(b, value);
 			e->loaded = kind(b, v) == NK_field_expression;
 			e->source = value_source(b, value);
@@ -1001,15 +778,15 @@ static void build_declaration(struct builder *b, TSNode n)
 static void build_if(struct builder *b, TSNode n)
 {
 	uint32_t t = cfg_block_new(b->cfg), f = cfg_block_new(b->cfg), join = cfg_block_new(b->cfg);
-	build_cond(b, field(b, n, F_condition), t, f);
+	cfgb_cond(b, field(b, n, F_condition), t, f);
 	b->cur = t;
 	build_stmt(b, field(b, n, F_consequence));
-	end_goto(b, join);
+	cfgb_end_goto(b, join);
 	b->cur = f;
 	TSNode alt = field(b, n, F_alternative);
 	if (!ts_node_is_null(alt))
 		build_stmt(b, kind(b, alt) == NK_else_clause ? ts_node_named_child(alt, 0) : alt);
-	end_goto(b, join);
+	cfgb_end_goto(b, join);
 	b->cur = join;
 }
 
@@ -1027,7 +804,7 @@ static void build_loop_body(struct builder *b, TSNode n, uint32_t body, uint32_t
 	push_jump(b, &j, n, brk, cont, true);
 	b->cur = body;
 	build_stmt(b, field(b, n, F_body));
-	end_goto(b, next);
+	cfgb_end_goto(b, next);
 	b->jump = j.outer;
 }
 
@@ -1063,15 +840,15 @@ static void mark_loop_step(struct builder *b, uint32_t blk, TSNode loop)
 static void build_while(struct builder *b, TSNode n, bool iterator)
 {
 	uint32_t head = cfg_block_new(b->cfg), body = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
-	end_goto(b, head);
+	cfgb_end_goto(b, head);
 	b->cur = head;
 	TSNode cond = field(b, n, F_condition);
 	if (iterator) {
-		build_expr(b, cond, NULL);
+		cfgb_expr(b, cond, NULL);
 		assign_cursor(b, cond, n);	/* also on the way out: the cursor is spent */
-		branch_on(b, TEST_UNKNOWN, cond, NULL, body, exit);
+		cfgb_branch_on(b, TEST_UNKNOWN, cond, NULL, body, exit);
 	} else {
-		build_cond(b, cond, body, exit);
+		cfgb_cond(b, cond, body, exit);
 	}
 	build_loop_body(b, n, body, exit, head, head);
 	b->cur = exit;
@@ -1081,31 +858,31 @@ static void build_for(struct builder *b, TSNode n)
 {
 	TSNode init = field(b, n, F_initializer), cond = field(b, n, F_condition), upd = field(b, n, F_update);
 	if (!ts_node_is_null(init))
-		kind(b, init) == NK_declaration ? build_declaration(b, init) : build_expr(b, init, NULL);
+		kind(b, init) == NK_declaration ? build_declaration(b, init) : cfgb_expr(b, init, NULL);
 	uint32_t head = cfg_block_new(b->cfg), body = cfg_block_new(b->cfg);
 	uint32_t next = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
-	end_goto(b, head);
+	cfgb_end_goto(b, head);
 	b->cur = head;
 	if (ts_node_is_null(cond))
-		end_goto(b, body);
+		cfgb_end_goto(b, body);
 	else
-		build_cond(b, cond, body, exit);
+		cfgb_cond(b, cond, body, exit);
 	build_loop_body(b, n, body, exit, next, next);
 	b->cur = next;
-	build_expr(b, upd, NULL);
+	cfgb_expr(b, upd, NULL);
 	if (b->cur == next)
 		mark_loop_step(b, next, n);
-	end_goto(b, head);
+	cfgb_end_goto(b, head);
 	b->cur = exit;
 }
 
 static void build_do(struct builder *b, TSNode n)
 {
 	uint32_t body = cfg_block_new(b->cfg), test = cfg_block_new(b->cfg), exit = cfg_block_new(b->cfg);
-	end_goto(b, body);
+	cfgb_end_goto(b, body);
 	build_loop_body(b, n, body, exit, test, test);
 	b->cur = test;
-	build_cond(b, field(b, n, F_condition), body, exit);
+	cfgb_cond(b, field(b, n, F_condition), body, exit);
 	b->cur = exit;
 }
 
@@ -1129,7 +906,7 @@ static const char *case_key(struct builder *b, TSNode cond, TSNode value)
  * the switch follows the case taken (the way in by falling through does not). */
 static void build_switch(struct builder *b, TSNode n)
 {
-	build_expr(b, field(b, n, F_condition), NULL);
+	cfgb_expr(b, field(b, n, F_condition), NULL);
 	uint32_t head = cur_block(b), exit = cfg_block_new(b->cfg);
 	b->cur = NONE;
 	VEC(uint32_t) succ = {0};
@@ -1148,7 +925,7 @@ static void build_switch(struct builder *b, TSNode n)
 			continue;
 		}
 		uint32_t blk = cfg_block_new(b->cfg);
-		end_goto(b, blk);
+		cfgb_end_goto(b, blk);
 		TSNode value = field(b, ch, F_value);
 		const char *ck = case_key(b, field(b, n, F_condition), value);
 		if (ck) {
@@ -1158,7 +935,7 @@ static void build_switch(struct builder *b, TSNode n)
 			struct event *e = add_event(b, EV_ASSIGN, ch);
 			e->key = ck;
 			e->flags = VB_ANY & ~VB_ZERO;
-			end_goto(b, blk);
+			cfgb_end_goto(b, blk);
 		} else {
 			VEC_PUSH(&succ, blk);
 		}
@@ -1173,7 +950,7 @@ static void build_switch(struct builder *b, TSNode n)
 	}
 	free(kids);
 	scope_pop(b, &s, body);
-	end_goto(b, exit);
+	cfgb_end_goto(b, exit);
 	b->jump = j.outer;
 	if (!has_default)
 		VEC_PUSH(&succ, exit);
@@ -1198,7 +975,7 @@ static void build_break(struct builder *b, TSNode n, bool is_continue)
 		e->span_start = j->span_start;
 		e->span_end = j->span_end;
 	}
-	end_goto(b, is_continue ? j->cont : j->brk);
+	cfgb_end_goto(b, is_continue ? j->cont : j->brk);
 }
 
 /* The call in `-f(...)`, or a null node. */
@@ -1218,17 +995,17 @@ static void build_return(struct builder *b, TSNode n)
 	if (!ts_node_is_null(neg)) {	/* return (-zfs_enter(zfsvfs, tag)): the callee's ways, sign turned */
 		r.var = lockid_expr_key(&b->id, neg);
 		r.negated = true;
-		build_expr(b, neg, r.var);
+		cfgb_expr(b, neg, r.var);
 	} else if (!ts_node_is_null(v) && kind(b, v) != NK_comment) {
-		uint8_t bits = literal_bits(b, v);
+		uint8_t bits = cfgb_literal_bits(b, v);
 		if (bits) {
 			r.bits = bits;
-			build_expr(b, v, NULL);
+			cfgb_expr(b, v, NULL);
 		} else if (kind(b, v) == NK_call_expression) {
 			r.var = lockid_expr_key(&b->id, v);
-			build_expr(b, v, r.var);
+			cfgb_expr(b, v, r.var);
 		} else {
-			build_expr(b, v, NULL);
+			cfgb_expr(b, v, NULL);
 			if (kind(b, v) == NK_identifier)
 				r.var = lockid_expr_key(&b->id, v);
 			else
@@ -1257,7 +1034,7 @@ static void build_goto(struct builder *b, TSNode n)
 		if (l->name != name || l->offset == NONE)
 			continue;
 		leave_scopes(b, scope_holding(b, l->offset), loc_of(n));
-		end_goto(b, l->block);
+		cfgb_end_goto(b, l->block);
 		return;
 	}
 	/* A computed goto (or a label we cannot see): any label may be next. */
@@ -1280,7 +1057,7 @@ static void build_goto(struct builder *b, TSNode n)
 static void build_labeled(struct builder *b, TSNode n)
 {
 	uint32_t blk = label_block(b, lockid_expr_key(&b->id, field(b, n, F_label)));
-	end_goto(b, blk);
+	cfgb_end_goto(b, blk);
 	b->cur = blk;
 	uint32_t cnt = ts_node_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++) {
@@ -1344,13 +1121,13 @@ static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
 	uint32_t exit = cfg_block_new(b->cfg);
 	if (row && (cond_form || row->success != TS_ALWAYS)) {
 		uint32_t got = cfg_block_new(b->cfg), failed = cfg_block_new(b->cfg);
-		branch_on(b, TEST_UNKNOWN, paren, NULL, got, failed);
+		cfgb_branch_on(b, TEST_UNKNOWN, paren, NULL, got, failed);
 		b->cur = failed;
 		uint8_t bits = cond_form && cnt > 1 ? fail_action_bits(starts[1], lens[1]) : 0;
 		if (bits)
 			end_return(b, (struct retinfo){loc_of(n), bits, NULL, false, false, NULL});
 		else
-			end_goto(b, exit);
+			cfgb_end_goto(b, exit);
 		b->cur = got;
 	}
 	/* break inside scoped_guard leaves it (it is a for loop underneath), releasing it. */
@@ -1374,7 +1151,7 @@ static void build_scoped_guard(struct builder *b, TSNode n, bool cond_form)
 	build_stmt(b, field(b, n, F_body));
 	scope_pop(b, &s, n);
 	b->jump = j.outer;
-	end_goto(b, exit);
+	cfgb_end_goto(b, exit);
 	b->cur = exit;
 }
 
@@ -1386,13 +1163,13 @@ static void build_preproc(struct builder *b, TSNode n)
 	TSNode cond = field(b, n, kind(b, n) == NK_preproc_ifdef ? F_name : F_condition);
 	bool negated = kind(b, n) == NK_preproc_ifdef && b->text[ts_node_start_byte(n) + 3] == 'n';
 	if (ts_node_is_null(cond)) {
-		branch_on(b, TEST_UNKNOWN, n, NULL, t, f);
+		cfgb_branch_on(b, TEST_UNKNOWN, n, NULL, t, f);
 	} else {
 		const char *key = lockid_expr_key(&b->id, cond);
 		key = arena_printf(b->cfg->arena, "#if %s", key);
 		key = cfg_intern(b->cfg, key, strlen(key));
 		struct test test = {TEST_TRUTH, loc_of(n), key, key};
-		end_branch(b, test, negated ? f : t, negated ? t : f);
+		cfgb_end_branch(b, test, negated ? f : t, negated ? t : f);
 	}
 	TSNode alt = field(b, n, F_alternative);
 	b->cur = t;
@@ -1402,7 +1179,7 @@ static void build_preproc(struct builder *b, TSNode n)
 		if (!ts_node_eq(ch, cond) && !ts_node_eq(ch, alt))
 			build_stmt(b, ch);
 	}
-	end_goto(b, join);
+	cfgb_end_goto(b, join);
 	b->cur = f;
 	if (!ts_node_is_null(alt)) {
 		if (kind(b, alt) == NK_preproc_else) {
@@ -1413,7 +1190,7 @@ static void build_preproc(struct builder *b, TSNode n)
 			build_preproc(b, alt);	/* #elif: a nested choice */
 		}
 	}
-	end_goto(b, join);
+	cfgb_end_goto(b, join);
 	b->cur = join;
 }
 
@@ -1438,7 +1215,7 @@ static void build_loop_stmt(struct builder *b, TSNode n)
 
 static void build_stmt(struct builder *b, TSNode n)
 {
-	if (ts_node_is_null(n) || !enter(b)) {
+	if (ts_node_is_null(n) || !cfgb_enter(b)) {
 		b->depth--;
 		return;
 	}
@@ -1446,7 +1223,7 @@ static void build_stmt(struct builder *b, TSNode n)
 	case NK_compound_statement: build_compound(b, n); break;
 	case NK_expression_statement:
 		if (ts_node_named_child_count(n))
-			build_expr(b, ts_node_named_child(n, 0), NULL);
+			cfgb_expr(b, ts_node_named_child(n, 0), NULL);
 		break;
 	case NK_declaration: build_declaration(b, n); break;
 	case NK_if_statement: build_if(b, n); break;
@@ -1480,7 +1257,7 @@ static void build_stmt(struct builder *b, TSNode n)
 	case NK_preproc_include:
 		break;
 	default:
-		build_expr(b, n, NULL);	/* expressions standing as statements inside ERROR nodes */
+		cfgb_expr(b, n, NULL);	/* expressions standing as statements inside ERROR nodes */
 		break;
 	}
 	b->depth--;
