@@ -748,6 +748,8 @@ static void build_compound(struct builder *b, TSNode n)
 
 static void build_declaration(struct builder *b, TSNode n)
 {
+	if (lockid_static_declaration(&b->id, n))
+		return;	/* initialised once, before any call */
 	uint32_t cnt = ts_node_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++) {
 		TSNode d = ts_node_named_child(n, i);

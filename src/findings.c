@@ -752,8 +752,41 @@ static bool caller_visible(struct cfg *c, const char *key)
 
 /* `if (need_lock) lock(&d->l);` with need_lock the caller's to know: a conditional lock
  * helper, paired by its callers with the matching unlock helper. */
+/* A helper that takes the lock or drops it as its caller asks (`threadlock(int acquire)`:
+ * lock when acquire, unlock otherwise): a parameter flag, known at every exit, says the
+ * count there; one of its values takes the lock and the other drops it (a flag that only
+ * skips the unlock is the classic leak, and stays reported). */
+static bool toggled_by_flag(const struct analysis *res, const char *key)
+{
+	const struct exit_state *x0 = res->nexits ? &res->exits[0] : NULL;
+	for (uint16_t k = 0; x0 && k < x0->state->nconds + x0->state->nfacts; k++) {
+		const char *t = lstate_known_key(x0->state, k);
+		if (!cfg_param_flag(res->cfg, t))
+			continue;
+		int count[2] = {0, 0};
+		bool seen[2] = {false, false}, ok = true;
+		for (size_t i = 0; i < res->nexits && ok; i++) {
+			int v = lstate_truth(res->exits[i].state, t), c = count_at(&res->exits[i], key);
+			ok = v >= 0 && (!seen[v] || count[v] == c);
+			if (ok) {
+				seen[v] = true;
+				count[v] = c;
+			}
+		}
+		size_t tests = 0;	/* one branch chooses: a flag tested again around work is a lock
+					 * taken under it and dropped under its negation, a slip */
+		for (uint32_t b = 0; b < res->cfg->nblocks; b++)
+			tests += res->cfg->blocks[b]->term == T_BRANCH && res->cfg->blocks[b]->test.key == t;
+		if (ok && seen[0] && seen[1] && count[0] * count[1] < 0 && tests == 1)	/* one way takes, the other drops */
+			return true;
+	}
+	return false;
+}
+
 static bool conditional_helper(const struct analysis *res, const char *key)
 {
+	if (toggled_by_flag(res, key))
+		return true;
 	if (res->cfg->nblocks > CFG_FLAG_HELPER_BLOCKS)
 		return false;
 	if (locks_both_ways(res, key))
@@ -1187,6 +1220,40 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	free(im.good);
 }
 
+/* Whether exit x is reached through the failure of a try that fails only on misuse
+ * (`if (pthread_mutex_lock(&l)) Assert(false);` with the assertion compiled out): such a
+ * way says nothing of how the function balances the lock. */
+static bool after_misuse(const struct exit_state *x, const char *key)
+{
+	const struct lockent *l = lstate_lock(x->state, key);
+	return l && l->count == 0 && (l->flags & LS_TRY_FAILED) && l->last && l->last->kind == EV_LOCK &&
+	       (l->last->flags & LP_BLOCKING);
+}
+
+/* check_key on the exits that do not come from a misused blocking lock. */
+static void check_key_past_misuse(struct finding_list *out, struct draft *d, const char *key)
+{
+	const struct analysis *res = d->res;
+	size_t n = 0;
+	for (size_t i = 0; i < res->nexits; i++)
+		n += !after_misuse(&res->exits[i], key);
+	if (n == res->nexits || n == 0) {
+		check_key(out, d, key);
+		return;
+	}
+	struct analysis view = *res;
+	struct exit_state *kept = xcalloc(n, sizeof(*kept));
+	view.exits = kept;
+	view.nexits = 0;
+	for (size_t i = 0; i < res->nexits; i++)
+		if (!after_misuse(&res->exits[i], key))
+			kept[view.nexits++] = res->exits[i];
+	d->res = &view;
+	check_key(out, d, key);
+	d->res = res;
+	free(kept);
+}
+
 static const char *const annotation_words[] = {
 	[ANN_ACQUIRES] = "returns without holding", [ANN_RELEASES] = "returns still holding",
 	[ANN_MUST_HOLD] = "returns without holding", [ANN_TRY_ACQUIRES] = "returns without holding",
@@ -1263,7 +1330,7 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 	for (size_t i = 0; i < keys.n; i++)
 		if (keys.v[i][0] != '?' && !annotated(cfg, keys.v[i]))	/* the annotation says what is right;
 										 * an opaque hold has no name to report */
-			check_key(out, &d, keys.v[i]);
+			check_key_past_misuse(out, &d, keys.v[i]);
 	VEC_FREE(&keys);
 	for (size_t i = 0; i < cfg->nanns; i++)
 		check_annotation(out, &d, &cfg->anns[i]);

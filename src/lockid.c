@@ -231,14 +231,30 @@ static void note_write(struct lockid *id, write_vec *w, TSNode target, TSNode va
 	}
 }
 
+bool lockid_static_declaration(const struct lockid *id, TSNode decl)
+{
+	uint32_t cnt = node_kind(id->g, decl) == NK_declaration ? ts_node_child_count(decl) : 0;
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_child(decl, i);
+		uint32_t a = ts_node_start_byte(c), e = ts_node_end_byte(c);
+		if (e - a == 6 && memcmp(id->text + a, "static", 6) == 0 && strcmp(ts_node_type(c), "storage_class_specifier") == 0)
+			return true;
+	}
+	return false;
+}
+
 static void scan_node(struct lockid *id, write_vec *w, TSNode n)
 {
 	switch (node_kind(id->g, n)) {
 	case NK_init_declarator:
+		if (lockid_static_declaration(id, ts_node_parent(n)))
+			break;
 		note_write(id, w, declarator_name(id, node_field(id->g, n, F_declarator)),
 			   node_field(id->g, n, F_value), true);
 		break;
 	case NK_declaration: {	/* `spinlock_t *l, *m;` declares without writing */
+		if (lockid_static_declaration(id, n))
+			break;
 		note_opaque(id, w, n);
 		uint32_t cnt = ts_node_child_count(n);
 		for (uint32_t i = 0; i < cnt; i++) {

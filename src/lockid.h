@@ -31,4 +31,8 @@ const char *lockid_lock_key_text(struct lockid *id, const char *s, size_t n);
 /* Strips parentheses (and casts when casts is true) around an expression. */
 TSNode lockid_strip(const struct lockid *id, TSNode expr, bool casts);
 
+/* `static pthread_mutex_t m = ...;` in a body: one object for every call, a global in all
+ * but name (not a local of this call), whose initialiser runs once, not at each call. */
+bool lockid_static_declaration(const struct lockid *id, TSNode decl);
+
 #endif
