@@ -220,8 +220,10 @@ static void push_annotation(struct annotations *out, const char *t, size_t start
 		if (comma >= close - 1)
 			return;
 		size_t v = skip_space(t, close, open + 1);
-		bool zero = (t[v] == '0' && !is_ident_char(t[v + 1])) || name_is(t + v, 5, "false") ||
-			    name_is(t + v, 7, "B_FALSE");
+		size_t w = v;
+		while (w < close && is_ident_char(t[w]))
+			w++;
+		bool zero = name_is(t + v, w - v, "0") || name_is(t + v, w - v, "false") || name_is(t + v, w - v, "B_FALSE");
 		a.taken = zero ? 1 : 2;
 		a.arg = (uint32_t)comma + 1;
 		a.arg_len = (uint32_t)(close - 1 - (comma + 1));

@@ -346,15 +346,14 @@ static bool one_way(const struct sum_case *cases, uint16_t n)
  * (a body that breaks it is reported on its own). */
 static struct summary *annotated_summary(struct arena *a, const struct cfg *c, const char *file)
 {
-	struct sum_effect eff[SUMMARY_MAX_EFFECTS];
+	struct sum_effect eff[SUMMARY_MAX_EFFECTS], try_eff = {0};
 	uint16_t n = 0, tried = 0;
 	uint8_t taken = 0;
 	for (size_t i = 0; i < c->nanns && n < SUMMARY_MAX_EFFECTS - 1; i++) {
 		const struct cfg_annotation *an = &c->anns[i];
 		const char *key = an->kind == ANN_MUST_HOLD ? NULL : param_key(a, c, an->key, NULL);
-		if (key && an->kind == ANN_TRY_ACQUIRES && !tried) {	/* the last slot, for the taken way */
-			eff[SUMMARY_MAX_EFFECTS - 1] = (struct sum_effect){key, 1, LM_EXCLUSIVE, LP_ANY_MODE,
-									   arena_strdup(a, an->name), an->loc, 0};
+		if (key && an->kind == ANN_TRY_ACQUIRES && !tried) {	/* only on the way that took it */
+			try_eff = (struct sum_effect){key, 1, LM_EXCLUSIVE, LP_ANY_MODE, arena_strdup(a, an->name), an->loc, 0};
 			tried = 1;
 			taken = an->taken;
 		} else if (key && an->kind != ANN_TRY_ACQUIRES) {
@@ -377,7 +376,7 @@ static struct summary *annotated_summary(struct arena *a, const struct cfg *c, c
 		struct sum_effect all[SUMMARY_MAX_EFFECTS];
 		memcpy(all, eff, n * sizeof(*eff));
 		if (m > n)
-			all[n] = eff[SUMMARY_MAX_EFFECTS - 1];
+			all[n] = try_eff;
 		qsort(all, m, sizeof(*all), effect_cmp);
 		s->cases[k] = (struct sum_case){.bits = !tried ? VB_ANY : k == 0 ? taken : (uint8_t)(VB_ANY & ~taken),
 						.neffects = m, .effects = arena_memdup(a, all, m * sizeof(*all)),
