@@ -43,7 +43,15 @@ static const struct attr_macro attr_macros[] = {
 	{"__out_ecount_opt", true}, {"__out_bcount_opt", true}, {"__inout_bcount_opt", true},
 	{"__out_bcount_part", true}, {"__out_ecount_part", true}, {"__out_bcount_part_opt", true},
 	{"__success", true}, {"__unused", false}, {"__dead2", false}, {"__printflike", true},
+	/* Scope-based cleanup of variables: the kernel's `p __free(kfree) = ...` (cleanup.h). */
+	{"__free", true}, {"__cleanup", true},
 };
+
+/* Families of cleanup-attribute macros spelt by prefix: LXC's `__do_free char *p`,
+ * `__do_close int fd` (never followed by '(': `__do_softirq()` is a call); systemd's
+ * `_cleanup_free_ char *p`, `_cleanup_(freep)`.  Blanked, with their argument list when
+ * one follows. */
+static const char *const cleanup_prefixes[] = {"__do_", "_cleanup_"};
 
 /* Attribute macros that say what a function does to a lock. */
 static const struct {
@@ -251,6 +259,12 @@ static size_t rewrite_attr(char *t, size_t len, size_t start, size_t end, struct
 			hit = true;
 			args = attr_macros[k].has_args;
 		}
+	for (size_t k = 0; !hit && k < countof(cleanup_prefixes); k++) {
+		size_t m = strlen(cleanup_prefixes[k]);
+		if (n >= m && memcmp(t + start, cleanup_prefixes[k], m) == 0)
+			hit = args = cleanup_prefixes[k][1] != '_' || skip_space(t, len, end) >= len ||
+				     t[skip_space(t, len, end)] != '(';	/* __do_softirq() is a call */
+	}
 	if (!hit)
 		return end;
 	size_t open = skip_space(t, len, end), name_end = end;
