@@ -99,5 +99,7 @@ TSNode cfgb_arg_at(const struct builder *b, TSNode args, uint32_t k);
 /* Ends the current block on condition n: to t when it holds, to f when not. */
 void cfgb_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f);
 void cfgb_branch_on(struct builder *b, enum test_kind k, TSNode n, const char *key, uint32_t t, uint32_t f);
+/* n without the branch-prediction hints around it (unlikely(x), OVS_UNLIKELY(x)). */
+TSNode cfgb_strip_hint(struct builder *b, TSNode n);
 
 #endif

@@ -989,10 +989,42 @@ static TSNode negated_call(struct builder *b, TSNode v)
 	return kind(b, x) == NK_call_expression ? x : (TSNode){0};
 }
 
+static void return_value(struct builder *b, TSNode n, TSNode v);
+
 static void build_return(struct builder *b, TSNode n)
 {
-	struct retinfo r = {loc_of(n), VB_ANY, NULL, false, false, NULL};
 	TSNode v = ts_node_named_child_count(n) ? lockid_strip(&b->id, ts_node_named_child(n, 0), true) : (TSNode){0};
+	return_value(b, n, v);
+}
+
+/* `return !done && !trylock(&m);` (OVS's ovsthread_once_start), `return err == 0;`: a
+ * truth value, 1 on the edges where the condition holds and 0 on the others, so what the
+ * condition's tests learnt (the try's result) goes with each way out. */
+static bool return_truth(struct builder *b, TSNode n, TSNode v)
+{
+	static const char *const ops[] = {"&&", "||", "==", "!=", "<", ">", "<=", ">="};
+	TSNode x = lockid_strip(&b->id, cfgb_strip_hint(b, v), true);
+	bool truth = !ts_node_is_null(x) && kind(b, x) == NK_unary_expression && b->text[ts_node_start_byte(x)] == '!';
+	for (size_t k = 0; !truth && !ts_node_is_null(x) && kind(b, x) == NK_binary_expression && k < countof(ops); k++)
+		truth = text_is(b, field(b, x, F_operator), ops[k]);
+	if (!truth)
+		return false;
+	uint32_t t = cfg_block_new(b->cfg), f = cfg_block_new(b->cfg);
+	cfgb_cond(b, x, t, f);
+	for (int side = 0; side < 2; side++) {
+		b->cur = side ? f : t;
+		leave_scopes(b, NULL, loc_of(n));
+		if (b->cur != NONE)
+			end_return(b, (struct retinfo){loc_of(n), side ? VB_ZERO : VB_POS, NULL, false, false, NULL});
+	}
+	return true;
+}
+
+static void return_value(struct builder *b, TSNode n, TSNode v)
+{
+	struct retinfo r = {loc_of(n), VB_ANY, NULL, false, false, NULL};
+	if (return_truth(b, n, v))
+		return;
 	TSNode neg = negated_call(b, v);
 	if (!ts_node_is_null(neg)) {	/* return (-zfs_enter(zfsvfs, tag)): the callee's ways, sign turned */
 		r.var = lockid_expr_key(&b->id, neg);

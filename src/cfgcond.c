@@ -35,7 +35,7 @@ static bool is_hint(struct builder *b, TSNode fn)
 	return false;
 }
 
-static TSNode strip_hint(struct builder *b, TSNode n)
+TSNode cfgb_strip_hint(struct builder *b, TSNode n)
 {
 	for (int guard = 0; guard < 8; guard++) {
 		n = lockid_strip(&b->id, n, true);
@@ -61,7 +61,7 @@ static bool build_compare(struct builder *b, TSNode n, uint32_t t, uint32_t f)
 	}
 	if ((eq || ne) && (text_is(b, r, "1") || text_is(b, r, "true"))) {
 		/* `trylock(&l) == 1`: a boolean compared with true. */
-		TSNode x = strip_hint(b, l);
+		TSNode x = cfgb_strip_hint(b, l);
 		const char *key = lockid_expr_key(&b->id, x);
 		cfgb_expr(b, x, kind(b, x) == NK_call_expression ? key : NULL);
 		cfgb_branch_on(b, TEST_EQ1, n, key, eq ? t : f, eq ? f : t);
@@ -89,7 +89,7 @@ void cfgb_cond(struct builder *b, TSNode n, uint32_t t, uint32_t f)
 		b->depth--;
 		return;
 	}
-	n = strip_hint(b, n);
+	n = cfgb_strip_hint(b, n);
 	uint8_t lit = cfgb_literal_bits(b, n);
 	switch (kind(b, n)) {
 	case NK_unary_expression:

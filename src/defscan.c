@@ -86,3 +86,63 @@ void defscan(const char *text, size_t len, void (*note)(void *ctx, const char *n
 		p++;
 	}
 }
+
+/* The attribute a directive's body puts first (`__attribute__((NAME(` after `#define M(...)`),
+ * or -2. */
+static int directive_attribute(const char *t, size_t q, size_t end)
+{
+	static const char attr[] = "__attribute__";
+	for (size_t p = q; p + sizeof(attr) < end; p++) {
+		if (memcmp(t + p, attr, sizeof(attr) - 1) != 0)
+			continue;
+		p += sizeof(attr) - 1;
+		while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == '(' || t[p] == '\\' || t[p] == '\n'))
+			p++;
+		size_t e = p;
+		while (e < end && is_ident_char(t[e]))
+			e++;
+		return macros_attribute_kind(t + p, e - p);
+	}
+	return -2;
+}
+
+void defscan_attr_macros(const char *t, size_t len, void (*note)(void *ctx, const char *name, int kind), void *ctx)
+{
+	bool line_start = true;
+	for (size_t p = 0; p < len; p++) {
+		if (t[p] == '\n') {
+			line_start = true;
+			continue;
+		}
+		if (t[p] == ' ' || t[p] == '\t')
+			continue;
+		if (!line_start || t[p] != '#') {
+			line_start = false;
+			continue;
+		}
+		size_t end = p;	/* the directive, with its continued lines */
+		while (end < len && t[end] != '\n')
+			end += t[end] == '\\' && end + 1 < len ? 2 : 1;
+		size_t q = p + 1;
+		while (q < end && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		if (end - q > 7 && memcmp(t + q, "define", 6) == 0 && (t[q + 6] == ' ' || t[q + 6] == '\t')) {
+			q += 6;
+			while (q < end && (t[q] == ' ' || t[q] == '\t'))
+				q++;
+			size_t e = q;
+			while (e < end && is_ident_char(t[e]))
+				e++;
+			int kind = directive_attribute(t, e, end);	/* NAME(...) or, for one without
+									 * arguments, NAME */
+			char name[128];
+			if (kind != -2 && e - q > 0 && e - q < sizeof(name)) {
+				memcpy(name, t + q, e - q);
+				name[e - q] = '\0';
+				note(ctx, name, kind);
+			}
+		}
+		p = end - 1;
+		line_start = false;
+	}
+}

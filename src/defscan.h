@@ -12,5 +12,8 @@
 #include <stddef.h>
 
 void defscan(const char *text, size_t len, void (*note)(void *ctx, const char *name), void *ctx);
+/* Each `#define NAME(...) __attribute__((ATTR(...)))` whose ATTR is one of clang's
+ * thread-safety attributes, to note with its kind (macros_attribute_kind). */
+void defscan_attr_macros(const char *text, size_t len, void (*note)(void *ctx, const char *name, int kind), void *ctx);
 
 #endif

@@ -1257,6 +1257,7 @@ static void check_key_past_misuse(struct finding_list *out, struct draft *d, con
 static const char *const annotation_words[] = {
 	[ANN_ACQUIRES] = "returns without holding", [ANN_RELEASES] = "returns still holding",
 	[ANN_MUST_HOLD] = "returns without holding", [ANN_TRY_ACQUIRES] = "returns without holding",
+	[ANN_NO_CHECK] = "",
 };
 
 /* A try's promise depends on the value returned; its body is not checked against it. */
@@ -1314,6 +1315,10 @@ void findings_collect(struct finding_list *out, struct arena *run, const char *f
 	}
 	if (cfg->has_error)
 		return;	/* a body the parser could not read: guesses would be noise */
+	for (size_t i = 0; i < cfg->nanns; i++)
+		if (cfg->anns[i].kind == ANN_NO_CHECK)
+			return;	/* no_thread_safety_analysis: its authors asked for no checking; its
+				 * summary (and its annotations) still serve its callers */
 	struct draft d = {.run = run, .res = res, .file = file, .first = out->n};
 	for (size_t i = 0; i < res->nissues; i++)
 		event_finding(out, &d, &res->issues[i]);

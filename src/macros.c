@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Attribute-like macros that sit in declarations and mean nothing to control flow.
@@ -80,6 +81,67 @@ static const struct {
 	{"exclusive_trylock_function", ANN_TRY_ACQUIRES}, {"shared_trylock_function", ANN_TRY_ACQUIRES},
 };
 
+/* Thread-safety attributes with no lock effect the analysis uses: a macro over one is
+ * blanked, nothing more. */
+static const char *const clang_other_attributes[] = {
+	"locks_excluded", "guarded_by", "pt_guarded_by", "acquired_before", "acquired_after",
+	"assert_capability", "assert_shared_capability",
+	"assert_exclusive_lock", "assert_shared_lock", "lock_returned", "capability",
+	"lockable", "scoped_lockable", "guarded_var", "pt_guarded_var", "reentrant_capability",
+};
+
+int macros_attribute_kind(const char *name, size_t n)
+{
+	if (n == 25 && memcmp(name, "no_thread_safety_analysis", 25) == 0)
+		return ANN_NO_CHECK;
+	for (size_t k = 0; k < countof(clang_attributes); k++)
+		if (strlen(clang_attributes[k].name) == n && memcmp(name, clang_attributes[k].name, n) == 0)
+			return clang_attributes[k].kind;
+	for (size_t k = 0; k < countof(clang_other_attributes); k++)
+		if (strlen(clang_other_attributes[k]) == n && memcmp(name, clang_other_attributes[k], n) == 0)
+			return -1;
+	return -2;
+}
+
+static int def_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct attr_macro_def *)a)->name, ((const struct attr_macro_def *)b)->name);
+}
+
+void attr_macros_add(struct attr_macros *m, const char *name, int kind)
+{
+	struct attr_macro_def probe = {(char *)name, kind};
+	if (m->n && bsearch(&probe, m->v, m->n, sizeof(*m->v), def_cmp))
+		return;
+	VEC_PUSH(m, ((struct attr_macro_def){xstrdup(name), kind}));
+	qsort(m->v, m->n, sizeof(*m->v), def_cmp);
+	m->hash = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		m->hash = hash_bytes(m->v[i].name, strlen(m->v[i].name), m->hash);
+		m->hash = hash_bytes(&m->v[i].kind, sizeof(m->v[i].kind), m->hash);
+	}
+}
+
+void attr_macros_release(struct attr_macros *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->v[i].name);
+	free(m->v);
+	*m = (struct attr_macros){0};
+}
+
+/* The learnt macro named t[start..end), or NULL. */
+static const struct attr_macro_def *learnt_macro(const struct attr_macros *m, const char *t, size_t start, size_t end)
+{
+	char name[128];
+	if (!m || !m->n || end - start >= sizeof(name))
+		return NULL;
+	memcpy(name, t + start, end - start);
+	name[end - start] = '\0';
+	struct attr_macro_def probe = {name, 0};
+	return bsearch(&probe, m->v, m->n, sizeof(*m->v), def_cmp);
+}
+
 /* DPDK spells its attribute macros __rte_<name>[(args)]: all of them are blanked. */
 static const char rte_attr_prefix[] = "__rte_";
 
@@ -136,6 +198,7 @@ static void blank(char *t, size_t from, size_t to)
 /* What the forward scan has seen, comments and strings aside. */
 struct scan {
 	struct annotations *out;	/* where lock annotations go, or NULL */
+	const struct attr_macros *learnt;	/* the run's attribute macros, or NULL */
 	char last;		/* last significant character before the current token */
 	bool after_else_or_do;	/* the previous token was `else` or `do` */
 	bool line_start;	/* the current token is the first on its line */
@@ -218,6 +281,10 @@ static bool rte_attribute(const char *t, size_t len, size_t start, size_t end)
  * argument is the value that says taken, and the lock follows it. */
 static void push_annotation(struct annotations *out, const char *t, size_t start, size_t open, size_t close, int kind)
 {
+	if (out && kind == ANN_NO_CHECK) {	/* takes no lock argument */
+		VEC_PUSH(out, ((struct annotation){(uint32_t)start, (uint32_t)start, 0, (uint8_t)kind, 0}));
+		return;
+	}
 	if (!out || close <= open + 1)
 		return;
 	struct annotation a = {(uint32_t)start, (uint32_t)open + 1, (uint32_t)(close - open - 2), (uint8_t)kind, 0};
@@ -365,6 +432,10 @@ static void note_clang_attribute(const char *t, size_t len, size_t end, struct a
 	size_t e = p;
 	while (e < len && is_ident_char(t[e]))
 		e++;
+	if (macros_attribute_kind(t + p, e - p) == ANN_NO_CHECK) {
+		push_annotation(out, t, p, e, e, ANN_NO_CHECK);
+		return;
+	}
 	size_t open = skip_space(t, len, e);
 	if (open >= len || t[open] != '(')
 		return;
@@ -381,7 +452,15 @@ static void rewrite_ident(char *t, size_t len, size_t start, size_t end, const s
 	if (start > 0 && (t[start - 1] == '.' || (start > 1 && t[start - 1] == '>' && t[start - 2] == '-')))
 		return;	/* a field name, not a macro */
 	size_t n = end - start;
-	if (name_is(t + start, n, "__attribute__"))
+	const struct attr_macro_def *d = learnt_macro(sc->learnt, t, start, end);
+	if (d) {	/* OVS_ACQUIRES(mutex): what the attribute under it says */
+		size_t open = skip_space(t, len, end), close = end;
+		if (open < len && t[open] == '(')
+			close = skip_parens(t, len, open);
+		if (d->kind >= 0 && (close > end || d->kind == ANN_NO_CHECK))
+			push_annotation(sc->out, t, start, open, close, d->kind);
+		blank(t, start, close);
+	} else if (name_is(t + start, n, "__attribute__"))
 		note_clang_attribute(t, len, end, sc->out);
 	else if (name_is(t + start, n, "goto"))
 		rewrite_computed_goto(t, len, end);
@@ -619,10 +698,10 @@ static void flatten_unbalanced_conditionals(char *t, size_t len)
 	}
 }
 
-void macros_rewrite(char *t, size_t len, struct annotations *out)
+void macros_rewrite(char *t, size_t len, struct annotations *out, const struct attr_macros *learnt)
 {
 	flatten_unbalanced_conditionals(t, len);
-	struct scan sc = {.out = out, .last = ';', .line_start = true};
+	struct scan sc = {.out = out, .learnt = learnt, .last = ';', .line_start = true};
 	size_t p = 0;
 	while (p < len) {
 		size_t q = skip_non_code(t, len, p, sc.line_start);

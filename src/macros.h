@@ -28,6 +28,8 @@ enum annotation_kind {
 	ANN_MUST_HOLD,	/* called with x held, returns with it held */
 	ANN_TRY_ACQUIRES,	/* returns holding x when it returns `taken` (clang's
 				 * try_acquire_capability(value, x), OVS_TRY_LOCK(value, x)) */
+	ANN_NO_CHECK,		/* no_thread_safety_analysis: the body is not checked against
+				 * the function's other annotations (no lock argument) */
 };
 
 struct annotation {
@@ -43,9 +45,32 @@ struct annotations {
 	size_t n, cap;
 };
 
+/* A project's macro over one of clang's thread-safety attributes, learnt from its
+ * `#define` (`#define OVS_ACQUIRES(...) __attribute__((exclusive_lock_function(...)))`):
+ * kind is an enum annotation_kind, or -1 for an attribute that says nothing we use
+ * (locks_excluded, guarded_by).  Sorted by name. */
+struct attr_macro_def {
+	char *name;
+	int kind;
+};
+
+struct attr_macros {
+	struct attr_macro_def *v;
+	size_t n, cap;
+	uint64_t hash;		/* of the names and kinds: what a file's parse depends on */
+};
+
+/* The kind of clang attribute name[0..n) (acquire_capability, ...): an enum annotation_kind,
+ * -1 for a thread-safety attribute with no lock effect we use, -2 for any other name. */
+int macros_attribute_kind(const char *name, size_t n);
+/* Adds a learnt macro (kept sorted, first definition wins) and frees nothing. */
+void attr_macros_add(struct attr_macros *m, const char *name, int kind);
+void attr_macros_release(struct attr_macros *m);
+
 /* Rewrites text[0..len) in place (the caller passes its own copy); annotations (may be
- * NULL) receives the lock annotations it blanked. */
-void macros_rewrite(char *text, size_t len, struct annotations *out);
+ * NULL) receives the lock annotations it blanked; learnt (may be NULL) names the run's
+ * attribute macros, blanked and noted wherever they are used. */
+void macros_rewrite(char *text, size_t len, struct annotations *out, const struct attr_macros *learnt);
 /* Past the comment, string or character literal that starts at p (p if none). */
 size_t macros_skip_comment_or_literal(const char *t, size_t len, size_t p);
 

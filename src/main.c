@@ -172,12 +172,14 @@ static void print_stats(const struct tree *t, size_t nfindings)
 		s->seconds > 0 ? mb / s->seconds : 0.0, s->jobs, s->jobs == 1 ? "" : "s");
 }
 
-/* The per-file results of the last run with these options (--cache-dir). */
-static char *results_path(const struct options *o)
+/* The per-file results of the last run with these options (--cache-dir); salt is what the
+ * files' parse depends on beyond their own text (the headers' attribute macros). */
+static char *results_path(const struct options *o, uint64_t salt)
 {
 	uint64_t k;
 	if (!cache_options_key(o, &k))
 		return NULL;
+	k ^= salt;
 	size_t n = strlen(o->cache_dir) + 64;
 	char *p = xmalloc(n);
 	snprintf(p, n, "%s/files-%016llx.txt", o->cache_dir, (unsigned long long)k);
@@ -238,6 +240,8 @@ int main(int argc, char **argv)
 		tree_add_context(&t, opt.tree_root);
 	for (int i = 0; i < opt.npaths; i++)
 		tree_add_path(&t, opt.paths[i]);
+	if (!opt.parse_only)
+		tree_learn_attr_macros(&t);
 	struct finding_list fl;
 	struct arena cache_arena = {0};
 	uint64_t key = 0;
@@ -246,7 +250,7 @@ int main(int argc, char **argv)
 	bool cached = cacheable && cache_load(opt.cache_dir, key, &fl, &cache_arena);
 	struct tree last;	/* the last run's per-file results: a seed */
 	bool seeded = false;
-	char *results = cacheable ? results_path(&opt) : NULL;
+	char *results = cacheable ? results_path(&opt, t.attr_macros.hash) : NULL;
 	if (!cached && results) {
 		tree_init(&last, &opt, api);
 		seeded = sumcache_load(results, &last);

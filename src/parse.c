@@ -152,7 +152,7 @@ bool parse_file(struct parser *p, const struct source *src, struct parsed_file *
 	pf->src = src;
 	pf->text = xmalloc(src->len + 1);
 	memcpy(pf->text, src->text, src->len + 1);
-	macros_rewrite(pf->text, src->len, &pf->annotations);
+	macros_rewrite(pf->text, src->len, &pf->annotations, p->learnt);
 	note_calls(pf, src->len);
 
 	struct deadline d;

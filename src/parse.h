@@ -70,6 +70,7 @@ struct grammar {
 struct parser {
 	TSParser *ts;
 	struct grammar g;
+	const struct attr_macros *learnt;	/* the run's attribute macros (macros.h), or NULL */
 };
 
 struct parsed_file {

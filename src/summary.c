@@ -351,7 +351,7 @@ static struct summary *annotated_summary(struct arena *a, const struct cfg *c, c
 	uint8_t taken = 0;
 	for (size_t i = 0; i < c->nanns && n < SUMMARY_MAX_EFFECTS - 1; i++) {
 		const struct cfg_annotation *an = &c->anns[i];
-		const char *key = an->kind == ANN_MUST_HOLD ? NULL : param_key(a, c, an->key, NULL);
+		const char *key = an->kind == ANN_MUST_HOLD || an->kind == ANN_NO_CHECK ? NULL : param_key(a, c, an->key, NULL);
 		if (key && an->kind == ANN_TRY_ACQUIRES && !tried) {	/* only on the way that took it */
 			try_eff = (struct sum_effect){key, 1, LM_EXCLUSIVE, LP_ANY_MODE, arena_strdup(a, an->name), an->loc, 0};
 			tried = 1;

@@ -38,9 +38,32 @@ void tree_init(struct tree *t, const struct options *opt, const struct lockapi *
 	for (int i = 0; i < t->nworkers; i++) {
 		t->workers[i].t = t;
 		parser_init(&t->workers[i].parser);
+		t->workers[i].parser.learnt = &t->attr_macros;
 	}
 	t->sums = summary_table_new();
 	contracts_init(&t->contracts);
+}
+
+static void note_attr_macro(void *ctx, const char *name, int kind)
+{
+	attr_macros_add(ctx, name, kind);
+}
+
+void tree_learn_attr_macros(struct tree *t)
+{
+	for (size_t i = 0; i < t->nfiles; i++) {
+		struct tree_file *f = &t->files[i];
+		struct source src;
+		char err[256];
+		if (!has_suffix(f->path, ".h"))
+			continue;
+		enum source_status st = f->blob ? source_from_memory(&src, f->path, f->blob, f->blob_len, err, sizeof(err))
+						: source_read(&src, f->path, err, sizeof(err));
+		if (st != SOURCE_OK)
+			continue;
+		defscan_attr_macros(src.text, src.len, note_attr_macro, &t->attr_macros);
+		source_release(&src);
+	}
 }
 
 /* Messages about input go to the file's buffer: printed after the round, in file order. */
@@ -992,6 +1015,7 @@ void tree_findings(const struct tree *t, struct finding_list *out)
 
 void tree_release(struct tree *t)
 {
+	attr_macros_release(&t->attr_macros);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		struct tree_file *f = &t->files[i];
 		reset_pending(f);

@@ -23,6 +23,7 @@
 #include "contracts.h"
 #include "findings.h"
 #include "lockapi.h"
+#include "macros.h"
 #include "options.h"
 #include "parse.h"
 #include "summary.h"
@@ -130,9 +131,14 @@ struct tree {
 	bool input_error;		/* a missing or unreadable path: exit status 2 */
 	const struct tree *seed;	/* an earlier run whose unchanged files are reused */
 	size_t nseeded;
+	struct attr_macros attr_macros;	/* the headers' macros over clang's lock attributes */
 };
 
 void tree_init(struct tree *t, const struct options *opt, const struct lockapi *api);
+/* After the files are added, before tree_run (and before a cache key is made from
+ * t->attr_macros.hash): learns the headers' macros over clang's thread-safety attributes
+ * (Open vSwitch's OVS_ACQUIRES), which every file's parse then reads as annotations. */
+void tree_learn_attr_macros(struct tree *t);
 /* Adds a file, or the .c and .h files under a directory (sorted, hidden entries skipped). */
 void tree_add_path(struct tree *t, const char *path);
 /* Adds the files under root for their summaries only (--tree); tree_add_path afterwards
