@@ -146,3 +146,78 @@ void defscan_attr_macros(const char *t, size_t len, void (*note)(void *ctx, cons
 		line_start = false;
 	}
 }
+
+static size_t skip_blanks(const char *t, size_t p, size_t end)
+{
+	while (p < end && (t[p] == ' ' || t[p] == '\t' || (t[p] == '\\' && p + 1 < end && t[p + 1] == '\n') ||
+			   (p > 0 && t[p] == '\n' && t[p - 1] == '\\')))
+		p++;
+	return p;
+}
+
+static size_t ident_end(const char *t, size_t p, size_t end)
+{
+	while (p < end && is_ident_char(t[p]))
+		p++;
+	return p;
+}
+
+/* `#define NAME(P, ...) OTHER(P, ...)` in the directive [q, end) (q just past `define`). */
+static void rename_directive(const char *t, size_t q, size_t end,
+			     void (*note)(void *, const char *, const char *), void *ctx)
+{
+	size_t n0 = skip_blanks(t, q, end), n1 = ident_end(t, n0, end);
+	if (n1 == n0 || n1 >= end || t[n1] != '(')
+		return;
+	size_t p0 = skip_blanks(t, n1 + 1, end), p1 = ident_end(t, p0, end);	/* first parameter */
+	size_t close = p1;
+	while (close < end && t[close] != ')')
+		close++;
+	size_t o0 = skip_blanks(t, close + 1, end), o1 = ident_end(t, o0, end);
+	if (p1 == p0 || close >= end || o1 == o0 || o1 >= end || t[o1] != '(')
+		return;
+	size_t a0 = skip_blanks(t, o1 + 1, end), a1 = ident_end(t, a0, end);	/* its first argument */
+	if (a1 - a0 != p1 - p0 || memcmp(t + a0, t + p0, p1 - p0) != 0)
+		return;
+	size_t b = a1;	/* the rest: to the call's closing parenthesis, then nothing */
+	int depth = 1;
+	for (; b < end && depth > 0; b++)
+		depth += t[b] == '(' ? 1 : t[b] == ')' ? -1 : 0;
+	if (depth != 0 || skip_blanks(t, b, end) < end)
+		return;
+	char name[128], other[128];
+	if (n1 - n0 >= sizeof(name) || o1 - o0 >= sizeof(other))
+		return;
+	memcpy(name, t + n0, n1 - n0);
+	name[n1 - n0] = '\0';
+	memcpy(other, t + o0, o1 - o0);
+	other[o1 - o0] = '\0';
+	note(ctx, name, other);
+}
+
+void defscan_renames(const char *t, size_t len, void (*note)(void *ctx, const char *name, const char *other), void *ctx)
+{
+	bool line_start = true;
+	for (size_t p = 0; p < len; p++) {
+		if (t[p] == '\n') {
+			line_start = true;
+			continue;
+		}
+		if (t[p] == ' ' || t[p] == '\t')
+			continue;
+		if (!line_start || t[p] != '#') {
+			line_start = false;
+			continue;
+		}
+		size_t end = p;
+		while (end < len && t[end] != '\n')
+			end += t[end] == '\\' && end + 1 < len ? 2 : 1;
+		size_t q = p + 1;
+		while (q < end && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		if (end - q > 7 && memcmp(t + q, "define", 6) == 0 && (t[q + 6] == ' ' || t[q + 6] == '\t'))
+			rename_directive(t, q + 6, end, note, ctx);
+		p = end - 1;
+		line_start = false;
+	}
+}

@@ -15,5 +15,9 @@ void defscan(const char *text, size_t len, void (*note)(void *ctx, const char *n
 /* Each `#define NAME(...) __attribute__((ATTR(...)))` whose ATTR is one of clang's
  * thread-safety attributes, to note with its kind (macros_attribute_kind). */
 void defscan_attr_macros(const char *text, size_t len, void (*note)(void *ctx, const char *name, int kind), void *ctx);
+/* Each `#define NAME(P, ...) OTHER(P, ...)`: a macro that only renames a call, passing its
+ * first parameter on first, to note. */
+void defscan_renames(const char *text, size_t len, void (*note)(void *ctx, const char *name, const char *other),
+		     void *ctx);
 
 #endif

@@ -131,6 +131,17 @@ static const struct lockprim *lookup(const struct lockapi *api, const char *name
 	return s->idx ? &api->rows.v[s->idx - 1] : NULL;
 }
 
+bool lockapi_alias(struct lockapi *api, const char *name, const char *other)
+{
+	const struct lockprim *to = lockapi_call(api, other), *from = lockapi_call(api, name);
+	if (!to || !from || to == from)
+		return false;
+	struct lockprim row = *to;
+	row.name = from->name;	/* a string the table already owns */
+	add_row(api, &row);
+	return true;
+}
+
 const struct lockprim *lockapi_call(const struct lockapi *api, const char *name)
 {
 	const struct lockprim *row = lookup(api, name, false);

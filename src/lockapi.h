@@ -90,6 +90,10 @@ struct lockapi *lockapi_new(const char *names, char *err, size_t errlen);
 /* Adds rows from a config file (format: docs/config.md).  False and a message on error. */
 bool lockapi_load_config(struct lockapi *api, const char *path, char *err, size_t errlen);
 void lockapi_free(struct lockapi *api);
+/* A tree that renames one primitive to another (`#define mutex_trylock(x)
+ * pthread_mutex_trylock(x)`): name takes other's row (effect, argument, success convention),
+ * for this run.  False when either is not a row. */
+bool lockapi_alias(struct lockapi *api, const char *name, const char *other);
 
 /* A function call's row (never a guard class), or NULL. */
 const struct lockprim *lockapi_call(const struct lockapi *api, const char *name);

@@ -186,6 +186,14 @@ static char *results_path(const struct options *o, uint64_t salt)
 	return p;
 }
 
+/* Whether a header's rename of one primitive to another changes what the call does (its
+ * effect or its success convention): memcached's mutex_trylock over pthread_mutex_trylock. */
+static bool renames_differently(const struct lockapi *api, const struct primitive_rename *r)
+{
+	const struct lockprim *a = lockapi_call(api, r->name), *b = lockapi_call(api, r->other);
+	return a && b && (a->effect != b->effect || a->success != b->success);
+}
+
 static void report(const struct options *opt, const struct finding_list *fl)
 {
 	if (opt->format == FORMAT_JSON) {
@@ -240,8 +248,17 @@ int main(int argc, char **argv)
 		tree_add_context(&t, opt.tree_root);
 	for (int i = 0; i < opt.npaths; i++)
 		tree_add_path(&t, opt.paths[i]);
-	if (!opt.parse_only)
+	uint64_t learnt = 0;	/* what the files' reading depends on beyond their own text */
+	if (!opt.parse_only) {
 		tree_learn_attr_macros(&t);
+		learnt = t.attr_macros.hash;
+		for (size_t i = 0; i < t.renames.n; i++)	/* a renamed primitive is the other one */
+			if (!t.renames.v[i].ambiguous && renames_differently(api, &t.renames.v[i]) &&
+			    lockapi_alias(api, t.renames.v[i].name, t.renames.v[i].other)) {
+				learnt = hash_bytes(t.renames.v[i].name, strlen(t.renames.v[i].name), learnt);
+				learnt = hash_bytes(t.renames.v[i].other, strlen(t.renames.v[i].other), learnt);
+			}
+	}
 	struct finding_list fl;
 	struct arena cache_arena = {0};
 	uint64_t key = 0;
@@ -250,7 +267,7 @@ int main(int argc, char **argv)
 	bool cached = cacheable && cache_load(opt.cache_dir, key, &fl, &cache_arena);
 	struct tree last;	/* the last run's per-file results: a seed */
 	bool seeded = false;
-	char *results = cacheable ? results_path(&opt, t.attr_macros.hash) : NULL;
+	char *results = cacheable ? results_path(&opt, learnt) : NULL;
 	if (!cached && results) {
 		tree_init(&last, &opt, api);
 		seeded = sumcache_load(results, &last);

@@ -49,6 +49,17 @@ static void note_attr_macro(void *ctx, const char *name, int kind)
 	attr_macros_add(ctx, name, kind);
 }
 
+static void note_rename(void *ctx, const char *name, const char *other)
+{
+	struct tree *t = ctx;
+	for (size_t i = 0; i < t->renames.n; i++)
+		if (strcmp(t->renames.v[i].name, name) == 0) {
+			t->renames.v[i].ambiguous |= strcmp(t->renames.v[i].other, other) != 0;
+			return;
+		}
+	VEC_PUSH(&t->renames, ((struct primitive_rename){xstrdup(name), xstrdup(other), false}));
+}
+
 void tree_learn_attr_macros(struct tree *t)
 {
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -62,6 +73,7 @@ void tree_learn_attr_macros(struct tree *t)
 		if (st != SOURCE_OK)
 			continue;
 		defscan_attr_macros(src.text, src.len, note_attr_macro, &t->attr_macros);
+		defscan_renames(src.text, src.len, note_rename, t);
 		source_release(&src);
 	}
 }
@@ -1016,6 +1028,11 @@ void tree_findings(const struct tree *t, struct finding_list *out)
 void tree_release(struct tree *t)
 {
 	attr_macros_release(&t->attr_macros);
+	for (size_t i = 0; i < t->renames.n; i++) {
+		free(t->renames.v[i].name);
+		free(t->renames.v[i].other);
+	}
+	VEC_FREE(&t->renames);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		struct tree_file *f = &t->files[i];
 		reset_pending(f);

@@ -107,6 +107,13 @@ struct worker {
 	struct arena scratch;		/* one function's CFG and states; reset after each */
 };
 
+/* A header's macro that only renames a call (memcached's `#define mutex_trylock(x)
+ * pthread_mutex_trylock(x)`); ambiguous when another header renames name otherwise. */
+struct primitive_rename {
+	char *name, *other;
+	bool ambiguous;
+};
+
 struct tree {
 	const struct options *opt;
 	const struct lockapi *api;
@@ -132,12 +139,14 @@ struct tree {
 	const struct tree *seed;	/* an earlier run whose unchanged files are reused */
 	size_t nseeded;
 	struct attr_macros attr_macros;	/* the headers' macros over clang's lock attributes */
+	VEC(struct primitive_rename) renames;	/* the headers' `#define NAME(x) OTHER(x)` */
 };
 
 void tree_init(struct tree *t, const struct options *opt, const struct lockapi *api);
 /* After the files are added, before tree_run (and before a cache key is made from
  * t->attr_macros.hash): learns the headers' macros over clang's thread-safety attributes
- * (Open vSwitch's OVS_ACQUIRES), which every file's parse then reads as annotations. */
+ * (Open vSwitch's OVS_ACQUIRES), which every file's parse then reads as annotations, and
+ * the headers' macros that rename one call to another (t->renames). */
 void tree_learn_attr_macros(struct tree *t);
 /* Adds a file, or the .c and .h files under a directory (sorted, hidden entries skipped). */
 void tree_add_path(struct tree *t, const char *path);
