@@ -106,7 +106,10 @@ static int directive_attribute(const char *t, size_t q, size_t end)
 	return -2;
 }
 
-void defscan_attr_macros(const char *t, size_t len, void (*note)(void *ctx, const char *name, int kind), void *ctx)
+/* Calls fn on the body of each `#define` in t (q just past `define`, end at the end of the
+ * directive with its continued lines). */
+static void each_define(const char *t, size_t len, void (*fn)(const char *t, size_t q, size_t end, void *arg),
+			void *arg)
 {
 	bool line_start = true;
 	for (size_t p = 0; p < len; p++) {
@@ -120,31 +123,46 @@ void defscan_attr_macros(const char *t, size_t len, void (*note)(void *ctx, cons
 			line_start = false;
 			continue;
 		}
-		size_t end = p;	/* the directive, with its continued lines */
+		size_t end = p;
 		while (end < len && t[end] != '\n')
 			end += t[end] == '\\' && end + 1 < len ? 2 : 1;
 		size_t q = p + 1;
 		while (q < end && (t[q] == ' ' || t[q] == '\t'))
 			q++;
-		if (end - q > 7 && memcmp(t + q, "define", 6) == 0 && (t[q + 6] == ' ' || t[q + 6] == '\t')) {
-			q += 6;
-			while (q < end && (t[q] == ' ' || t[q] == '\t'))
-				q++;
-			size_t e = q;
-			while (e < end && is_ident_char(t[e]))
-				e++;
-			int kind = directive_attribute(t, e, end);	/* NAME(...) or, for one without
-									 * arguments, NAME */
-			char name[128];
-			if (kind != -2 && e - q > 0 && e - q < sizeof(name)) {
-				memcpy(name, t + q, e - q);
-				name[e - q] = '\0';
-				note(ctx, name, kind);
-			}
-		}
+		if (end - q > 7 && memcmp(t + q, "define", 6) == 0 && (t[q + 6] == ' ' || t[q + 6] == '\t'))
+			fn(t, q + 6, end, arg);
 		p = end - 1;
 		line_start = false;
 	}
+}
+
+struct attr_note {
+	void (*note)(void *ctx, const char *name, int kind);
+	void *ctx;
+};
+
+/* `#define NAME[(...)] __attribute__((ATTR...))`. */
+static void attr_directive(const char *t, size_t q, size_t end, void *arg)
+{
+	const struct attr_note *an = arg;
+	while (q < end && (t[q] == ' ' || t[q] == '\t'))
+		q++;
+	size_t e = q;
+	while (e < end && is_ident_char(t[e]))
+		e++;
+	int kind = directive_attribute(t, e, end);	/* NAME(...) or, for one without arguments, NAME */
+	char name[128];
+	if (kind != -2 && e - q > 0 && e - q < sizeof(name)) {
+		memcpy(name, t + q, e - q);
+		name[e - q] = '\0';
+		an->note(an->ctx, name, kind);
+	}
+}
+
+void defscan_attr_macros(const char *t, size_t len, void (*note)(void *ctx, const char *name, int kind), void *ctx)
+{
+	struct attr_note an = {note, ctx};
+	each_define(t, len, attr_directive, &an);
 }
 
 static size_t skip_blanks(const char *t, size_t p, size_t end)
@@ -163,9 +181,14 @@ static size_t ident_end(const char *t, size_t p, size_t end)
 }
 
 /* `#define NAME(P, ...) OTHER(P, ...)` in the directive [q, end) (q just past `define`). */
-static void rename_directive(const char *t, size_t q, size_t end,
-			     void (*note)(void *, const char *, const char *), void *ctx)
+struct rename_note {
+	void (*note)(void *ctx, const char *name, const char *other);
+	void *ctx;
+};
+
+static void rename_directive(const char *t, size_t q, size_t end, void *arg)
 {
+	const struct rename_note *rn = arg;
 	size_t n0 = skip_blanks(t, q, end), n1 = ident_end(t, n0, end);
 	if (n1 == n0 || n1 >= end || t[n1] != '(')
 		return;
@@ -192,32 +215,11 @@ static void rename_directive(const char *t, size_t q, size_t end,
 	name[n1 - n0] = '\0';
 	memcpy(other, t + o0, o1 - o0);
 	other[o1 - o0] = '\0';
-	note(ctx, name, other);
+	rn->note(rn->ctx, name, other);
 }
 
 void defscan_renames(const char *t, size_t len, void (*note)(void *ctx, const char *name, const char *other), void *ctx)
 {
-	bool line_start = true;
-	for (size_t p = 0; p < len; p++) {
-		if (t[p] == '\n') {
-			line_start = true;
-			continue;
-		}
-		if (t[p] == ' ' || t[p] == '\t')
-			continue;
-		if (!line_start || t[p] != '#') {
-			line_start = false;
-			continue;
-		}
-		size_t end = p;
-		while (end < len && t[end] != '\n')
-			end += t[end] == '\\' && end + 1 < len ? 2 : 1;
-		size_t q = p + 1;
-		while (q < end && (t[q] == ' ' || t[q] == '\t'))
-			q++;
-		if (end - q > 7 && memcmp(t + q, "define", 6) == 0 && (t[q + 6] == ' ' || t[q + 6] == '\t'))
-			rename_directive(t, q + 6, end, note, ctx);
-		p = end - 1;
-		line_start = false;
-	}
+	struct rename_note rn = {note, ctx};
+	each_define(t, len, rename_directive, &rn);
 }
