@@ -170,6 +170,24 @@ static const struct notice *over_budget(const struct tree_file *f, const struct 
 	return NULL;
 }
 
+/* Whether a big function waits for the rounds after the first: its callees defined in the
+ * tree (rrw_exit under zfs_exit) may get or change summaries then, and a big function
+ * analysed now would be analysed again for each change.  Waiting, it runs once they
+ * settle.  Small functions run now: they are cheap, and they are the wrappers whose
+ * summaries the others wait for. */
+static bool defers(const struct tree *t, const struct tree_file *f, const struct cfg *cfg)
+{
+	if (t->seed || cfg->nblocks < TREE_DEFER_BLOCKS || cfg->has_error || cfg->too_deep || has_suffix(f->path, ".h"))
+		return false;
+	for (uint32_t b = 0; b < cfg->nblocks; b++)
+		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++) {
+			const struct event *e = &cfg->blocks[b]->events[i];
+			if (e->kind == EV_CALL && e->key && strcmp(e->key, cfg->name) != 0 && summary_defined(t->sums, e->key))
+				return true;
+		}
+	return false;
+}
+
 static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
 			     struct strset *callees, bool keep)
 {
@@ -188,6 +206,11 @@ static void analyse_function(struct worker *w, struct tree_file *f, const struct
 	}
 	if (keep)
 		VEC_PUSH(&f->cfgs, ((struct kept_cfg){.cfg = cfg}));
+	if (keep && callees && defers(t, f, cfg)) {
+		f->cfgs.v[f->cfgs.n - 1].dirty = true;	/* a later round runs it, its callees settled */
+		VEC_PUSH(&f->defined, xstrdup(cfg->name));
+		return;
+	}
 	const struct notice *spent = callees ? NULL : over_budget(f, cfg);
 	if (spent)
 		findings_notice_copy(&f->findings, spent);	/* read again from the text: said again */
@@ -966,6 +989,9 @@ void tree_run(struct tree *t)
 	}
 	t->first_round = false;
 	t->stats.rounds = 1;
+	for (size_t i = 0; i < t->nfiles && !t->deferred; i++)
+		for (size_t k = 0; k < t->files[i].cfgs.n && !t->deferred; k++)
+			t->deferred = t->files[i].cfgs.v[k].dirty;
 	if (t->seed)
 		settle_unseeded(t);
 	bool one_pass = t->opt->dump == DUMP_AST || t->opt->dump == DUMP_CFG || t->opt->parse_only ||

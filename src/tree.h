@@ -54,6 +54,8 @@ struct tree_fn {
 };
 
 #define TREE_RETRY_STEPS 20000
+/* A function of this many blocks or more waits for the rounds after the first (defers()). */
+#define TREE_DEFER_BLOCKS 150
 
 struct kept_cfg {
 	struct cfg *cfg;
