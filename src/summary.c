@@ -100,6 +100,11 @@ static const char *param_key(struct arena *a, const struct cfg *c, const char *k
 		return arena_printf(a, "%.*s$r%s", (int)(root - key), key, root + n);
 	if (cfg_key_is_local(c, key))
 		return NULL;
+	/* A global array's lock picked by a parameter (`&lru_locks[i]`, `item_locks[hv & mask]`):
+	 * the caller's argument picks it.  One picked by a local stays as written. */
+	const char *picked = strchr(key, '[') ? param_condition(a, (struct cfg *)c, key) : NULL;
+	if (picked && strchr(picked, '$'))
+		return picked;
 	return arena_strdup(a, key);	/* a global variable's lock */
 }
 
