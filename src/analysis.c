@@ -413,6 +413,17 @@ static void rename_equal(struct engine *en, struct lstate *n, const struct block
  * `dl->dl_dzp = dzp` anywhere in the function, `dl->dl_dzp->z_name_lock` is
  * `dzp->z_name_lock` when that one is held (an object found in a list that the
  * function's own stores fill keeps the same back pointer).  NULL if none. */
+const char *engine_held_through_handle(struct engine *en, const struct lstate *s, const char *key)
+{
+	for (uint16_t i = 0; i < s->nlocks; i++) {
+		const struct lockent *l = &s->locks[i];
+		if (l->count > 0 && l->last && (l->last->flags & LP_RETURNED) && l->last->result &&
+		    (strcmp(l->last->result, key) == 0 || strcmp(cfg_resolve_alias(en->mcfg, l->last->result), key) == 0))
+			return l->key;
+	}
+	return NULL;
+}
+
 const char *engine_held_through_store(struct engine *en, const struct lstate *s, const char *key)
 {
 	for (size_t i = 0; i < en->stores.n; i++) {
@@ -444,6 +455,8 @@ static const char *held_under_other_name(struct engine *en, const struct lstate 
 			return renamed;
 	}
 	const char *stored = engine_held_through_store(en, s, key);
+	if (!stored)
+		stored = engine_held_through_handle(en, s, key);
 	return stored ? stored : key;
 }
 
@@ -503,14 +516,60 @@ void engine_release(struct engine *en, struct lstate *s, const struct lstate *be
 	l->last = e;
 }
 
+/* The key call x's summary binds effect number k of some way to, with the sign of
+ * the effect wanted (+1 takes, -1 drops): each in turn, NULL when there are no more. */
+static const char *call_effect_key(const struct engine *en, const struct event *x, int sign, size_t k,
+				   const struct sum_effect **which)
+{
+	const struct summary *sum = x->kind == EV_CALL && en->sums ? summary_view_lookup(en->sums, x->key, en->file) : NULL;
+	for (uint16_t c = 0; sum && c < sum->ncases; c++)
+		for (uint16_t i = 0; i < sum->cases[c].neffects; i++) {
+			const struct sum_effect *eff = &sum->cases[c].effects[i];
+			if ((eff->delta > 0) != (sign > 0) || eff->delta == 0 || k-- > 0)
+				continue;
+			*which = eff;
+			const char *bound = summary_bind_key(en->mcfg, eff->key, x);
+			return bound ? bound : "";
+		}
+	return NULL;
+}
+
+/* Whether call x drops key: its summary drops it, or drops the pointer a call in the same
+ * span handed back to it (bucket_trylock_unlock(hold) after hold = bucket_trylock(i)). */
+static bool call_releases(const struct engine *en, const struct event *x, const char *key, uint32_t from, uint32_t to)
+{
+	const struct sum_effect *eff;
+	const char *bound;
+	for (size_t k = 0; (bound = call_effect_key(en, x, -1, k, &eff)) != NULL; k++) {
+		if (bound == key)
+			return true;
+		for (uint32_t b = 0; bound[0] && b < en->cfg->nblocks; b++)
+			for (uint32_t i = 0; i < en->cfg->blocks[b]->nevents; i++) {
+				const struct event *y = &en->cfg->blocks[b]->events[i];
+				const struct sum_effect *took;
+				const char *got;
+				if (y->kind != EV_CALL || !y->result || strcmp(y->result, bound) != 0 || y->span_start < from ||
+				    y->span_start >= to)
+					continue;
+				for (size_t m = 0; (got = call_effect_key(en, y, 1, m, &took)) != NULL; m++)
+					if (got == key && (took->flags & LP_RETURNED))
+						return true;
+			}
+	}
+	return false;
+}
+
 /* Whether the loop spanning [from, to) releases key somewhere in its body. */
 static bool loop_releases(const struct engine *en, const char *key, uint32_t from, uint32_t to)
 {
 	for (uint32_t b = 0; b < en->cfg->nblocks; b++)
 		for (uint32_t i = 0; i < en->cfg->blocks[b]->nevents; i++) {
 			const struct event *x = &en->cfg->blocks[b]->events[i];
-			if (x->kind == EV_LOCK && x->effect == LE_RELEASE && x->key == key &&
-			    x->span_start >= from && x->span_start < to)
+			if (x->span_start < from || x->span_start >= to)
+				continue;
+			if (x->kind == EV_LOCK && x->effect == LE_RELEASE && x->key == key)
+				return true;
+			if (x->kind == EV_CALL && call_releases(en, x, key, from, to))
 				return true;
 		}
 	return false;

@@ -100,6 +100,8 @@ void engine_release(struct engine *en, struct lstate *s, const struct lstate *be
 bool engine_consume_opaque(struct engine *en, struct lstate *s, const char *key);
 /* The held lock key names through a field the function stored a pointer in, or NULL. */
 const char *engine_held_through_store(struct engine *en, const struct lstate *s, const char *key);
+/* The held lock a callee returned a pointer to into the variable key (LP_RETURNED), or NULL. */
+const char *engine_held_through_handle(struct engine *en, const struct lstate *s, const char *key);
 /* Sends state s on from the end of block b (successors, or an exit). */
 void engine_finish(struct engine *en, const struct block *b, const struct lstate *s);
 

@@ -45,6 +45,9 @@ enum lockprim_flags {
 				 * that ignores the result of a wrapper around it gets the lock */
 	LP_COMPARE3 = 8,	/* LE_ASSERT written VERIFY3U(left, op, right): the check is the
 				 * comparison of arguments arg and arg + 2 by the operator between */
+	LP_RETURNED = 16,	/* in a summary: the function returns a pointer to this very lock
+				 * (`return lock;` after trylock(lock)): the caller's variable
+				 * that receives it is another name for it */
 };
 
 #define LOCKPRIM_NO_ARG (-1)	/* a global lock: its key is the class name (rcu, rtnl, irq) */

@@ -190,6 +190,15 @@ static const char *opaque_key(struct arena *a, const struct cfg *c, const struct
 }
 
 /* The effects one exit state shows, sorted; returns how many. */
+/* Whether the value returned (variable ret) is a pointer to the lock itself. */
+static bool returns_the_lock(const struct cfg *c, const char *ret, const char *key)
+{
+	if (!ret || !is_identifier(ret))
+		return false;
+	const char *is = cfg_resolve_alias((struct cfg *)c, cfg_intern((struct cfg *)c, ret, strlen(ret)));
+	return strcmp(is, key) == 0 || (is[0] == '&' && strcmp(is + 1, key) == 0);
+}
+
 static uint16_t exit_effects(struct arena *a, const struct analysis *res, const struct lstate *st, const char *ret,
 			     bool imbalanced, struct sum_effect *out)
 {
@@ -214,7 +223,8 @@ static uint16_t exit_effects(struct arena *a, const struct analysis *res, const 
 		out[n++] = (struct sum_effect){
 			.key = key, .delta = l->count, .mode = l->mode,
 			.flags = (uint8_t)(((l->flags & LS_NESTS) ? LP_NESTS : 0) | ((l->flags & LS_ANY_MODE) ? LP_ANY_MODE : 0) |
-					   ((l->flags & LS_BLOCKING) ? LP_BLOCKING : 0)),
+					   ((l->flags & LS_BLOCKING) ? LP_BLOCKING : 0) |
+					   (l->count > 0 && returns_the_lock(c, ret, l->key) ? LP_RETURNED : 0)),
 			.prim = l->last && (l->last->prim || l->last->key) ? arena_strdup(a, l->last->prim ? l->last->prim : l->last->key) : "",
 			.loc = l->last ? l->last->loc : c->loc,
 			.owner = l->last && l->last->kind == EV_LOCK ? l->last->owner : 0,
@@ -299,8 +309,8 @@ static const char *summary_text(struct arena *a, const struct summary *s, bool d
 			else if (e->delta == 0)
 				continue;
 			else
-				sb_printf(&sb, " %s%s%d%s", e->key, e->delta > 0 ? "+" : "", e->delta,
-					  e->mode == LM_SHARED ? "(shared)" : "");
+				sb_printf(&sb, " %s%s%d%s%s", e->key, e->delta > 0 ? "+" : "", e->delta,
+					  e->mode == LM_SHARED ? "(shared)" : "", e->flags & LP_RETURNED ? "(returned)" : "");
 			if (e->owner)
 				sb_printf(&sb, "@$%d", e->owner - 1);
 		}
