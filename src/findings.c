@@ -354,6 +354,25 @@ static bool released_unheld_beside_taken(const struct analysis *res, const char 
 	return unheld && taken;
 }
 
+/* Whether the function writes fields of an object its caller passed (`io->buf = ...`):
+ * a request it fills in, which can say which object of its own it left locked (extstore
+ * returns 0 with the page locked and the page's id in io->page_id). */
+static bool fills_param_object(const struct cfg *c)
+{
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			const char *root;
+			size_t n = e->kind == EV_ASSIGN ? cfg_key_root(e->key, &root) : 0;
+			if (!n || root != e->key || strncmp(e->key + n, "->", 2) != 0)
+				continue;
+			for (size_t k = 0; k < c->nparams; k++)
+				if (strlen(c->params[k]) == n && strncmp(c->params[k], root, n) == 0)
+					return true;
+		}
+	return false;
+}
+
 static bool split_by_return_value(const struct analysis *res, const char *key)
 {
 	if (released_unheld_beside_taken(res, key))
@@ -398,7 +417,8 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 	 * parameter: the hold goes with the result (dmu_objset_hold keeps the pool held). */
 	bool hands_out = res->cfg->out_params && !(held & (VB_NEG | VB_ERRPTR));
 	return !cfg_key_is_local(res->cfg, key) || returns_root(res, key, hi) || hands_out ||
-	       cfg_out_param((struct cfg *)res->cfg, key, &whole, &n, &to) >= 0;
+	       cfg_out_param((struct cfg *)res->cfg, key, &whole, &n, &to) >= 0 ||
+	       (held == VB_ZERO && fills_param_object(res->cfg));
 }
 
 /* The count most returns agree on, preferring balance (0) when any return is balanced. */
