@@ -624,6 +624,19 @@ static uint8_t try_bits(const struct event *e, bool success)
 }
 
 
+/* A plain copy of one variable into another: what the path knows of the value goes with it. */
+static void copy_fact(struct engine *en, const struct lstate *s, struct lstate *n, const struct event *e)
+{
+	int truth = lstate_truth(s, e->prim);
+	uint8_t f = lstate_fact(s, e->prim);
+	if (f == VB_ANY && truth == 1)
+		f = (uint8_t)(VB_ANY & ~VB_ZERO);
+	else if (f == VB_ANY && truth == 0)
+		f = VB_ZERO;
+	if (f != VB_ANY)
+		lstate_set_fact(en->a, n, e->key, f);
+}
+
 static int apply_event(struct engine *en, const struct lstate *s, const struct event *e, struct lstate *out[4]);
 
 /* An unknown call that its name pairs with another (x_lock/x_unlock): taken at its word,
@@ -818,6 +831,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		/* a switch's `x==CASE` facts rule out the other cases (excluded_by_equal) */
 		if (e->flags && (engine_worth_keeping(en, e->key) || strstr(e->key, "==")))
 			lstate_set_fact(en->a, n, e->key, e->flags);
+		else if (!e->flags && !e->by_address && e->prim && e->prim != e->key && engine_worth_keeping(en, e->key))
+			copy_fact(en, s, n, e);	/* it = search, with search known non-NULL */
 		return 1;
 	case EV_BREAK:
 		for (uint16_t i = 0; i < n->nlocks; i++) {

@@ -295,3 +295,36 @@ void hinted_bug(struct dev *d, bool shared)
 	if (G_LIKELY(!shared))
 		spin_unlock(&d->lock); /* expect@+1: inconsistent-return */
 }
+
+/* Correct: `found = o` copies what the path knows of o (not NULL), so the second test
+ * cannot fail. */
+int pick_copy(struct obj *o)
+{
+	struct obj *found = NULL;
+
+	if (o == NULL)
+		return -1;
+	pthread_mutex_lock(&table_lock);
+	found = o;
+	if (found == NULL)
+		return -1;
+	found->v++;
+	pthread_mutex_unlock(&table_lock);
+	return 0;
+}
+
+/* Bug: a value the path knows nothing of can be NULL; that way keeps the lock. */
+int pick_copy_bug(struct obj *o)
+{
+	struct obj *found = NULL;
+
+	if (o == NULL)
+		return -1;
+	pthread_mutex_lock(&table_lock);
+	found = obj_lookup(o);
+	if (found == NULL)
+		return -1; /* expect: inconsistent-return */
+	found->v++;
+	pthread_mutex_unlock(&table_lock);
+	return 0;
+}
