@@ -48,6 +48,8 @@ static const char usage[] =
 	"                            (review: the base tree's summaries, for the files it does not read)\n"
 	"  --tree ROOT               learn summaries from the whole tree ROOT, report on PATHs only\n"
 	"  --no-guess                do not pair unknown calls by name (x_lock/x_unlock, see README)\n"
+	"  --no-quiet                analyse every function, also those that cannot touch a lock\n"
+	"                            (the same output, slower: for checking that claim)\n"
 	"  --no-summaries            each function on its own: no callee summaries, macros,\n"
 	"                            ops-table contracts or name guesses, one pass over the files\n"
 	"  --dump=ast|cfg|summary|primitives  print a stage's output (for developers)\n"
@@ -115,6 +117,8 @@ static enum args_result parse_args(struct options *o, int argc, char **argv)
 			o->patch = a + 8;
 		} else if (strcmp(a, "--no-guess") == 0) {
 			o->no_guess = true;
+		} else if (strcmp(a, "--no-quiet") == 0) {
+			o->no_quiet = true;
 		} else if (strcmp(a, "--no-summaries") == 0) {
 			o->no_summaries = true;
 			o->no_guess = true;	/* without definitions nothing could overrule a guess */
@@ -165,6 +169,8 @@ static void print_stats(const struct tree *t, size_t nfindings)
 		s->functions ? 100.0 * (double)s->functions_not_analysed / (double)s->functions : 0.0, nfindings);
 	fprintf(stderr, "lockaudit: summaries %zu (lock wrappers and helpers), macros read as functions %zu, "
 		"rounds %zu, files re-analysed %zu (%.1f MB)\n", s->summaries, s->macros, s->rounds, s->reanalysed, (double)s->reanalysed_bytes / 1e6);
+	if (s->quiet)
+		fprintf(stderr, "lockaudit: functions that cannot touch a lock, not built in round 0: %zu\n", s->quiet);
 	if (t->seed)
 		fprintf(stderr, "lockaudit: %zu of %zu files unchanged since the last run: their results reused\n",
 			t->nseeded, t->nfiles);

@@ -93,3 +93,26 @@ void nameguess_pair(struct cfg *c, const struct strset *calls, const struct lock
 		}
 }
 
+
+bool nameguess_could_pair(const char *name, const struct strset *calls)
+{
+	size_t n = strlen(name);
+	char partner[160];
+	for (size_t k = 0; k < countof(name_pairs); k++)
+		for (int side = 0; side < 2; side++) {
+			const char *half = side ? name_pairs[k].give : name_pairs[k].take;
+			const char *other = side ? name_pairs[k].take : name_pairs[k].give;
+			size_t m = strlen(half);
+			if (n <= m || n - m + strlen(other) >= sizeof(partner))
+				continue;
+			if (name_pairs[k].prefix ? strncmp(name, half, m) != 0 : strcmp(name + n - m, half) != 0)
+				continue;
+			if (name_pairs[k].prefix)
+				snprintf(partner, sizeof(partner), "%s%s", other, name + m);
+			else
+				snprintf(partner, sizeof(partner), "%.*s%s", (int)(n - m), name, other);
+			if (!calls || strset_has(calls, partner))
+				return true;
+		}
+	return false;
+}

@@ -13,4 +13,9 @@
 void nameguess_pair(struct cfg *c, const struct strset *calls, const struct lockapi *api, struct event *e, const char *name,
 		    const char *object);
 
+/* Whether name has the shape of one half of a pair (x_lock, LOCK_X, x_release, ...) whose
+ * other half is in calls (any, if calls is NULL): a name the heuristic may take as a lock
+ * (quiet.c). */
+bool nameguess_could_pair(const char *name, const struct strset *calls);
+
 #endif

@@ -19,6 +19,8 @@ struct options {
 	bool quiet, verbose, stats, parse_only;
 	bool no_guess;		/* no pairing of unknown x_lock/x_unlock calls by name */
 	bool no_summaries;	/* each function on its own: primitives only, one pass */
+	bool no_quiet;		/* build and analyse every function, even those that cannot
+				 * touch a lock (quiet.h): the same output, slower */
 	const char *cache_dir;	/* --cache-dir DIR: reuse a run's results when nothing changed */
 	const char *tree_root;	/* --tree ROOT: summaries from all of ROOT, findings for PATHs only */
 	bool review;		/* `lockaudit review`: paths[0], if any, is the range */

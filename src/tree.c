@@ -1,10 +1,13 @@
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700
 #include "tree.h"
+
 #include "analysis.h"
 #include "cfg.h"
 #include "defscan.h"
 #include "macrobody.h"
+#include "nameguess.h"
+#include "quiet.h"
 #include "source.h"
 #include "util.h"
 
@@ -188,11 +191,99 @@ static bool defers(const struct tree *t, const struct tree_file *f, const struct
 	return false;
 }
 
+struct quiet_ctx {
+	struct summary_view view;
+	const char *file;
+	const struct strset *calls_in_file;
+	VEC(const char *) calls;	/* the names it calls, kept only if it is skipped */
+};
+
+static bool quiet_known(void *ctx, const char *name)
+{
+	const struct quiet_ctx *q = ctx;
+	return summary_view_lookup(&q->view, name, q->file) != NULL;
+}
+
+/* As nameguess_pair and apply_guess would: the other half called in the file, the name
+ * not defined in the tree. */
+static bool quiet_guessable(void *ctx, const char *name)
+{
+	const struct quiet_ctx *q = ctx;
+	return !summary_view_defined(&q->view, name) && nameguess_could_pair(name, q->calls_in_file);
+}
+
+static void quiet_note(void *ctx, const char *name)
+{
+	struct quiet_ctx *q = ctx;
+	VEC_PUSH(&q->calls, xstrdup(name));
+}
+
+/* What a skipped function calls: a file that calls a changed name runs again. */
+static void keep_quiet_calls(struct tree_file *f, struct quiet_ctx *q, struct strset *callees)
+{
+	for (size_t k = 0; k < q->calls.n; k++) {
+		const char *name = q->calls.v[k];
+		strset_add(&f->quiet_calls, name);
+		if (strset_add(callees, name)) {
+			f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
+			f->callees[f->ncallees++] = arena_strdup(&f->arena, name);
+		}
+	}
+}
+
+static void drop_quiet_calls(struct quiet_ctx *q)
+{
+	for (size_t k = 0; k < q->calls.n; k++)
+		free((char *)q->calls.v[k]);
+	VEC_FREE(&q->calls);
+}
+
+/* Round 0, a function of a .c file that cannot touch a lock (quiet.h): what analysing it
+ * would have recorded (defined, no summary, its text for review), without its CFG. */
+static bool skip_quiet(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
+		       struct strset *callees)
+{
+	struct tree *t = w->t;
+	TSNode fn = pf->functions[i];
+	TSNode body = node_field(&w->parser.g, fn, F_body);
+	uint32_t from = ts_node_start_byte(fn), to = ts_node_end_byte(fn);
+	if (!t->quiet_ready || t->opt->dump != DUMP_NONE || has_suffix(f->path, ".h") || ts_node_has_error(fn))
+		return false;
+	for (size_t k = 0; k < pf->annotations.n; k++)
+		if (pf->annotations.v[k].offset >= from && pf->annotations.v[k].offset < to)
+			return false;
+	struct quiet_rules rules = {t->api, &t->attr_macros, !t->opt->no_guess};
+	struct quiet_ctx q = {view_of(t, f), f->path, &pf->calls, {0}};
+	if (ts_node_is_null(body) || !quiet_function(pf->text, ts_node_start_byte(body), to, &rules, &t->may_lock,
+						      quiet_known, quiet_guessable, &q, quiet_note, &q)) {
+		drop_quiet_calls(&q);
+		return false;
+	}
+	char name[256];
+	parse_function_name(&w->parser.g, pf->text, fn, name, sizeof(name));
+	if (lockapi_call(t->api, name)) {
+		drop_quiet_calls(&q);
+		return true;	/* the body of a primitive: it is the lock */
+	}
+	keep_quiet_calls(f, &q, callees);
+	drop_quiet_calls(&q);
+	struct tree_fn tf = {arena_strdup(&f->arena, name), tree_code_hash(pf->src->text + from, to - from), (struct loc){ts_node_start_point(fn).row + 1, ts_node_start_point(fn).column + 1},
+			     false};
+	VEC_PUSH(&f->fns, tf);
+	VEC_PUSH(&f->defined, xstrdup(name));
+	VEC_PUSH(&f->no_sum, xstrdup(name));
+	f->quiet_skips++;
+	f->stats.quiet++;
+	return true;
+}
+
 static void analyse_function(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
 			     struct strset *callees, bool keep)
 {
 	struct tree *t = w->t;
 	const struct options *o = t->opt;
+	if (callees && skip_quiet(w, f, pf, i, callees))
+		return;
 	struct cfg *cfg = cfg_build(keep ? &f->cfg_arena : &w->scratch, &w->parser, pf, i, t->api, !o->no_guess);
 	if (o->dump == DUMP_CFG) {
 		cfg_dump(cfg, stdout);
@@ -611,6 +702,7 @@ static void add_stats(struct tree_stats *to, const struct tree_stats *s)
 	to->reanalysed += s->reanalysed;
 	to->reanalysed_bytes += s->reanalysed_bytes;
 	to->macros += s->macros;
+	to->quiet += s->quiet;
 }
 
 /* What the round's files produced, into the run, in file order: the same for any -j. */
@@ -784,6 +876,22 @@ static bool calls_pending(const struct cfg *c, const struct strset *pending)
  * a later round (its callee may change again now), unless every one of them would wait
  * (a cycle): callees settle first, and a caller is analysed once for several of their
  * changes instead of once per round.  Other files run whole, as in round 0. */
+/* Whether a function round 0 skipped calls a name that now has a new summary: it could
+ * touch a lock after all, and the file is read again whole (its kept CFGs go). */
+static bool quiet_call_changed(struct tree_file *f, const struct strset *changed)
+{
+	for (size_t k = 0; f->quiet_skips && k < changed->cap; k++)
+		if (changed->slot[k] && strset_has(&f->quiet_calls, changed->slot[k])) {
+			f->quiet_skips = 0;
+			strset_release(&f->quiet_calls);
+			f->cfgs.n = 0;
+			arena_release(&f->cfg_arena);
+			f->cfgs_kept = false;
+			return true;
+		}
+	return false;
+}
+
 static void schedule_round(struct tree *t, const struct strset *changed, const struct strset *headers, bool unseeded)
 {
 	struct strset pending = {0};
@@ -791,6 +899,7 @@ static void schedule_round(struct tree *t, const struct strset *changed, const s
 		struct tree_file *f = &t->files[i];
 		if (unseeded && f->seeded)
 			continue;
+		quiet_call_changed(f, changed);
 		bool news = calls_changed(f, changed) || (has_suffix(f->path, ".h") && calls_changed(f, headers));
 		for (size_t k = 0; f->cfgs_kept && k < f->cfgs.n; k++) {
 			if (news && calls_changed_summary(t, f, f->cfgs.v[k].cfg))
@@ -861,6 +970,7 @@ struct scan_share {
 struct scan_worker {
 	struct scan_share *share;
 	struct strset names;
+	struct quiet_bodies bodies;
 };
 
 static void *scan_main(void *arg)
@@ -882,6 +992,8 @@ static void *scan_main(void *arg)
 			     : source_read(&src, f->path, err, sizeof(err))) != SOURCE_OK)
 			continue;
 		defscan(src.text, src.len, note_defined_name, &w->names);
+		struct quiet_rules rules = {t->api, &t->attr_macros, !t->opt->no_guess};
+		quiet_collect(&w->bodies, src.text, src.len, &rules);
 		source_release(&src);
 	}
 }
@@ -906,12 +1018,19 @@ static void known_definitions(struct tree *t)
 	scan_main(&ws[0]);
 	for (int i = 1; i <= started; i++)
 		pthread_join(threads[i], NULL);
+	struct quiet_bodies *bodies = xcalloc((size_t)n, sizeof(*bodies));
 	for (int i = 0; i < n; i++) {
 		for (size_t k = 0; k < ws[i].names.cap; k++)
 			if (ws[i].names.slot[k])
 				summary_note_defined(t->sums, ws[i].names.slot[k]);
 		strset_release(&ws[i].names);
+		bodies[i] = ws[i].bodies;
 	}
+	quiet_closure(bodies, (size_t)n, !t->opt->no_guess, &t->may_lock);
+	t->quiet_ready = !t->opt->no_quiet;
+	for (int i = 0; i < n; i++)
+		quiet_bodies_release(&bodies[i]);
+	free(bodies);
 	free(threads);
 	free(ws);
 }
@@ -1078,6 +1197,7 @@ void tree_release(struct tree *t)
 		forget_all_defined(f);
 		VEC_FREE(&f->all_defined);
 		free(f->callees);
+		strset_release(&f->quiet_calls);
 		free(f->path);
 		free(f->real);
 		strset_release(&f->guessed);
@@ -1085,6 +1205,7 @@ void tree_release(struct tree *t)
 	free(t->files);
 	free(t->work);
 	strset_release(&t->changed);
+	strset_release(&t->may_lock);
 	contracts_release(&t->contracts);
 	findings_release(&t->contract_findings);
 	arena_release(&t->run_arena);

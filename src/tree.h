@@ -40,6 +40,7 @@
 struct tree_stats {
 	size_t files, functions, functions_with_errors, functions_not_analysed, bytes, skipped;
 	size_t reanalysed, rounds, summaries, macros, reanalysed_bytes;
+	size_t quiet;		/* functions round 0 skipped as unable to touch a lock */
 	double seconds;
 	int jobs;
 };
@@ -96,6 +97,10 @@ struct tree_file {
 	struct arena cfg_arena;
 	VEC(struct kept_cfg) cfgs;
 	bool cfgs_kept;
+	/* Functions round 0 skipped as unable to touch a lock (quiet.h), and the names they
+	 * call: once one of those gets a summary, the file is read again whole. */
+	size_t quiet_skips;
+	struct strset quiet_calls;
 	/* Functions whose analysis ran out of budget after TREE_RETRY_STEPS steps or more: no
 	 * findings, no summary.  Later rounds keep that notice rather than spend the budget
 	 * again (kept CFGs or not, the same).  One that gave up sooner is tried again: the
@@ -141,6 +146,8 @@ struct tree {
 	const struct tree *seed;	/* an earlier run whose unchanged files are reused */
 	size_t nseeded;
 	struct attr_macros attr_macros;	/* the headers' macros over clang's lock attributes */
+	struct strset may_lock;		/* names whose bodies can touch a lock (quiet.h) */
+	bool quiet_ready;		/* may_lock was read: round 0 may skip quiet functions */
 	VEC(struct primitive_rename) renames;	/* the headers' `#define NAME(x) OTHER(x)` */
 };
 
