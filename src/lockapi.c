@@ -164,6 +164,11 @@ size_t lockapi_count(const struct lockapi *api)
 	return api->rows.n;
 }
 
+const struct lockprim *lockapi_row(const struct lockapi *api, size_t i)
+{
+	return &api->rows.v[i];
+}
+
 /* ---- profile selection ---- */
 
 static const struct profile *find_profile(const char *name, size_t len)

@@ -106,6 +106,7 @@ bool lockapi_self_tag(const struct lockapi *api, const char *name);
 const struct lockprim *lockapi_guard(const struct lockapi *api, const char *cls);
 void lockapi_dump(const struct lockapi *api, FILE *out);	/* --dump=primitives */
 size_t lockapi_count(const struct lockapi *api);
+const struct lockprim *lockapi_row(const struct lockapi *api, size_t i);	/* i < lockapi_count */
 
 const char *lock_effect_name(enum lock_effect e);
 

@@ -90,6 +90,15 @@ static const char *const clang_other_attributes[] = {
 	"lockable", "scoped_lockable", "guarded_var", "pt_guarded_var", "reentrant_capability",
 };
 
+void macros_each_annotation_name(void (*fn)(void *ctx, const char *name), void *ctx)
+{
+	for (size_t k = 0; k < countof(annotation_macros); k++)
+		fn(ctx, annotation_macros[k].name);
+	for (size_t k = 0; k < countof(clang_attributes); k++)
+		fn(ctx, clang_attributes[k].name);
+	fn(ctx, "no_thread_safety_analysis");
+}
+
 int macros_attribute_kind(const char *name, size_t n)
 {
 	if (n == 25 && memcmp(name, "no_thread_safety_analysis", 25) == 0)

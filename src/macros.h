@@ -63,6 +63,9 @@ struct attr_macros {
 /* The kind of clang attribute name[0..n) (acquire_capability, ...): an enum annotation_kind,
  * -1 for a thread-safety attribute with no lock effect we use, -2 for any other name. */
 int macros_attribute_kind(const char *name, size_t n);
+/* Calls fn with each annotation macro (`__acquires`, `__rte_unlock_function`) and clang
+ * attribute (`acquire_capability`) the parse reads as a lock annotation. */
+void macros_each_annotation_name(void (*fn)(void *ctx, const char *name), void *ctx);
 /* Adds a learnt macro (kept sorted, first definition wins) and frees nothing. */
 void attr_macros_add(struct attr_macros *m, const char *name, int kind);
 void attr_macros_release(struct attr_macros *m);

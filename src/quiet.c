@@ -15,6 +15,13 @@ struct tok {
 	int depth;	/* parentheses open around it, from where the scan began */
 };
 
+/* Past a comment or literal at p (p itself if none): most characters are neither. */
+static inline size_t maybe_skip(const char *t, size_t len, size_t p)
+{
+	char c = t[p];
+	return c == '/' || c == '"' || c == '\'' ? macros_skip_comment_or_literal(t, len, p) : p;
+}
+
 static bool blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '\f' || c == '\v';
@@ -27,7 +34,7 @@ static void each_token(const char *t, size_t from, size_t to, bool (*fn)(void *c
 	char prev = 0, prev2 = 0;	/* the last two characters of code before this one */
 	int depth = 0;
 	for (size_t p = from; p < to;) {
-		size_t q = macros_skip_comment_or_literal(t, to, p);
+		size_t q = maybe_skip(t, to, p);
 		if (q != p) {
 			prev2 = prev;
 			prev = '"';
@@ -68,53 +75,80 @@ static void each_token(const char *t, size_t from, size_t to, bool (*fn)(void *c
 	}
 }
 
+/* Names a body can touch locks by, other than primitives: guards and cleanups, and the
+ * annotations (the parse's own list comes from macros.c). */
 static const char *const loud_words[] = {
 	"guard", "scoped_guard", "scoped_cond_guard", "CLASS", "__cleanup", "cleanup", "__free",
-	"__acquires", "__releases", "__must_hold", "__cond_acquires", "__cond_releases", "__acquire",
-	"__release", "__cond_lock", "__acquires_shared", "__releases_shared", "__must_hold_shared",
+	"__acquire", "__release", "__cond_lock", "__cond_acquires", "__cond_releases",
 	"__cond_acquires_shared",
 };
 
-static bool learnt_attr(const struct attr_macros *m, const char *name)
+/* What a token by itself does to locks (the table's values): TOK_TAKES and TOK_DROPS for
+ * a primitive that takes or drops one (a blocking try too), TOK_QUERY for one that asks
+ * whether it is held (an analysis of its own, no effect for the callers), TOK_OTHER for
+ * one that tries or downgrades, a guard or cleanup, an annotation or a call through a
+ * field; TOK_NONE for the rest (a primitive that only ends the path or asserts too).
+ * Names the pairing heuristic may guess are the callers' business (guessable()). */
+enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER };
+
+/* A bit per (length, first, last character): a token whose bit is clear is in no table,
+ * and most tokens are told so without hashing them. */
+static inline uint32_t filter_bit(const char *s, size_t n)
 {
-	for (size_t i = 0; m && i < m->n; i++)
-		if (strcmp(m->v[i].name, name) == 0)
-			return true;
-	return false;
+	return (uint32_t)(n * 131u + (unsigned char)s[0] * 31u + (unsigned char)s[n - 1]) & (QUIET_FILTER_BITS - 1);
 }
 
-/* What a token by itself does to locks: TOK_TAKES and TOK_DROPS for a primitive that
- * takes or drops one (a blocking try too), TOK_QUERY for one that asks whether it is held
- * (an analysis of its own, no effect for the callers), TOK_OTHER for one that tries or
- * downgrades, a guard or cleanup, an annotation or a call through a field; TOK_NONE for
- * the rest (a primitive that only ends the path or asserts too).  Names the pairing
- * heuristic may guess are the callers' business (quiet_rules.guessable). */
-enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER };
+static void put(struct quiet_table *qt, const char *name, enum tok_effect e)
+{
+	if (!name[0] || sum_index_get(&qt->index, name) != UINT32_MAX)
+		return;
+	sum_index_put(&qt->index, arena_strdup(&qt->arena, name), (uint32_t)e);
+	uint32_t b = filter_bit(name, strlen(name));
+	qt->filter[b / 64] |= 1ull << (b % 64);
+}
+
+static void put_other(void *ctx, const char *name)
+{
+	put(ctx, name, TOK_OTHER);
+}
+
+void quiet_table_init(struct quiet_table *qt, const struct lockapi *api, const struct attr_macros *learnt)
+{
+	for (size_t i = 0; i < lockapi_count(api); i++) {
+		const struct lockprim *row = lockapi_row(api, i);
+		if (lockapi_call(api, row->name) != row)
+			continue;	/* a guard class, or a row of the name's other namespace */
+		enum tok_effect e = row->effect == LE_ACQUIRE || (row->effect == LE_TRY && (row->flags & LP_BLOCKING)) ? TOK_TAKES :
+				    row->effect == LE_RELEASE ? TOK_DROPS : row->effect == LE_QUERY ? TOK_QUERY :
+				    row->effect == LE_NORETURN || row->effect == LE_ASSERT ? TOK_NONE : TOK_OTHER;
+		if (e != TOK_NONE)
+			put(qt, row->name, e);
+	}
+	for (size_t i = 0; i < countof(loud_words); i++)
+		put(qt, loud_words[i], TOK_OTHER);
+	macros_each_annotation_name(put_other, qt);
+	for (size_t i = 0; learnt && i < learnt->n; i++)
+		put(qt, learnt->v[i].name, TOK_OTHER);
+}
+
+void quiet_table_release(struct quiet_table *qt)
+{
+	sum_index_release(&qt->index);
+	arena_release(&qt->arena);
+}
 
 static enum tok_effect token_effect(const struct tok *k, const struct quiet_rules *r)
 {
 	if (k->field)
 		return k->call ? TOK_OTHER : TOK_NONE;
 	char name[128];
-	if (k->n >= sizeof(name))
+	uint32_t b = filter_bit(k->s, k->n);
+	if (k->n >= sizeof(name) || !(r->table->filter[b / 64] >> (b % 64) & 1))
 		return TOK_NONE;
 	memcpy(name, k->s, k->n);
 	name[k->n] = '\0';
-	const struct lockprim *row = lockapi_call(r->api, name);
-	if (row && (row->effect == LE_ACQUIRE || (row->effect == LE_TRY && (row->flags & LP_BLOCKING))))
-		return TOK_TAKES;
-	if (row && row->effect == LE_RELEASE)
-		return TOK_DROPS;
-	if (row && row->effect == LE_QUERY)
-		return TOK_QUERY;
-	if (row && row->effect != LE_NORETURN && row->effect != LE_ASSERT && row->effect != LE_SELF_TAG)
-		return TOK_OTHER;
-	for (size_t i = 0; i < countof(loud_words); i++)
-		if (strcmp(name, loud_words[i]) == 0)
-			return TOK_OTHER;
-	if (macros_attribute_kind(name, k->n) >= 0 || learnt_attr(r->learnt, name))
-		return TOK_OTHER;
-	return TOK_NONE;
+	uint32_t e = sum_index_get(&r->table->index, name);
+	return e == UINT32_MAX ? TOK_NONE : (enum tok_effect)e;
 }
 
 /* --- the bodies of a file ------------------------------------------------------------------ */
@@ -215,7 +249,7 @@ static size_t close_brace(const char *t, size_t len, size_t p)
 {
 	int depth = 0;
 	while (p < len) {
-		size_t q = macros_skip_comment_or_literal(t, len, p);
+		size_t q = maybe_skip(t, len, p);
 		if (q != p) {
 			p = q;
 			continue;
@@ -244,7 +278,7 @@ void quiet_collect(struct quiet_bodies *qb, const char *t, size_t len, const str
 				decl = p;
 			continue;
 		}
-		size_t q = macros_skip_comment_or_literal(t, len, p);
+		size_t q = maybe_skip(t, len, p);
 		if (q != p) {
 			after_literal = t[p] == '"';
 			p = q;
@@ -371,8 +405,8 @@ static bool fn_token(void *ctx, const struct tok *k)
 		fs->loud = true;
 		return false;
 	}
-	if (k->field || k->n >= 128)
-		return true;
+	if (k->field || k->n >= 128 || !(k->call || k->bare))
+		return true;	/* a variable, a type, a constant: not a function it could run */
 	char name[128];
 	memcpy(name, k->s, k->n);
 	name[k->n] = '\0';
@@ -381,8 +415,7 @@ static bool fn_token(void *ctx, const struct tok *k)
 		fs->loud = true;
 		return false;
 	}
-	if (k->call || k->bare)
-		fs->note(fs->note_ctx, name);
+	fs->note(fs->note_ctx, name);
 	return true;
 }
 

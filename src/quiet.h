@@ -23,6 +23,7 @@
 #include "arena.h"
 #include "lockapi.h"
 #include "macros.h"
+#include "summary.h"
 #include "util.h"
 
 /* Levels of callers the closure follows from a body that touches locks (quiet.c): measured
@@ -44,10 +45,22 @@ struct quiet_bodies {
 	struct arena arena;
 };
 
+/* The names a token can touch locks by (primitives, guards, annotations, the learnt
+ * attribute macros), with what each does: one lookup per token. */
+#define QUIET_FILTER_BITS 4096
+
+struct quiet_table {
+	struct sum_index index;
+	struct arena arena;
+	uint64_t filter[QUIET_FILTER_BITS / 64];	/* quiet.c: filter_bit */
+};
+
+void quiet_table_init(struct quiet_table *qt, const struct lockapi *api, const struct attr_macros *learnt);
+void quiet_table_release(struct quiet_table *qt);
+
 struct quiet_rules {
-	const struct lockapi *api;
-	const struct attr_macros *learnt;	/* OVS_ACQUIRES and the like */
-	bool guess;				/* the pairing heuristic is on */
+	const struct quiet_table *table;
+	bool guess;		/* the pairing heuristic is on */
 };
 
 /* Reads the function definitions and #define bodies of one file's text. */

@@ -252,7 +252,7 @@ static bool skip_quiet(struct worker *w, struct tree_file *f, const struct parse
 	for (size_t k = 0; k < pf->annotations.n; k++)
 		if (pf->annotations.v[k].offset >= from && pf->annotations.v[k].offset < to)
 			return false;
-	struct quiet_rules rules = {t->api, &t->attr_macros, !t->opt->no_guess};
+	struct quiet_rules rules = {&t->quiet_table, !t->opt->no_guess};
 	struct quiet_ctx q = {view_of(t, f), f->path, &pf->calls, {0}};
 	if (ts_node_is_null(body) || !quiet_function(pf->text, ts_node_start_byte(body), to, &rules, &t->may_lock,
 						      quiet_known, quiet_guessable, &q, quiet_note, &q)) {
@@ -992,7 +992,7 @@ static void *scan_main(void *arg)
 			     : source_read(&src, f->path, err, sizeof(err))) != SOURCE_OK)
 			continue;
 		defscan(src.text, src.len, note_defined_name, &w->names);
-		struct quiet_rules rules = {t->api, &t->attr_macros, !t->opt->no_guess};
+		struct quiet_rules rules = {&t->quiet_table, !t->opt->no_guess};
 		quiet_collect(&w->bodies, src.text, src.len, &rules);
 		source_release(&src);
 	}
@@ -1003,6 +1003,7 @@ static void *scan_main(void *arg)
  * over the workers: a set of names is the same whatever the order it was filled in. */
 static void known_definitions(struct tree *t)
 {
+	quiet_table_init(&t->quiet_table, t->api, &t->attr_macros);
 	struct scan_share share = {t, 0};
 	int n = t->nworkers > 0 ? t->nworkers : 1;
 	struct scan_worker *ws = xcalloc((size_t)n, sizeof(*ws));
@@ -1206,6 +1207,7 @@ void tree_release(struct tree *t)
 	free(t->work);
 	strset_release(&t->changed);
 	strset_release(&t->may_lock);
+	quiet_table_release(&t->quiet_table);
 	contracts_release(&t->contracts);
 	findings_release(&t->contract_findings);
 	arena_release(&t->run_arena);

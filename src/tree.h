@@ -26,6 +26,7 @@
 #include "macros.h"
 #include "options.h"
 #include "parse.h"
+#include "quiet.h"
 #include "summary.h"
 #include "util.h"
 
@@ -147,6 +148,7 @@ struct tree {
 	size_t nseeded;
 	struct attr_macros attr_macros;	/* the headers' macros over clang's lock attributes */
 	struct strset may_lock;		/* names whose bodies can touch a lock (quiet.h) */
+	struct quiet_table quiet_table;	/* the names a token touches locks by */
 	bool quiet_ready;		/* may_lock was read: round 0 may skip quiet functions */
 	VEC(struct primitive_rename) renames;	/* the headers' `#define NAME(x) OTHER(x)` */
 };
