@@ -4,7 +4,7 @@
  * body of the tree is read as tokens: a body touches locks when it names a primitive, a
  * name the pairing heuristic could guess, a guard, an annotation, or calls through a
  * field (an ops-table contract), and when it names a function or macro whose body touches
- * locks (the closure over the call graph, as names).  In round 0, a function of a .c file
+ * locks (the closure over the call graph, as names).  In round 0, a function
  * none of whose names can touch a lock, and none of whose names has a summary yet, is
  * skipped: no CFG, no analysis.  The names it calls are kept; if one of them gets a
  * summary later, tree.c reads the file again whole, so a skip never changes the output,

@@ -238,8 +238,8 @@ static void drop_quiet_calls(struct quiet_ctx *q)
 	VEC_FREE(&q->calls);
 }
 
-/* Round 0, a function of a .c file that cannot touch a lock (quiet.h): what analysing it
- * would have recorded (defined, no summary, its text for review), without its CFG. */
+/* Round 0, a function that cannot touch a lock (quiet.h): what analysing it would have
+ * recorded (defined, no summary, its text for review), without its CFG. */
 static bool skip_quiet(struct worker *w, struct tree_file *f, const struct parsed_file *pf, size_t i,
 		       struct strset *callees)
 {
@@ -247,7 +247,7 @@ static bool skip_quiet(struct worker *w, struct tree_file *f, const struct parse
 	TSNode fn = pf->functions[i];
 	TSNode body = node_field(&w->parser.g, fn, F_body);
 	uint32_t from = ts_node_start_byte(fn), to = ts_node_end_byte(fn);
-	if (!t->quiet_ready || t->opt->dump != DUMP_NONE || has_suffix(f->path, ".h") || ts_node_has_error(fn))
+	if (!t->quiet_ready || t->opt->dump != DUMP_NONE || ts_node_has_error(fn))
 		return false;
 	for (size_t k = 0; k < pf->annotations.n; k++)
 		if (pf->annotations.v[k].offset >= from && pf->annotations.v[k].offset < to)
@@ -899,7 +899,8 @@ static void schedule_round(struct tree *t, const struct strset *changed, const s
 		struct tree_file *f = &t->files[i];
 		if (unseeded && f->seeded)
 			continue;
-		quiet_call_changed(f, changed);
+		if (!quiet_call_changed(f, changed) && has_suffix(f->path, ".h"))
+			quiet_call_changed(f, headers);
 		bool news = calls_changed(f, changed) || (has_suffix(f->path, ".h") && calls_changed(f, headers));
 		for (size_t k = 0; f->cfgs_kept && k < f->cfgs.n; k++) {
 			if (news && calls_changed_summary(t, f, f->cfgs.v[k].cfg))
