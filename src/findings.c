@@ -1,5 +1,6 @@
 #include "findings.h"
 #include "macros.h"
+#include "modes.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -141,57 +142,6 @@ static void event_finding(struct finding_list *out, struct draft *d, const struc
 
 /* --- findings over the exits ---------------------------------------------------------- */
 
-/* Whether the n bytes at s are one identifier. */
-static bool ident_span(const char *s, size_t n)
-{
-	if (!n || (s[0] >= '0' && s[0] <= '9'))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!is_ident_char((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
-/* The count of key's lock named through the other side of an equality the path took
- * (`a != b` false, `a == b` true) that has key's root on one side; 0 if none.  The analysis
- * renames a local that equals another name on the edge; two names the callers both see
- * (zfs_enter_two's parameters, swapped into order) stay apart in the state and the
- * summary, and meet here: past `if (a != b)` taken false, b's lock is held as a's. */
-static int count_under_equal_name(const struct exit_state *x, const char *key)
-{
-	const struct lstate *s = x->state;
-	const char *root;
-	size_t rn = cfg_key_root(key, &root);
-	for (uint16_t k = 0; rn && k < s->nconds + s->nfacts; k++) {
-		const char *t = lstate_known_key(s, k), *op = strstr(t, "==");
-		bool eq = op != NULL;
-		op = op ? op : strstr(t, "!=");
-		int v = op ? lstate_truth(s, t) : -1;
-		if (v < 0 || v != eq || !ident_span(t, (size_t)(op - t)) || !is_identifier(op + 2))
-			continue;
-		const char *other = NULL;
-		size_t on = 0;
-		if ((size_t)(op - t) == rn && strncmp(t, root, rn) == 0)
-			other = op + 2, on = strlen(op + 2);
-		else if (strlen(op + 2) == rn && strncmp(op + 2, root, rn) == 0)
-			other = t, on = (size_t)(op - t);
-		for (uint16_t i = 0; other && i < s->nlocks; i++) {
-			const char *o = s->locks[i].key;
-			size_t pre = (size_t)(root - key);
-			if (s->locks[i].count && strncmp(o, key, pre) == 0 && strncmp(o + pre, other, on) == 0 &&
-			    strcmp(o + pre + on, root + rn) == 0)
-				return s->locks[i].count;
-		}
-	}
-	return 0;
-}
-
-static int count_at(const struct exit_state *x, const char *key)
-{
-	const struct lockent *l = lstate_lock(x->state, key);
-	return l && l->count ? l->count : count_under_equal_name(x, key);
-}
-
 /* All returns on which the lock is held at `count` hand back the variable the lock
  * hangs from (`return obj;` with obj->lock held): the caller can release it. */
 static bool returns_root(const struct analysis *res, const char *key, int count)
@@ -200,7 +150,7 @@ static bool returns_root(const struct analysis *res, const char *key, int count)
 	size_t n = cfg_key_root(key, &root);
 	for (size_t i = 0; i < res->nexits; i++) {
 		const char *v = res->exits[i].blk->ret.var;
-		if (count_at(&res->exits[i], key) == count &&
+		if (modes_count_at(&res->exits[i], key) == count &&
 		    !(v && n && strncmp(v, root, n) == 0 && v[n] == '\0'))
 			return false;
 	}
@@ -238,7 +188,7 @@ static bool asked_without(const struct analysis *res, const struct exit_state *x
 		const char *t = x->state->conds[k].blk->test.key;
 		bool v = x->state->conds[k].value, ok = t && cfg_param_flag(res->cfg, t), any = false;
 		for (size_t i = 0; i < res->nexits && ok; i++)
-			if (count_at(&res->exits[i], key) > 0) {
+			if (modes_count_at(&res->exits[i], key) > 0) {
 				ok = lstate_cond(res->exits[i].state, t) == !v;
 				any = true;
 			}
@@ -256,7 +206,7 @@ static bool goes_with_returned_object(const struct analysis *res, const char *ke
 	const char *tail = NULL;
 	for (size_t i = 0; i < res->nexits; i++) {
 		const char *obj = returned_object(c, &res->exits[i], key);
-		bool held = count_at(&res->exits[i], key) > 0;
+		bool held = modes_count_at(&res->exits[i], key) > 0;
 		if (held != (obj != NULL) && !(obj && asked_without(res, &res->exits[i], key)))
 			return false;
 		tail = obj && held ? key + strlen(obj) : tail;
@@ -267,8 +217,8 @@ static bool goes_with_returned_object(const struct analysis *res, const char *ke
 			continue;
 		char *own = arena_printf(c->arena, "%s%s", cfg_resolve_alias(c, v), tail);
 		char *plain = arena_printf(c->arena, "%s%s", v, tail);
-		if (count_at(&res->exits[i], cfg_intern(c, own, strlen(own))) <= 0 &&
-		    count_at(&res->exits[i], cfg_intern(c, plain, strlen(plain))) <= 0)
+		if (modes_count_at(&res->exits[i], cfg_intern(c, own, strlen(own))) <= 0 &&
+		    modes_count_at(&res->exits[i], cfg_intern(c, plain, strlen(plain))) <= 0)
 			return false;
 	}
 	return tail != NULL;
@@ -326,7 +276,7 @@ static bool marks_returned_object(const struct analysis *res, const char *key)
 	size_t held = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
 		const struct exit_state *x = &res->exits[i];
-		bool has = count_at(x, key) > 0, read = returns_read_from(c, x, root, rn);
+		bool has = modes_count_at(x, key) > 0, read = returns_read_from(c, x, root, rn);
 		if (has != read || (has && !(x->bits & ~VB_ZERO)))
 			return false;
 		held += has;
@@ -377,10 +327,10 @@ static bool split_by_return_value(const struct analysis *res, const char *key)
 {
 	if (released_unheld_beside_taken(res, key))
 		return false;
-	int c0 = count_at(&res->exits[0], key), c1 = c0;
+	int c0 = modes_count_at(&res->exits[0], key), c1 = c0;
 	uint8_t b0 = 0, b1 = 0, p0 = 0, p1 = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
-		int c = count_at(&res->exits[i], key);
+		int c = modes_count_at(&res->exits[i], key);
 		uint8_t bits = res->exits[i].bits;
 		/* A function returning a pointer that hands back a computed pointer holding the
 		 * lock, and NULL or ERR_PTR without it: a lookup that returns its result locked. */
@@ -426,11 +376,11 @@ static int expected_count(const struct analysis *res, const char *key)
 {
 	int best = 0, best_n = -1;
 	for (size_t i = 0; i < res->nexits; i++) {
-		int c = count_at(&res->exits[i], key), n = 0;
+		int c = modes_count_at(&res->exits[i], key), n = 0;
 		if (c == 0)
 			return 0;
 		for (size_t j = 0; j < res->nexits; j++)
-			n += count_at(&res->exits[j], key) == c;
+			n += modes_count_at(&res->exits[j], key) == c;
 		if (n > best_n) {
 			best = c;
 			best_n = n;
@@ -443,12 +393,12 @@ static size_t distinct_returns(const struct analysis *res, const char *key, int 
 {
 	size_t n = 0;
 	for (size_t i = 0; i < res->nexits; i++) {
-		if (offending && count_at(&res->exits[i], key) == expect)
+		if (offending && modes_count_at(&res->exits[i], key) == expect)
 			continue;
 		size_t j;
 		for (j = 0; j < i; j++)
 			if (res->exits[j].blk == res->exits[i].blk &&
-			    (!offending || count_at(&res->exits[j], key) != expect))
+			    (!offending || modes_count_at(&res->exits[j], key) != expect))
 				break;
 		n += j == i;
 	}
@@ -613,17 +563,17 @@ static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 	 * (teardown(z, B_FALSE) returns 0 holding it, EIO without it, B_TRUE drops it). */
 	int top = -128;
 	for (size_t i = 0; i < res->nexits; i++)
-		top = count_at(&res->exits[i], key) > top ? count_at(&res->exits[i], key) : top;
+		top = modes_count_at(&res->exits[i], key) > top ? modes_count_at(&res->exits[i], key) : top;
 	for (size_t i = 0; i < res->nexits && !res->cfg->returns_pointer; i++)
-		if (top <= 0 || (count_at(&res->exits[i], key) == top && res->exits[i].bits != VB_ZERO))
+		if (top <= 0 || (modes_count_at(&res->exits[i], key) == top && res->exits[i].bits != VB_ZERO))
 			return false;
 	int hi = -128;
 	for (size_t i = 0; i < res->nexits; i++)
-		hi = count_at(&res->exits[i], key) > hi ? count_at(&res->exits[i], key) : hi;
+		hi = modes_count_at(&res->exits[i], key) > hi ? modes_count_at(&res->exits[i], key) : hi;
 	const struct lstate *first = NULL;
 	uint8_t held_bits = 0;
 	for (size_t i = 0; i < res->nexits; i++)
-		if (count_at(&res->exits[i], key) == hi) {
+		if (modes_count_at(&res->exits[i], key) == hi) {
 			first = first ? first : res->exits[i].state;
 			/* as in split_by_return_value: a pointer handed back holding it is not NULL */
 			held_bits |= res->exits[i].bits == VB_ANY ? VB_PTR : res->exits[i].bits;
@@ -640,7 +590,7 @@ static bool split_by_flag_and_value(const struct analysis *res, const char *key)
 		for (size_t i = 0; i < res->nexits && ok; i++) {
 			const struct exit_state *x = &res->exits[i];
 			int got = lstate_truth(x->state, test);
-			if (count_at(x, key) == hi)
+			if (modes_count_at(x, key) == hi)
 				ok = got == v;
 			else if (got == !v)
 				decides = true;
@@ -665,7 +615,7 @@ static bool kept_for_out_param(const struct analysis *res, const char *key)
 		bool ok = true, held = false, bare = false;
 		for (size_t i = 0; i < res->nexits && ok; i++) {
 			int asked = lstate_truth(res->exits[i].state, c->params[p]);
-			bool has = count_at(&res->exits[i], key) > 0;
+			bool has = modes_count_at(&res->exits[i], key) > 0;
 			ok = asked == (int)has;
 			held |= has;
 			bare |= !has;
@@ -701,7 +651,7 @@ static bool handed_out(const struct analysis *res, const char *key)
 		if (strlen(res->cfg->params[i]) == rn && strncmp(res->cfg->params[i], root, rn) == 0 && root > key &&
 		    root[-1] == '*')
 			return true;	/* *vpp */
-	return res->cfg->returns_pointer && returns_root(res, key, count_at(&res->exits[0], key));
+	return res->cfg->returns_pointer && returns_root(res, key, modes_count_at(&res->exits[0], key));
 }
 
 /* A lock held when a break left the loop that takes it, and still held at the end: even
@@ -734,7 +684,7 @@ static void keep_success_holds(struct imbalance *im, const struct analysis *res)
 	for (size_t i = 0; i < im->nbad; i++) {
 		bool err = !(im->bad[i]->bits & ~VB_NEG);
 		error_held |= err;
-		success_held |= !err && !(im->bad[i]->bits & VB_NEG) && count_at(im->bad[i], im->key) > 0;
+		success_held |= !err && !(im->bad[i]->bits & VB_NEG) && modes_count_at(im->bad[i], im->key) > 0;
 	}
 	if (!errors_only || !success_held || !error_held)
 		return;
@@ -772,164 +722,9 @@ static bool caller_visible(struct cfg *c, const char *key)
 
 /* `if (need_lock) lock(&d->l);` with need_lock the caller's to know: a conditional lock
  * helper, paired by its callers with the matching unlock helper. */
-/* A helper that takes the lock or drops it as its caller asks (`threadlock(int acquire)`:
- * lock when acquire, unlock otherwise): a parameter flag, known at every exit, says the
- * count there; one of its values takes the lock and the other drops it (a flag that only
- * skips the unlock is the classic leak, and stays reported). */
-static bool toggled_by_flag(const struct analysis *res, const char *key)
-{
-	const struct exit_state *x0 = res->nexits ? &res->exits[0] : NULL;
-	for (uint16_t k = 0; x0 && k < x0->state->nconds + x0->state->nfacts; k++) {
-		const char *t = lstate_known_key(x0->state, k);
-		if (!cfg_param_flag(res->cfg, t))
-			continue;
-		int count[2] = {0, 0};
-		bool seen[2] = {false, false}, ok = true;
-		for (size_t i = 0; i < res->nexits && ok; i++) {
-			int v = lstate_truth(res->exits[i].state, t), c = count_at(&res->exits[i], key);
-			ok = v >= 0 && (!seen[v] || count[v] == c);
-			if (ok) {
-				seen[v] = true;
-				count[v] = c;
-			}
-		}
-		size_t tests = 0;	/* one branch chooses: a flag tested again around work is a lock
-					 * taken under it and dropped under its negation, a slip */
-		for (uint32_t b = 0; b < res->cfg->nblocks; b++)
-			tests += res->cfg->blocks[b]->term == T_BRANCH && res->cfg->blocks[b]->test.key == t;
-		if (ok && seen[0] && seen[1] && count[0] * count[1] < 0 && tests == 1)	/* one way takes, the other drops */
-			return true;
-	}
-	return false;
-}
-
-/* The way exit x came through: the constant C of a known-true `param==C`, param being `p`
- * (n bytes), with the values of the #if conditions the path knows (a case whose #ifdef
- * part takes one more lock is another way in each configuration).  False if the path does
- * not say which value the parameter had. */
-static bool way_taken(const struct exit_state *x, const char *p, size_t n, struct strbuf *way)
-{
-	way->len = 0;
-	if (way->buf)
-		way->buf[0] = '\0';
-	bool found = false;
-	for (uint16_t k = 0; k < x->state->nconds + x->state->nfacts; k++) {
-		const char *t = lstate_known_key(x->state, k);
-		if (!found && strncmp(t, p, n) == 0 && t[n] == '=' && t[n + 1] == '=' && lstate_truth(x->state, t) == 1) {
-			sb_printf(way, "%s;", t + n + 2);
-			found = true;
-		}
-	}
-	for (uint16_t k = 0; found && k < x->state->nconds; k++) {
-		const char *t = lstate_known_key(x->state, k);
-		if (strncmp(t, "#if", 3) == 0)
-			sb_printf(way, "%s=%d;", t, lstate_truth(x->state, t));
-	}
-	return found;
-}
-
-/* Whether event e matches how some exit's last touch of key released it: the same
- * primitive on key, or the same callee. */
-static bool drops_like_an_exit(const struct analysis *res, const char *key, const struct event *e)
-{
-	if (e->kind == EV_LOCK)
-		return e->key == key && e->effect == LE_RELEASE;
-	for (size_t i = 0; e->kind == EV_CALL && i < res->nexits; i++) {
-		const struct lockent *l = lstate_lock(res->exits[i].state, key);
-		if (l && l->count < 0 && l->last && l->last->kind == EV_CALL && strcmp(l->last->key, e->key) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* Whether a way that takes key (as an exit holding it last took it) can go on to drop it
- * again: a mode that takes and gives back, not one that keeps. */
-static bool gives_back(const struct analysis *res, const char *key)
-{
-	const struct cfg *c = res->cfg;
-	bool *seen = xcalloc(c->nblocks ? c->nblocks : 1, sizeof(*seen));
-	VEC(uint32_t) todo = {0};
-	bool found = false;
-	for (size_t i = 0; i < res->nexits && !found; i++) {
-		const struct lockent *l = lstate_lock(res->exits[i].state, key);
-		if (!l || l->count <= 0 || !l->last)
-			continue;
-		for (uint32_t b = 0; b < c->nblocks && !found; b++) {
-			const struct block *blk = c->blocks[b];
-			if (l->last < blk->events || l->last >= blk->events + blk->nevents)
-				continue;
-			for (const struct event *e = l->last + 1; e < blk->events + blk->nevents && !found; e++)
-				found = drops_like_an_exit(res, key, e);
-			for (uint32_t k = 0; k < blk->nsucc; k++)
-				VEC_PUSH(&todo, blk->succ[k]);
-		}
-	}
-	while (todo.n && !found) {
-		uint32_t b = todo.v[--todo.n];
-		if (seen[b])
-			continue;
-		seen[b] = true;
-		const struct block *blk = c->blocks[b];
-		for (uint32_t k = 0; k < blk->nevents && !found; k++)
-			found = drops_like_an_exit(res, key, &blk->events[k]);
-		for (uint32_t k = 0; k < blk->nsucc; k++)
-			VEC_PUSH(&todo, blk->succ[k]);
-	}
-	VEC_FREE(&todo);
-	free(seen);
-	return found;
-}
-
-/* A helper that takes or drops locks by a mode its caller passes (`set_paused(STOP_ALL)`
- * ... `set_paused(START_ALL)`, a switch on the mode): every return holding a different
- * count knows the case it came through, each case one count, and some cases take the lock
- * while others drop it, and no way takes it and gives it back.  Its callers pair the
- * modes; a case that leaks gives one case two counts, or takes and drops on its other
- * way, and stays reported. */
-static bool dispatched_by_param(const struct analysis *res, const char *key)
-{
-	const struct exit_state *x0 = NULL;
-	for (size_t i = 0; i < res->nexits && !x0; i++)
-		if (count_at(&res->exits[i], key) != 0)
-			x0 = &res->exits[i];
-	for (uint16_t k = 0; x0 && k < x0->state->nconds + x0->state->nfacts; k++) {
-		const char *t = lstate_known_key(x0->state, k), *eq = strstr(t, "==");
-		if (!eq || !cfg_param_flag(res->cfg, t) || lstate_truth(x0->state, t) != 1)
-			continue;
-		size_t n = (size_t)(eq - t);
-		struct strbuf ways[16] = {{0}}, way = {0};
-		int counts[16];
-		size_t nways = 0;
-		bool ok = true, took = false, dropped = false;
-		for (size_t i = 0; i < res->nexits && ok; i++) {
-			int c = count_at(&res->exits[i], key);
-			took |= c > 0;
-			dropped |= c < 0;
-			if (!way_taken(&res->exits[i], t, n, &way)) {
-				ok = c == 0;
-				continue;
-			}
-			size_t m = 0;
-			while (m < nways && strcmp(sb_str(&ways[m]), sb_str(&way)) != 0)
-				m++;
-			if (m == nways && nways < 16) {
-				sb_printf(&ways[nways], "%s", sb_str(&way));
-				counts[nways++] = c;
-			}
-			ok = m < nways && counts[m] == c;
-		}
-		for (size_t m = 0; m < nways; m++)
-			sb_release(&ways[m]);
-		sb_release(&way);
-		if (ok && took && dropped)
-			return !gives_back(res, key);
-	}
-	return false;
-}
-
 static bool conditional_helper(const struct analysis *res, const char *key)
 {
-	if (toggled_by_flag(res, key) || dispatched_by_param(res, key))
+	if (modes_toggled_by_flag(res, key) || modes_dispatched_by_param(res, key))
 		return true;
 	if (res->cfg->nblocks > CFG_FLAG_HELPER_BLOCKS)
 		return false;
@@ -1045,7 +840,7 @@ static bool null_guarded_release(const struct analysis *res, const char *key)
 		if (res->taken[i] == key)
 			return false;
 	for (size_t i = 0; i < res->nexits; i++) {
-		int n = count_at(&res->exits[i], key);
+		int n = modes_count_at(&res->exits[i], key);
 		if (n > 0)
 			return false;
 		skipped |= n == 0;
@@ -1063,7 +858,7 @@ static bool null_guarded_release(const struct analysis *res, const char *key)
 	/* Relaxed: other tests may sit between the NULL test and the release, as long as
 	 * every return that keeps the lock is reached only past the NULL side. */
 	for (size_t i = 0; i < res->nexits && relaxed && !strict; i++)
-		relaxed = count_at(&res->exits[i], key) != 0 || past_null_test(c, res->exits[i].blk->id, full, 1);
+		relaxed = modes_count_at(&res->exits[i], key) != 0 || past_null_test(c, res->exits[i].blk->id, full, 1);
 	return strict || relaxed;
 }
 
@@ -1184,7 +979,7 @@ static bool dropped_from_unknown_source(const struct analysis *res, const char *
 		if (res->taken[i] == key)
 			return false;
 	for (size_t i = 0; i < res->nexits; i++)
-		if (count_at(&res->exits[i], key) > 0)
+		if (modes_count_at(&res->exits[i], key) > 0)
 			return false;
 	return cfg_key_is_local(res->cfg, key) && cfg_key_is_local(res->cfg, cfg_resolve_alias((struct cfg *)res->cfg, key));
 }
@@ -1201,7 +996,7 @@ static bool returns_which_lock(const struct analysis *res, const char *key)
 	size_t n = strlen(var);
 	const struct lstate *first = NULL;
 	for (size_t i = 0; i < res->nexits && !first; i++)
-		if (count_at(&res->exits[i], key) > 0)
+		if (modes_count_at(&res->exits[i], key) > 0)
 			first = res->exits[i].state;
 	for (uint16_t k = 0; first && k < first->nfacts; k++) {
 		const char *f = first->facts[k].key;
@@ -1209,7 +1004,7 @@ static bool returns_which_lock(const struct analysis *res, const char *key)
 			continue;
 		bool ok = true;
 		for (size_t i = 0; i < res->nexits && ok; i++)
-			ok = lstate_truth(res->exits[i].state, f) == (count_at(&res->exits[i], key) > 0);
+			ok = lstate_truth(res->exits[i].state, f) == (modes_count_at(&res->exits[i], key) > 0);
 		if (ok)
 			return true;
 	}
@@ -1316,9 +1111,9 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	 * nothing to say which: its callers pair it with its counterpart. */
 	if (!locks_both_ways(res, key) && returns_nothing(res))
 		return;
-	int first = count_at(&res->exits[0], key);
+	int first = modes_count_at(&res->exits[0], key);
 	size_t i;
-	for (i = 1; i < res->nexits && count_at(&res->exits[i], key) == first; i++)
+	for (i = 1; i < res->nexits && modes_count_at(&res->exits[i], key) == first; i++)
 		;
 	if (i == res->nexits) {
 		if (first > 0 && locks_both_ways(res, key) && !handed_out(res, key) &&
@@ -1335,13 +1130,13 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
 	im.good = xcalloc(res->nexits, sizeof(*im.good));
 	for (i = 0; i < res->nexits; i++) {
-		if (count_at(&res->exits[i], key) == im.expect)
+		if (modes_count_at(&res->exits[i], key) == im.expect)
 			im.good[im.ngood++] = &res->exits[i];
 		else
 			im.bad[im.nbad++] = &res->exits[i];
 	}
 	keep_success_holds(&im, res);
-	bool held = im.nbad && count_at(im.bad[0], key) > im.expect;
+	bool held = im.nbad && modes_count_at(im.bad[0], key) > im.expect;
 	bool probe = held;
 	for (size_t k = 0; k < im.nbad && probe; k++)
 		probe = returns_untouched_after_try(res->cfg, im.bad[k], key);
@@ -1358,7 +1153,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 		return;
 	}
 	qsort(im.bad, im.nbad, sizeof(*im.bad), exit_cmp);
-	im.released = count_at(im.bad[0], key) < im.expect;
+	im.released = modes_count_at(im.bad[0], key) < im.expect;
 	report_imbalance(out, d, &im);
 	free(im.bad);
 	free(im.good);
@@ -1418,12 +1213,12 @@ static void check_annotation(struct finding_list *out, struct draft *d, const st
 	const struct exit_state *first = NULL;
 	for (size_t i = 0; i < res->nexits; i++) {
 		const struct exit_state *x = &res->exits[i];
-		if (keeps_annotation(an->kind, count_at(x, an->key)))
+		if (keeps_annotation(an->kind, modes_count_at(x, an->key)))
 			continue;
 		if (!first || loc_cmp(x->blk->ret.loc, first->blk->ret.loc) < 0)
 			first = x;
 		note(d, x->blk->ret.loc, arena_printf(d->run, "returns here %s '%s'",
-						      count_at(x, an->key) > 0 ? "still holding" : "without", an->text));
+						      modes_count_at(x, an->key) > 0 ? "still holding" : "without", an->text));
 		nbad++;
 	}
 	if (!first)
