@@ -249,3 +249,15 @@ o_check "output: JSON with no findings ($o_clean)" 0 json-empty "$o_dir/clean.js
 
 o_run "$o_dir/clean.sarif" --format=sarif "$o_clean"
 o_check "output: SARIF with no findings ($o_clean)" 0 sarif-empty "$o_dir/clean.sarif" "$o_clean"
+
+# Skipping the functions that cannot touch a lock (src/quiet.c) changes the time, never the
+# output: the multi-file cases, run whole with and without --no-quiet, print the same.
+o_name="output: the same with and without --no-quiet (tests/summary, tests/lock)"
+"$TOOL" -v tests/summary tests/lock >"$o_dir/quiet.txt" 2>&1
+"$TOOL" -v --no-quiet tests/summary tests/lock >"$o_dir/noquiet.txt" 2>&1
+if cmp -s "$o_dir/quiet.txt" "$o_dir/noquiet.txt" && [ -s "$o_dir/quiet.txt" ]; then
+	ok "$o_name"
+else
+	diff "$o_dir/quiet.txt" "$o_dir/noquiet.txt" >"$o_dir/why" 2>&1
+	bad "$o_name" "$o_dir/why"
+fi
