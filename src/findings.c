@@ -1021,6 +1021,8 @@ static bool recorded_in_object(const struct analysis *res, const struct imbalanc
 	for (size_t i = 0; i < im->nbad; i++) {
 		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
 		const char *r = l && l->count > 0 && l->last && l->last->effect == LE_ACQUIRE ? l->last->result : NULL;
+		if (r)	/* `struct arg *a = arg;`: a is the parameter */
+			r = cfg_resolve_aliases_in((struct cfg *)res->cfg, r);
 		const char *arrow = r ? strstr(r, "->") : NULL;
 		bool param = false;
 		for (size_t k = 0; arrow && k < res->cfg->nparams; k++)

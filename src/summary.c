@@ -132,9 +132,10 @@ static const char *param_condition(struct arena *a, struct cfg *c, const char *k
 		size_t i;
 		for (i = 0; i < c->nparams && !(strlen(c->params[i]) == n && strncmp(c->params[i], p, n) == 0); i++)
 			;
-		if (i < c->nparams && *e != '(')
+		bool field_name = p > key && (p[-1] == '>' || p[-1] == '.');	/* `a->hv` with a parameter hv */
+		if (i < c->nparams && *e != '(' && !field_name)
 			sb_printf(&sb, "$%zu", i);
-		else if (*e != '(' && p > key && (p[-1] == '>' || p[-1] == '.'))
+		else if (*e != '(' && field_name)
 			sb_add(&sb, p, n);	/* a field name */
 		else {
 			bool local = false;
