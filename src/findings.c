@@ -1064,6 +1064,46 @@ static struct loc recorded_for_caller(const struct cfg *c, const char *key)
 	return at;
 }
 
+/* Whether event e stores, into a field of an object a parameter points to, the value that
+ * names key's lock (its index or its handle: `ret->hv = hv` with locks[hv & mask]). */
+static bool stores_lock_name(struct cfg *c, const struct event *e, const char *key)
+{
+	if (e->kind != EV_ASSIGN || e->by_address || !e->prim || !strstr(e->key, "->"))
+		return false;
+	const char *target = cfg_resolve_aliases_in(c, e->key), *root;
+	size_t rn = cfg_key_root(target, &root);
+	bool param = false;
+	for (size_t k = 0; rn && root == target && k < c->nparams; k++)
+		param |= strlen(c->params[k]) == rn && strncmp(c->params[k], root, rn) == 0;
+	if (!param)
+		return false;
+	const char *v = cfg_resolve_alias(c, e->prim);
+	return lstate_key_mentions(key, e->prim) || (v != e->prim && strstr(key, v) != NULL);
+}
+
+/* After the lock was taken and before every return that holds it, the function stored
+ * what names the lock in its caller's object (lru_pull_tail's `ret_it->hv = hv` when its
+ * caller asked for the item back locked): the caller can name it and unlock it. */
+static bool lock_named_for_caller(const struct analysis *res, const struct imbalance *im)
+{
+	struct cfg *c = (struct cfg *)res->cfg;
+	for (size_t i = 0; i < im->nbad; i++) {
+		const struct lockent *l = lstate_lock(im->bad[i]->state, im->key);
+		if (!l || l->count <= 0 || !l->last)
+			return false;
+		bool stored = false;
+		for (uint32_t b = 0; b < c->nblocks && !stored; b++)
+			for (uint32_t k = 0; k < c->blocks[b]->nevents && !stored; k++) {
+				const struct event *e = &c->blocks[b]->events[k];
+				stored = loc_cmp(l->last->loc, e->loc) < 0 && loc_cmp(e->loc, im->bad[i]->blk->ret.loc) < 0 &&
+					 stores_lock_name(c, e, im->key);
+			}
+		if (!stored)
+			return false;
+	}
+	return im->nbad > 0;
+}
+
 /* Every offending exit returns after the function recorded the lock for its caller. */
 static bool recorded_before_bad_exits(const struct analysis *res, const struct imbalance *im)
 {
@@ -1149,6 +1189,7 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	}
 	if (inherited_only(&im) || (held && analysis_handed_to_callback(res, key)) || (held && recorded_in_object(res, &im)) ||
 	    (held && handed_on_every_bad_way(&im) && analysis_consumed_outside(res, key)) ||
+	    (held && lock_named_for_caller(res, &im)) ||
 	    (held && recorded_before_bad_exits(res, &im))) {	/* the callee that breaks it is reported instead */
 		free(im.bad);
 		free(im.good);
