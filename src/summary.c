@@ -73,6 +73,36 @@ static bool exported(const struct summary *s)
 
 static const char *param_condition(struct arena *a, struct cfg *c, const char *key);
 
+/* key with the value a local holds replaced by the field of the caller's object the
+ * function stores it in (`item_locks[hash(k)&mask]` after `ret->hv = hv`, hv being
+ * hash(k)), then with parameters written $N; NULL if there is no such store. */
+static const char *picked_through_store(struct arena *a, struct cfg *c, const char *key)
+{
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			const char *root;
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || !strstr(e->key, "->"))
+				continue;
+			size_t rn = cfg_key_root(e->key, &root);
+			bool param = false;
+			for (size_t k = 0; rn && root == e->key && k < c->nparams; k++)
+				param |= strlen(c->params[k]) == rn && strncmp(c->params[k], root, rn) == 0;
+			const char *v = cfg_resolve_alias(c, e->prim), *at = param ? strstr(key, v) : NULL;
+			size_t vn = strlen(v);
+			while (at && v == e->prim &&	/* the variable itself: a whole name, not a part */
+			       ((at > key && is_ident_char((unsigned char)at[-1])) || is_ident_char((unsigned char)at[vn])))
+				at = strstr(at + 1, v);
+			if (!at)
+				continue;
+			const char *swapped = arena_printf(a, "%.*s%s%s", (int)(at - key), key, e->key, at + vn);
+			const char *out = param_condition(a, c, swapped);
+			if (out)
+				return out;
+		}
+	return NULL;
+}
+
 /* The key with its root parameter written $N; NULL for keys that hang from a local. */
 static const char *param_key(struct arena *a, const struct cfg *c, const char *key, const char *ret)
 {
@@ -101,8 +131,12 @@ static const char *param_key(struct arena *a, const struct cfg *c, const char *k
 	if (cfg_key_is_local(c, key))
 		return NULL;
 	/* A global array's lock picked by a parameter (`&lru_locks[i]`, `item_locks[hv & mask]`):
-	 * the caller's argument picks it.  One picked by a local stays as written. */
+	 * the caller's argument picks it.  One picked by a local stays as written, unless the
+	 * function stores that local in its caller's object (`ret->hv = hv`): then the caller
+	 * names it through that field. */
 	const char *picked = strchr(key, '[') ? param_condition(a, (struct cfg *)c, key) : NULL;
+	if (!picked && strchr(key, '['))
+		picked = picked_through_store(a, (struct cfg *)c, key);
 	if (picked && strchr(picked, '$'))
 		return picked;
 	return arena_strdup(a, key);	/* a global variable's lock */
