@@ -137,8 +137,7 @@ static int param_index(const struct cfg *c, const char *name)
 	return -1;
 }
 
-/* The parameter a store writes through: `*lp = ...` or `th->th_cpu = ...`; -1 if none. */
-static int stored_through(const struct cfg *c, const char *target)
+int cfg_stored_through(const struct cfg *c, const char *target)
 {
 	if (target[0] == '*')
 		return param_index(c, target + 1);
@@ -162,7 +161,7 @@ int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len,
 		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
 			int k;
-			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || (k = stored_through(c, e->key)) < 0)
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || (k = cfg_stored_through(c, e->key)) < 0)
 				continue;
 			*target = e->key;
 			const char *v = e->prim, *path = cfg_resolve_alias(c, v);

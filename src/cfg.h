@@ -226,6 +226,8 @@ bool cfg_key_is_local(const struct cfg *c, const char *key);
 
 /* A key written through a local alias, rewritten to the path the alias stands for: the
  * whole key (`l` for `&t->lock`), or its root (`priv->lock` for priv = dev->priv). */
+/* The parameter a store writes through: `*lp = ...` or `th->th_cpu = ...`; -1 if none. */
+int cfg_stored_through(const struct cfg *c, const char *target);
 const char *cfg_resolve_alias(struct cfg *c, const char *key);
 /* Every pointer-copy alias named anywhere in key replaced by what it stands for. */
 const char *cfg_resolve_aliases_in(struct cfg *c, const char *key);

@@ -1068,14 +1068,8 @@ static struct loc recorded_for_caller(const struct cfg *c, const char *key)
  * names key's lock (its index or its handle: `ret->hv = hv` with locks[hv & mask]). */
 static bool stores_lock_name(struct cfg *c, const struct event *e, const char *key)
 {
-	if (e->kind != EV_ASSIGN || e->by_address || !e->prim || !strstr(e->key, "->"))
-		return false;
-	const char *target = cfg_resolve_aliases_in(c, e->key), *root;
-	size_t rn = cfg_key_root(target, &root);
-	bool param = false;
-	for (size_t k = 0; rn && root == target && k < c->nparams; k++)
-		param |= strlen(c->params[k]) == rn && strncmp(c->params[k], root, rn) == 0;
-	if (!param)
+	if (e->kind != EV_ASSIGN || e->by_address || !e->prim || !strstr(e->key, "->") ||
+	    cfg_stored_through(c, cfg_resolve_aliases_in(c, e->key)) < 0)
 		return false;
 	const char *v = cfg_resolve_alias(c, e->prim);
 	return lstate_key_mentions(key, e->prim) || (v != e->prim && strstr(key, v) != NULL);

@@ -81,14 +81,10 @@ static const char *picked_through_store(struct arena *a, struct cfg *c, const ch
 	for (uint32_t b = 0; b < c->nblocks; b++)
 		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
-			const char *root;
-			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || !strstr(e->key, "->"))
+			if (e->kind != EV_ASSIGN || e->by_address || !e->prim || !strstr(e->key, "->") ||
+			    cfg_stored_through(c, e->key) < 0)
 				continue;
-			size_t rn = cfg_key_root(e->key, &root);
-			bool param = false;
-			for (size_t k = 0; rn && root == e->key && k < c->nparams; k++)
-				param |= strlen(c->params[k]) == rn && strncmp(c->params[k], root, rn) == 0;
-			const char *v = cfg_resolve_alias(c, e->prim), *at = param ? strstr(key, v) : NULL;
+			const char *v = cfg_resolve_alias(c, e->prim), *at = strstr(key, v);
 			size_t vn = strlen(v);
 			while (at && v == e->prim &&	/* the variable itself: a whole name, not a part */
 			       ((at > key && is_ident_char((unsigned char)at[-1])) || is_ident_char((unsigned char)at[vn])))
