@@ -1,14 +1,14 @@
 /* quiet: which functions can touch a lock at all, read lexically before anything is parsed.
  *
  * Most functions of a tree never name a lock.  Before round 0 every function and macro
- * body of the tree is read as tokens: a body touches locks when it names a primitive, a
- * name the pairing heuristic could guess, a guard, an annotation, or calls through a
- * field (an ops-table contract), and when it names a function or macro whose body touches
- * locks (the closure over the call graph, as names).  In round 0, a function
- * none of whose names can touch a lock, and none of whose names has a summary yet, is
- * skipped: no CFG, no analysis.  The names it calls are kept; if one of them gets a
- * summary later, tree.c reads the file again whole, so a skip never changes the output,
- * only the time.
+ * body of the tree is read as tokens.  A body can leave its callers a lock effect when it
+ * takes without dropping (or drops without taking), tries, guards, is annotated, calls
+ * through a field (an ops-table contract) or calls a name the pairing heuristic could
+ * guess; so can a body that calls such a body, QUIET_DEPTH levels of callers up (names
+ * are global: the closure goes by name).  In round 0 a function that names no primitive,
+ * none of those names and nothing with a summary yet is skipped: no CFG, no analysis.
+ * The names it calls are kept; if one of them gets a summary later, tree.c reads the file
+ * again whole, so a skip never changes the output, only the time (--no-quiet: no skips).
  *
  * Takes: file texts, the primitives table, the learnt attribute macros.  Gives: the set of
  * names whose bodies can touch locks; per function, whether it can.  Owns: its records
@@ -32,9 +32,9 @@
 
 struct quiet_body {
 	const char *name;
-	bool loud;		/* may leave its callers a lock effect by itself: takes and drops
-				 * do not balance, or it tries, guards, is annotated, calls
-				 * through a field or a name the heuristic may guess */
+	bool loud;		/* may leave its callers a lock effect by itself: only takes or
+				 * only drops, or tries, guards, is annotated, calls through a
+				 * field or a name the heuristic may guess */
 	size_t first, n;	/* its called names: names.v[first .. first + n) */
 };
 
