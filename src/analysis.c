@@ -821,7 +821,10 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		}
 		return 1;
 	case EV_ASSIGN:
-		lstate_kill(n, e->key);
+		if (e->by_address)
+			lstate_kill_written(n, e->key);
+		else
+			lstate_kill(n, e->key);
 		if (!e->by_address)
 			sentinel_facts(en, n, e->key, e->text);
 		if (e->loop_step)

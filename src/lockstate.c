@@ -172,6 +172,43 @@ void lstate_kill_pointee(struct lstate *s, const char *var)
 	s->nfacts = k;
 }
 
+/* Whether var's mention at p (of length n) reaches through a member pointer: `.a.b->`. */
+static bool through_member_pointer(const char *p, size_t n)
+{
+	const char *q = p + n;
+	if (*q != '.')
+		return false;
+	while (*q == '.') {
+		q++;
+		while (is_ident_char((unsigned char)*q))
+			q++;
+	}
+	return q[0] == '-' && q[1] == '>';
+}
+
+/* The struct whose address a call gets may have its members written (an output struct,
+ * a state field), but the objects its pointer members lead to are the callee's to change
+ * only as much as any object behind a pointer argument is, and facts about those are kept
+ * across calls (`if (ctx.mod->needs_lock) lock(); ctx.mod->eval(&ctx); if
+ * (ctx.mod->needs_lock) unlock();`). */
+void lstate_kill_written(struct lstate *s, const char *var)
+{
+	size_t n = strlen(var);
+	uint16_t k = 0;
+	for (uint16_t i = 0; i < s->nfacts; i++) {
+		const char *key = s->facts[i].key;
+		bool written = key == var;
+		for (const char *p = strstr(key, var); p && !written; p = strstr(p + 1, var)) {
+			bool field = p > key && (p[-1] == '.' || (p[-1] == '>' && p - 1 > key && p[-2] == '-'));
+			written = (p == key || (!is_ident_char((unsigned char)p[-1]) && !field)) &&
+				  !is_ident_char((unsigned char)p[n]) && !through_member_pointer(p, n);
+		}
+		if (!written)
+			s->facts[k++] = s->facts[i];
+	}
+	s->nfacts = k;
+}
+
 void lstate_forget_locks(struct lstate *s, const char *var)
 {
 	for (uint16_t i = 0; i < s->nlocks; i++)

@@ -90,6 +90,9 @@ void lstate_kill(struct lstate *s, const char *var);
 /* Forgets every fact about what var points to (`tx->tx_txg`), keeping those about the
  * pointer itself (`tx`, `sdzp==tdzp`): a callee given tx may change the object. */
 void lstate_kill_pointee(struct lstate *s, const char *var);
+/* Forgets what a callee given &var may write: var and its members (`ctx.state`), keeping
+ * facts about objects var's pointer members lead to (`ctx.ops->needs_lock`). */
+void lstate_kill_written(struct lstate *s, const char *var);
 /* Forgets every lock whose key mentions var: after `i++` or `vq = next(vq)`, `tab[i]` and
  * `vq->lock` name another lock than before. */
 void lstate_forget_locks(struct lstate *s, const char *var);
