@@ -51,7 +51,7 @@ static void read_test(struct engine *en, const struct cfg *cfg, const struct blo
 	}
 	bt->order = ordering(en, b->test.key, &bt->says, &bt->small, &bt->big);
 	if (bt->order && !on_cycle(en, cfg, b->id)) {
-		VEC_PUSH(v, ((struct key_use){bt->small, 1, false}));	/* a counter's zero decides it */
+		VEC_PUSH(v, ((struct key_use){bt->small, 1, false, false}));	/* a counter's zero decides it */
 		VEC_PUSH(&en->counted, b->id);
 	}
 }
@@ -65,11 +65,16 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 		const struct block *b = cfg->blocks[i];
 		struct block_test *bt = &en->tests[i];
 		if (b->term == T_BRANCH && b->test.key)
-			VEC_PUSH(&v, ((struct key_use){b->test.key, 1, false}));
+			VEC_PUSH(&v, ((struct key_use){b->test.key, 1, false, false}));
 		if (b->term == T_BRANCH && b->test.key)
 			read_test(en, cfg, b, bt, &v);
 		if (b->term == T_RETURN && b->ret.var)
-			VEC_PUSH(&v, ((struct key_use){b->ret.var, 0, true}));
+			VEC_PUSH(&v, ((struct key_use){b->ret.var, 0, true, false}));
+		/* a constant stored through a parameter (`*overflow = true`) is handed back too */
+		for (uint32_t k = 0; k < b->nevents; k++)
+			if (b->events[k].kind == EV_ASSIGN && b->events[k].flags && !b->events[k].by_address &&
+			    cfg_stored_through(cfg, b->events[k].key) >= 0)
+				VEC_PUSH(&v, ((struct key_use){b->events[k].key, 0, false, true}));
 	}
 	if (v.n)
 		qsort(v.v, v.n, sizeof(*v.v), use_cmp);
@@ -78,6 +83,7 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 		if (k && v.v[k - 1].key == v.v[i].key) {
 			v.v[k - 1].tests += v.v[i].tests;
 			v.v[k - 1].returned |= v.v[i].returned;
+			v.v[k - 1].stored_out |= v.v[i].stored_out;
 		} else {
 			v.v[k++] = v.v[i];
 		}
@@ -98,7 +104,7 @@ static const struct key_use *use_of(const struct engine *en, const char *key)
 bool engine_worth_keeping(const struct engine *en, const char *key)
 {
 	const struct key_use *u = use_of(en, key);
-	return u && (u->tests || u->returned);
+	return u && (u->tests || u->returned || u->stored_out);
 }
 
 /* A branch's own outcome matters only to a second test of the same condition, to a return

@@ -291,13 +291,13 @@ static int apply_by_condition(struct engine *en, const struct lstate *s, const s
 			      const struct summary *sum, struct lstate **out)
 {
 	const char *cond = summary_bind_key(en->mcfg, sum->cond_key, e);
-	uint8_t known = cond ? lstate_fact(s, cond) : VB_ANY;
-	uint8_t lit = flag_argument(sum->cond_key, e);
+	uint8_t known = cond && !sum->cond_written ? lstate_fact(s, cond) : VB_ANY;
+	uint8_t lit = sum->cond_written ? VB_ANY : flag_argument(sum->cond_key, e);
 	if (lit != VB_ANY) {
 		known = lit;
 		cond = NULL;
 	}
-	if (known == VB_ANY)
+	if (known == VB_ANY && !sum->cond_written)
 		known = release_side(en, s, e, sum);
 	int n = 0;
 	for (uint16_t k = 0; k < 2 * sum->ncases && n < 4; k++) {

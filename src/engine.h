@@ -25,6 +25,7 @@ struct key_use {
 	const char *key;
 	uint16_t tests;		/* branch blocks testing it */
 	bool returned;		/* a return hands it back (or IS_ERR of it decides one) */
+	bool stored_out;	/* a constant is stored to it through a parameter (`*overflow = true`) */
 };
 
 struct sentinel {

@@ -325,7 +325,7 @@ static const char *summary_text(struct arena *a, const struct summary *s, bool d
 		if (s->is_macro && !s->cases[i].caller_returns) {
 			sb_puts(&sb, "goes on");
 		} else if (s->cond_key) {
-			sb_printf(&sb, "when %s is %s", s->cond_key,
+			sb_printf(&sb, s->cond_written ? "sets %s to %s" : "when %s is %s", s->cond_key,
 				  s->cases[i].when == SUM_WHEN_EITHER ? "either" : s->cases[i].when ? "true" : "false");
 		} else {
 			sb_puts(&sb, s->is_macro ? "caller returns " : "returns ");
@@ -474,11 +474,32 @@ static bool separates(const struct analysis *res, const struct sum_case *cases, 
 	return true;
 }
 
+/* Whether the function stores a constant to key through a parameter (`*overflow = true`)
+ * and never tests it: a value it hands out, not one the caller hands in. */
+static bool stores_constant_out(const struct cfg *c, const char *key)
+{
+	if (cfg_stored_through(c, key) < 0)
+		return false;
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		if (c->blocks[b]->term == T_BRANCH && c->blocks[b]->test.key &&
+		    lstate_key_mentions(c->blocks[b]->test.key, key))
+			return false;
+	for (uint32_t b = 0; b < c->nblocks; b++)
+		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
+			const struct event *e = &c->blocks[b]->events[i];
+			if (e->kind == EV_ASSIGN && !e->by_address && e->flags && e->key == key)
+				return true;
+		}
+	return false;
+}
+
 /* Ways whose values overlap (a lookup returning its entry with one lock or two) told apart
- * by a parameter the caller passes as it is (`mode != RW_NONE`): the condition, with each
- * of those ways' value of it; the other ways hold under either value.  NULL if none. */
+ * by a parameter the caller passes as it is (`mode != RW_NONE`), or by a constant each of
+ * them stores through a parameter for the caller to read (`*overflow = true`): the
+ * condition, with each of those ways' value of it; the other ways hold under either value.
+ * NULL if none. */
 static const char *cond_among_overlap(struct arena *a, const struct analysis *res, struct sum_case *cases,
-				      uint16_t ncases, const uint16_t *case_of)
+				      uint16_t ncases, const uint16_t *case_of, bool out_only, bool *written)
 {
 	bool g[SUMMARY_MAX_CASES] = {0}, any = false;
 	for (uint16_t i = 0; i < ncases; i++)
@@ -494,9 +515,11 @@ static const char *cond_among_overlap(struct arena *a, const struct analysis *re
 	for (uint16_t k = 0; first && k < first->nconds + first->nfacts; k++) {
 		const char *key = lstate_known_key(first, k);
 		const char *pk;
-		if (!cfg_param_flag(c, cfg_resolve_aliases_in(c, key)) ||
+		bool out = !cfg_param_flag(c, cfg_resolve_aliases_in(c, key));
+		if ((out && !stores_constant_out(c, key)) || (out_only && !out) ||
 		    !separates(res, cases, ncases, case_of, g, key, val) || !(pk = param_condition(a, c, key)))
 			continue;
+		*written = out;
 		for (uint16_t i = 0; i < ncases; i++)
 			cases[i].when = g[i] ? (uint8_t)val[i] : SUM_WHEN_EITHER;
 		return pk;
@@ -571,8 +594,14 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 		free(case_of);
 		return NULL;
 	}
-	pointer_cases(c, cases, ncases);
-	const char *cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of);
+	/* A flag stored for the caller tells apart a NULL that comes with the lock from one
+	 * that does not; without one, a NULL is taken as the failing way's. */
+	bool cond_written = false;
+	const char *cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of, true, &cond_written);
+	if (!cond_key) {
+		pointer_cases(c, cases, ncases);
+		cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of, false, &cond_written);
+	}
 	free(case_of);
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
 	if (!cond_key && ncases == 2 && c->nblocks <= CFG_FLAG_HELPER_BLOCKS && one_way(cases, ncases) &&
@@ -610,6 +639,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->imbalanced = imbalanced;
 	s->guessed = effects_guessed(res, cases, ncases);
 	s->cond_key = cond_key;
+	s->cond_written = cond_key && cond_written;
 	s->nparams = c->nparams;
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)

@@ -58,6 +58,9 @@ struct summary {
 				 * callers take all its ways, so those above it see the breach */
 	const char *cond_key;	/* the ways are told apart by this condition on the parameters,
 				 * tested before the lock is touched (if (need_lock) lock(...)) */
+	bool cond_written;	/* cond_key is a value the function stores through a parameter
+				 * (`*$2`): the caller's value before the call says nothing, each
+				 * way leaves its own */
 	bool by_value;		/* the cases' return values do not overlap: a caller can tell
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */
