@@ -389,20 +389,17 @@ static int expected_count(const struct analysis *res, const char *key)
 	return best;
 }
 
-static size_t distinct_returns(const struct analysis *res, const char *key, int expect, bool offending)
+/* How many return statements the n exits x[] end at (several paths may end at one). */
+static size_t distinct_returns(const struct exit_state *const *x, size_t n)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < res->nexits; i++) {
-		if (offending && modes_count_at(&res->exits[i], key) == expect)
-			continue;
-		size_t j;
-		for (j = 0; j < i; j++)
-			if (res->exits[j].blk == res->exits[i].blk &&
-			    (!offending || modes_count_at(&res->exits[j], key) != expect))
-				break;
-		n += j == i;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < i && x[j]->blk != x[i]->blk)
+			j++;
+		k += j == i;
 	}
-	return n;
+	return k;
 }
 
 static void cond_notes(struct draft *d, const struct exit_state *x, const struct lockent *l)
@@ -495,7 +492,11 @@ static const struct event *unheld_release(const struct imbalance *im)
 static void report_imbalance(struct finding_list *out, struct draft *d, struct imbalance *im)
 {
 	const struct analysis *res = d->res;
-	size_t nbad = distinct_returns(res, im->key, im->expect, true), nall = distinct_returns(res, im->key, im->expect, false);
+	const struct exit_state **all = xcalloc(res->nexits, sizeof(*all));
+	for (size_t i = 0; i < res->nexits; i++)
+		all[i] = &res->exits[i];
+	size_t nbad = distinct_returns(im->bad, im->nbad), nall = distinct_returns(all, res->nexits);
+	free(all);
 	char msg[512];
 	const struct event *brk = first_break(im), *unheld = unheld_release(im);
 	if (brk) {
@@ -1140,6 +1141,74 @@ static bool inherited_only(const struct imbalance *im)
 	return im->nbad > 0;
 }
 
+/* Whether the function stores both a zero and a nonzero constant to key, a member of an
+ * object its caller passed, and tests it. */
+static bool flag_in_param_object(const struct cfg *c, const char *key)
+{
+	bool zero = false, set = false, tested = false;
+	if (cfg_stored_through(c, cfg_resolve_aliases_in((struct cfg *)c, key)) < 0)
+		return false;
+	for (uint32_t b = 0; b < c->nblocks; b++) {
+		const struct block *bl = c->blocks[b];
+		tested |= bl->term == T_BRANCH && bl->test.key == key;
+		for (uint32_t i = 0; i < bl->nevents; i++)
+			if (bl->events[i].kind == EV_ASSIGN && !bl->events[i].by_address && bl->events[i].key == key) {
+				zero |= bl->events[i].flags == VB_ZERO;
+				set |= bl->events[i].flags && !(bl->events[i].flags & VB_ZERO);
+			}
+	}
+	return zero && set && tested;
+}
+
+/* What the path left in flag: the last store or test of it, -1 if neither. */
+static int flag_at_exit(const struct lstate *s, const char *flag)
+{
+	uint8_t f = lstate_fact(s, flag);
+	if (f != VB_ANY)
+		return f == VB_ZERO ? 0 : !(f & VB_ZERO) ? 1 : -1;
+	return lstate_cond(s, flag);
+}
+
+/* Whether exit x took or dropped key last as the flag says: -1 if the path did neither
+ * (or renamed the lock since), else 1 when it agrees and 0 when it does not. */
+static int agrees_with_flag(const struct exit_state *x, const char *key, const char *flag)
+{
+	const struct lockent *l = lstate_lock(x->state, key);
+	if (!l || !l->last || l->last->kind != EV_LOCK)
+		return -1;
+	return flag_at_exit(x->state, flag) == (l->last->effect != LE_RELEASE);
+}
+
+/* A member of the caller's object in which the function keeps whether it holds key (an
+ * iterator's `bucket_locked`: set when the bucket is taken, cleared when it is dropped,
+ * tested to know whether to drop it), as some return that took or dropped key shows; or
+ * NULL.  Calls hand the hold to each other through the object. */
+static const char *mirror_flag(const struct analysis *res, const char *key)
+{
+	struct cfg *c = (struct cfg *)res->cfg;
+	for (uint32_t b = 0; b < c->nblocks; b++) {
+		const struct block *bl = c->blocks[b];
+		const char *flag = bl->term == T_BRANCH ? bl->test.key : NULL;
+		if (!flag || !flag_in_param_object(c, flag))
+			continue;
+		for (size_t i = 0; i < res->nexits; i++)
+			if (agrees_with_flag(&res->exits[i], key, flag) == 1)
+				return flag;
+	}
+	return NULL;
+}
+
+/* Every return that took or dropped key says so in the member: the object describes the
+ * hold, and whoever calls next reads it there. */
+static bool mirrored_in_object(const struct analysis *res, const char *key)
+{
+	const char *flag = mirror_flag(res, key);
+	for (size_t i = 0; flag && i < res->nexits; i++)
+		if (agrees_with_flag(&res->exits[i], key, flag) == 0)
+			return false;
+	return flag != NULL;
+}
+
 static void check_key(struct finding_list *out, struct draft *d, const char *key)
 {
 	const struct analysis *res = d->res;
@@ -1160,13 +1229,14 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	if (split_by_return_value(res, key) || conditional_helper(res, key) || split_by_flag_and_value(res, key) ||
 	    kept_for_out_param(res, key) || marks_returned_object(res, key) ||
 	    goes_with_returned_object(res, key) || null_guarded_release(res, key) || locked_when_object_says(res, key) ||
-	    dropped_from_unknown_source(res, key) || returns_which_lock(res, key))
+	    dropped_from_unknown_source(res, key) || returns_which_lock(res, key) || mirrored_in_object(res, key))
 		return;
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
 	im.good = xcalloc(res->nexits, sizeof(*im.good));
+	const char *flag = mirror_flag(res, key);
 	for (i = 0; i < res->nexits; i++) {
-		if (modes_count_at(&res->exits[i], key) == im.expect)
+		if (modes_count_at(&res->exits[i], key) == im.expect || (flag && agrees_with_flag(&res->exits[i], key, flag) == 1))
 			im.good[im.ngood++] = &res->exits[i];
 		else
 			im.bad[im.nbad++] = &res->exits[i];
