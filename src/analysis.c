@@ -1108,6 +1108,22 @@ void engine_finish(struct engine *en, const struct block *b, const struct lstate
 	}
 }
 
+/* Whether event k, `&x` given to the call that follows it, is a variable that call's
+ * summary says it sets on some ways and leaves on the others (`get_pages(mm, &locked)`):
+ * the call decides what x holds after it, and the ways that leave it keep what the
+ * caller knew. */
+static bool stored_by_next_call(const struct engine *en, const struct block *b, uint32_t k)
+{
+	const struct event *e = &b->events[k];
+	if (e->kind != EV_ASSIGN || !e->by_address || !en->sums)
+		return false;
+	while (++k < b->nevents && b->events[k].kind == EV_ASSIGN && b->events[k].by_address)
+		;
+	const struct event *call = k < b->nevents && b->events[k].kind == EV_CALL ? &b->events[k] : NULL;
+	const struct summary *sum = call ? summary_view_lookup(en->sums, call->key, en->file) : NULL;
+	return sum && sum->cond_written && summary_bind_key(en->mcfg, sum->cond_key, call) == e->key;
+}
+
 /* Runs the block's events from state s; each try doubles the states in flight. */
 static void run_block(struct engine *en, const struct block *b, const struct lstate *s)
 {
@@ -1117,6 +1133,8 @@ static void run_block(struct engine *en, const struct block *b, const struct lst
 	for (uint32_t k = 0; k < b->nevents; k++) {
 		const struct lstate *next[64];
 		size_t nn = 0;
+		if (stored_by_next_call(en, b, k))
+			continue;
 		for (size_t i = 0; i < ncur; i++) {
 			struct lstate *out[4];
 			int cnt = apply_event(en, cur[i], &b->events[k], out);

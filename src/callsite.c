@@ -287,17 +287,44 @@ static void mark_not_taken(struct engine *en, struct lstate *st, const struct ev
 		}
 }
 
+/* Ways told apart by what the callee stores through an argument (`*overflow = true`):
+ * each way once, with the caller's variable set to what that way stored, or left as the
+ * caller had it on a way that stores nothing. */
+static int apply_by_stored_value(struct engine *en, const struct lstate *s, const struct event *e,
+				 const struct summary *sum, struct lstate **out)
+{
+	const char *cond = summary_bind_key(en->mcfg, sum->cond_key, e);
+	int n = 0;
+	for (uint16_t c = 0; c < sum->ncases && n < 4; c++) {
+		struct lstate *st = lstate_copy(en->a, s);
+		uint8_t when = sum->cases[c].when;
+		if (cond && when != SUM_WHEN_EITHER)
+			lstate_set_fact(en->a, st, cond, when ? (uint8_t)(VB_ANY & ~VB_ZERO) : VB_ZERO);
+		if (e->result) {
+			lstate_kill(st, e->result);
+			lstate_forget_locks(st, e->result);
+			if (sum->cases[c].bits != VB_ANY)
+				lstate_set_fact(en->a, st, e->result, sum->cases[c].bits);
+		}
+		mark_not_taken(en, st, e, sum, c);
+		out[n++] = apply_case(en, s, st, e, sum, c, false);
+	}
+	return n;
+}
+
 static int apply_by_condition(struct engine *en, const struct lstate *s, const struct event *e,
 			      const struct summary *sum, struct lstate **out)
 {
+	if (sum->cond_written)
+		return apply_by_stored_value(en, s, e, sum, out);
 	const char *cond = summary_bind_key(en->mcfg, sum->cond_key, e);
-	uint8_t known = cond && !sum->cond_written ? lstate_fact(s, cond) : VB_ANY;
-	uint8_t lit = sum->cond_written ? VB_ANY : flag_argument(sum->cond_key, e);
+	uint8_t known = cond ? lstate_fact(s, cond) : VB_ANY;
+	uint8_t lit = flag_argument(sum->cond_key, e);
 	if (lit != VB_ANY) {
 		known = lit;
 		cond = NULL;
 	}
-	if (known == VB_ANY && !sum->cond_written)
+	if (known == VB_ANY)
 		known = release_side(en, s, e, sum);
 	int n = 0;
 	for (uint16_t k = 0; k < 2 * sum->ncases && n < 4; k++) {

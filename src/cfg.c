@@ -153,6 +153,27 @@ int cfg_stored_through(const struct cfg *c, const char *target)
 	return -1;
 }
 
+bool cfg_out_flag(const struct cfg *c, const char *key)
+{
+	if (cfg_stored_through(c, key) < 0)
+		return false;
+	bool stored = false;
+	for (uint32_t b = 0; b < c->nblocks; b++) {
+		const struct block *bl = c->blocks[b];
+		if (bl->term == T_BRANCH && bl->test.key && strstr(bl->test.key, key))
+			return false;
+		for (uint32_t i = 0; i < bl->nevents; i++) {
+			const struct event *e = &bl->events[i];
+			if (e->kind == EV_ASSIGN && !e->by_address && e->key == key) {
+				if (!e->flags)
+					return false;
+				stored = true;
+			}
+		}
+	}
+	return stored;
+}
+
 int cfg_out_param(struct cfg *c, const char *key, bool *whole, size_t *root_len, const char **target)
 {
 	const char *root;

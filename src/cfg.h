@@ -228,6 +228,10 @@ bool cfg_key_is_local(const struct cfg *c, const char *key);
  * whole key (`l` for `&t->lock`), or its root (`priv->lock` for priv = dev->priv). */
 /* The parameter a store writes through: `*lp = ...` or `th->th_cpu = ...`; -1 if none. */
 int cfg_stored_through(const struct cfg *c, const char *target);
+/* Whether every store to key is of a constant through a parameter (`*overflow = true`,
+ * `*locked = 0`) and no test reads it: a value the function hands out, not one its caller
+ * hands in; a path that stores nothing leaves the caller's. */
+bool cfg_out_flag(const struct cfg *c, const char *key);
 const char *cfg_resolve_alias(struct cfg *c, const char *key);
 /* Every pointer-copy alias named anywhere in key replaced by what it stands for. */
 const char *cfg_resolve_aliases_in(struct cfg *c, const char *key);

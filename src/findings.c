@@ -1169,44 +1169,81 @@ static int flag_at_exit(const struct lstate *s, const char *flag)
 	return lstate_cond(s, flag);
 }
 
-/* Whether exit x took or dropped key last as the flag says: -1 if the path did neither
- * (or renamed the lock since), else 1 when it agrees and 0 when it does not. */
-static int agrees_with_flag(const struct exit_state *x, const char *key, const char *flag)
+/* Whether the event at `at` (a lock primitive, or the call a summary's effect came from)
+ * is followed in its block, before any other call, by a store to flag. */
+static bool flag_stored_after(const struct cfg *c, struct loc at, const char *flag)
+{
+	for (uint32_t b = 0; b < c->nblocks; b++) {
+		const struct block *bl = c->blocks[b];
+		uint32_t i = 0;
+		while (i < bl->nevents && loc_cmp(bl->events[i].loc, at) != 0)
+			i++;
+		for (i++; i < bl->nevents && bl->events[i].kind == EV_ASSIGN; i++)
+			if (bl->events[i].key == flag)
+				return true;
+	}
+	return false;
+}
+
+/* Whether exit x took or dropped key last as the flag says, having stored it right after:
+ * -1 if the path did neither (or renamed the lock since), else 1 when it agrees and 0
+ * when it does not. */
+static int agrees_with_flag(const struct analysis *res, const struct exit_state *x, const char *key, const char *flag)
 {
 	const struct lockent *l = lstate_lock(x->state, key);
 	if (!l || !l->last || l->last->kind != EV_LOCK)
 		return -1;
-	return flag_at_exit(x->state, flag) == (l->last->effect != LE_RELEASE);
+	return flag_at_exit(x->state, flag) == (l->last->effect != LE_RELEASE) &&
+	       flag_stored_after(res->cfg, l->last->loc, flag);
+}
+
+/* How the returns that took or dropped key last agree with flag: bit 0, one that took it
+ * agrees; bit 1, one that dropped it agrees; bit 2, some return disagrees. */
+static unsigned flag_agreement(const struct analysis *res, const char *key, const char *flag)
+{
+	unsigned m = 0;
+	for (size_t i = 0; i < res->nexits; i++) {
+		const struct lockent *l = lstate_lock(res->exits[i].state, key);
+		int a = agrees_with_flag(res, &res->exits[i], key, flag);
+		if (a == 0)
+			m |= 4;
+		else if (a == 1)
+			m |= l->last->effect != LE_RELEASE ? 1u : 2u;
+	}
+	return m;
 }
 
 /* A member of the caller's object in which the function keeps whether it holds key (an
  * iterator's `bucket_locked`: set when the bucket is taken, cleared when it is dropped,
- * tested to know whether to drop it), as some return that took or dropped key shows; or
- * NULL.  Calls hand the hold to each other through the object. */
-static const char *mirror_flag(const struct analysis *res, const char *key)
+ * tested to know whether to drop it), or a flag it hands out (`*locked = 0` where it
+ * dropped the caller's lock): every return that took or dropped key says which in it
+ * (*all set), or, when some return does not, returns that took it and returns that
+ * dropped it both do (the member is kept both ways, and the one return that forgot is the
+ * bug), or a return that dropped it clears the flag it hands out.  NULL if none.  Calls
+ * hand the hold to each other through the object. */
+static const char *mirror_flag(const struct analysis *res, const char *key, bool *all)
 {
 	struct cfg *c = (struct cfg *)res->cfg;
 	for (uint32_t b = 0; b < c->nblocks; b++) {
 		const struct block *bl = c->blocks[b];
-		const char *flag = bl->term == T_BRANCH ? bl->test.key : NULL;
-		if (!flag || !flag_in_param_object(c, flag))
-			continue;
-		for (size_t i = 0; i < res->nexits; i++)
-			if (agrees_with_flag(&res->exits[i], key, flag) == 1)
+		for (uint32_t k = 0; k <= bl->nevents; k++) {	/* the test, then what is stored */
+			const char *flag = k == 0 ? (bl->term == T_BRANCH ? bl->test.key : NULL) :
+				bl->events[k - 1].kind == EV_ASSIGN && bl->events[k - 1].flags ? bl->events[k - 1].key : NULL;
+			if (!flag || !(k == 0 ? flag_in_param_object(c, flag) : cfg_out_flag(c, flag)))
+				continue;
+			unsigned m = flag_agreement(res, key, flag);
+			*all = (m & 3) && !(m & 4);
+			if (*all || (m & 3) == 3 || (k > 0 && (m & 2)))
 				return flag;
+		}
 	}
 	return NULL;
 }
 
-/* Every return that took or dropped key says so in the member: the object describes the
- * hold, and whoever calls next reads it there. */
 static bool mirrored_in_object(const struct analysis *res, const char *key)
 {
-	const char *flag = mirror_flag(res, key);
-	for (size_t i = 0; flag && i < res->nexits; i++)
-		if (agrees_with_flag(&res->exits[i], key, flag) == 0)
-			return false;
-	return flag != NULL;
+	bool all = false;
+	return mirror_flag(res, key, &all) && all;
 }
 
 static void check_key(struct finding_list *out, struct draft *d, const char *key)
@@ -1234,16 +1271,17 @@ static void check_key(struct finding_list *out, struct draft *d, const char *key
 	struct imbalance im = {.key = key, .text = lock_text(res, key), .expect = expected_count(res, key)};
 	im.bad = xcalloc(res->nexits, sizeof(*im.bad));
 	im.good = xcalloc(res->nexits, sizeof(*im.good));
-	const char *flag = mirror_flag(res, key);
+	bool all;
+	const char *flag = mirror_flag(res, key, &all);
 	for (i = 0; i < res->nexits; i++) {
-		if (modes_count_at(&res->exits[i], key) == im.expect || (flag && agrees_with_flag(&res->exits[i], key, flag) == 1))
+		if (modes_count_at(&res->exits[i], key) == im.expect || (flag && agrees_with_flag(res, &res->exits[i], key, flag) == 1))
 			im.good[im.ngood++] = &res->exits[i];
 		else
 			im.bad[im.nbad++] = &res->exits[i];
 	}
 	keep_success_holds(&im, res);
 	bool held = im.nbad && modes_count_at(im.bad[0], key) > im.expect;
-	bool probe = held;
+	bool probe = held || !im.nbad;	/* none left: every return the flag does not explain is fine */
 	for (size_t k = 0; k < im.nbad && probe; k++)
 		probe = returns_untouched_after_try(res->cfg, im.bad[k], key);
 	if (probe) {

@@ -324,6 +324,8 @@ static const char *summary_text(struct arena *a, const struct summary *s, bool d
 		sb_puts(&sb, i ? "; " : " ");
 		if (s->is_macro && !s->cases[i].caller_returns) {
 			sb_puts(&sb, "goes on");
+		} else if (s->cond_written && s->cases[i].when == SUM_WHEN_EITHER) {
+			sb_printf(&sb, "leaves %s", s->cond_key);
 		} else if (s->cond_key) {
 			sb_printf(&sb, s->cond_written ? "sets %s to %s" : "when %s is %s", s->cond_key,
 				  s->cases[i].when == SUM_WHEN_EITHER ? "either" : s->cases[i].when ? "true" : "false");
@@ -452,9 +454,10 @@ static bool effects_guessed(const struct analysis *res, const struct sum_case *c
 }
 
 /* Whether key tells apart the ways in g whose values overlap: each way has one value of
- * it, and two ways that overlap have different ones.  Sets val[] per way. */
+ * it, and two ways that overlap have different ones.  Sets val[] per way.  With untouched,
+ * a way that leaves key as it was has the value SUM_WHEN_EITHER (the caller's). */
 static bool separates(const struct analysis *res, const struct sum_case *cases, uint16_t ncases,
-		      const uint16_t *case_of, const bool *g, const char *key, int *val)
+		      const uint16_t *case_of, const bool *g, const char *key, bool untouched, int *val)
 {
 	for (uint16_t i = 0; i < ncases; i++)
 		val[i] = -1;
@@ -463,6 +466,8 @@ static bool separates(const struct analysis *res, const struct sum_case *cases, 
 		if (!g[k])
 			continue;
 		int v = lstate_truth(res->exits[i].state, key);
+		if (v < 0 && untouched)
+			v = SUM_WHEN_EITHER;
 		if (v < 0 || (val[k] >= 0 && val[k] != v))
 			return false;
 		val[k] = v;
@@ -474,32 +479,31 @@ static bool separates(const struct analysis *res, const struct sum_case *cases, 
 	return true;
 }
 
-/* Whether the function stores a constant to key through a parameter (`*overflow = true`)
- * and never tests it: a value it hands out, not one the caller hands in. */
-static bool stores_constant_out(const struct cfg *c, const char *key)
+/* The k-th key a condition on the overlapping ways may use: what the first of them knows,
+ * or (out) what the function stores through a parameter; NULL past the last. */
+static const char *candidate_key(const struct cfg *c, const struct lstate *first, bool out, uint32_t *k)
 {
-	if (cfg_stored_through(c, key) < 0)
-		return false;
-	for (uint32_t b = 0; b < c->nblocks; b++)
-		if (c->blocks[b]->term == T_BRANCH && c->blocks[b]->test.key &&
-		    lstate_key_mentions(c->blocks[b]->test.key, key))
-			return false;
-	for (uint32_t b = 0; b < c->nblocks; b++)
+	if (!out)
+		return *k < (uint32_t)(first->nconds + first->nfacts) ? lstate_known_key(first, (uint16_t)(*k)++) : NULL;
+	for (uint32_t n = 0, b = 0; b < c->nblocks; b++)
 		for (uint32_t i = 0; i < c->blocks[b]->nevents; i++) {
 			const struct event *e = &c->blocks[b]->events[i];
-			if (e->kind == EV_ASSIGN && !e->by_address && e->flags && e->key == key)
-				return true;
+			if (e->kind == EV_ASSIGN && !e->by_address && e->flags && n++ == *k) {
+				++*k;
+				return e->key;
+			}
 		}
-	return false;
+	return NULL;
 }
 
 /* Ways whose values overlap (a lookup returning its entry with one lock or two) told apart
- * by a parameter the caller passes as it is (`mode != RW_NONE`), or by a constant each of
- * them stores through a parameter for the caller to read (`*overflow = true`): the
- * condition, with each of those ways' value of it; the other ways hold under either value.
- * NULL if none. */
+ * by a parameter the caller passes as it is (`mode != RW_NONE`), or (out_only) by a
+ * constant stored through a parameter for the caller to read (`*overflow = true`, or
+ * `*locked = 0` on the way that dropped the caller's lock and nothing on the others): the
+ * condition, with each of those ways' value of it; the other ways hold under either value
+ * (or leave the stored value as it was).  NULL if none. */
 static const char *cond_among_overlap(struct arena *a, const struct analysis *res, struct sum_case *cases,
-				      uint16_t ncases, const uint16_t *case_of, bool out_only, bool *written)
+				      uint16_t ncases, const uint16_t *case_of, bool out_only)
 {
 	bool g[SUMMARY_MAX_CASES] = {0}, any = false;
 	for (uint16_t i = 0; i < ncases; i++)
@@ -512,14 +516,12 @@ static const char *cond_among_overlap(struct arena *a, const struct analysis *re
 			first = res->exits[i].state;
 	int val[SUMMARY_MAX_CASES];
 	struct cfg *c = (struct cfg *)res->cfg;
-	for (uint16_t k = 0; first && k < first->nconds + first->nfacts; k++) {
-		const char *key = lstate_known_key(first, k);
+	uint32_t k = 0;
+	for (const char *key; first && (key = candidate_key(c, first, out_only, &k)) != NULL;) {
 		const char *pk;
-		bool out = !cfg_param_flag(c, cfg_resolve_aliases_in(c, key));
-		if ((out && !stores_constant_out(c, key)) || (out_only && !out) ||
-		    !separates(res, cases, ncases, case_of, g, key, val) || !(pk = param_condition(a, c, key)))
+		if (!(out_only ? cfg_out_flag(c, key) : cfg_param_flag(c, cfg_resolve_aliases_in(c, key))) ||
+		    !separates(res, cases, ncases, case_of, g, key, out_only, val) || !(pk = param_condition(a, c, key)))
 			continue;
-		*written = out;
 		for (uint16_t i = 0; i < ncases; i++)
 			cases[i].when = g[i] ? (uint8_t)val[i] : SUM_WHEN_EITHER;
 		return pk;
@@ -596,11 +598,11 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	}
 	/* A flag stored for the caller tells apart a NULL that comes with the lock from one
 	 * that does not; without one, a NULL is taken as the failing way's. */
-	bool cond_written = false;
-	const char *cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of, true, &cond_written);
+	const char *cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of, true);
+	bool cond_written = cond_key != NULL;
 	if (!cond_key) {
 		pointer_cases(c, cases, ncases);
-		cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of, false, &cond_written);
+		cond_key = c->is_macro ? NULL : cond_among_overlap(a, res, cases, ncases, case_of, false);
 	}
 	free(case_of);
 	qsort(cases, ncases, sizeof(*cases), case_cmp);
@@ -639,7 +641,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->imbalanced = imbalanced;
 	s->guessed = effects_guessed(res, cases, ncases);
 	s->cond_key = cond_key;
-	s->cond_written = cond_key && cond_written;
+	s->cond_written = cond_written;
 	s->nparams = c->nparams;
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)

@@ -70,3 +70,63 @@ int get_unlock_bug(struct table *t, int key)
 	pthread_mutex_unlock(&t->lock); /* expect: release-unheld */
 	return overflow ? -1 : 0;
 }
+
+/* The other convention: the callee may drop the caller's lock (to wait for I/O), and then
+ * clears the `int *locked` the caller passed; on its other ways it leaves it alone.  The
+ * caller unlocks only while its flag still says it holds the lock. */
+struct mm {
+	struct rw_semaphore mmap_lock;
+};
+
+long fault_in(struct mm *mm, unsigned long addr);
+
+static long pin_pages(struct mm *mm, unsigned long addr, int *locked)
+{
+	long ret = fault_in(mm, addr);
+
+	if (ret == -EAGAIN) {
+		mmap_read_unlock(mm);
+		*locked = 0;
+		return 0;
+	}
+	return ret;
+}
+
+long pin_ok(struct mm *mm, unsigned long addr)
+{
+	int locked = 1;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = pin_pages(mm, addr, &locked);
+	if (locked)
+		mmap_read_unlock(mm);
+	return ret;
+}
+
+/* Bug: unlocks after the callee may have dropped the lock. */
+long pin_bug(struct mm *mm, unsigned long addr)
+{
+	int locked = 1;
+	long ret;
+
+	mmap_read_lock(mm);
+	ret = pin_pages(mm, addr, &locked);
+	mmap_read_unlock(mm); /* expect: double-release */
+	return ret;
+}
+
+/* Bug: a second way drops the lock without telling the caller. */
+static long pin_pages_bug(struct mm *mm, unsigned long addr, int *locked)
+{
+	long ret = fault_in(mm, addr);
+
+	if (ret == -EAGAIN) {
+		mmap_read_unlock(mm);
+		*locked = 0;
+		return 0;
+	}
+	if (ret == -EINTR)
+		mmap_read_unlock(mm);
+	return ret; /* expect: inconsistent-return */
+}
