@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/realfix/run.sh [-k DIR] [FILTER...]: run lockaudit on the 60 real lock-balance fixes
-# of cases.tsv.  For each row it extracts FILE at FIX^ (buggy) and at FIX (fixed) from the
-# local mirrors, runs `lockaudit --format=json` on each and scores the row:
+# of cases.tsv (or on another list of the same columns, see LOCKAUDIT_CASES).  For each row it
+# extracts FILE at FIX^ (buggy) and at FIX (fixed) from the local mirrors, runs
+# `lockaudit --format=json` on each and scores the row:
 #   buggy=FLAGGED  some finding names the row's function     (else buggy=missed)
 #   fixed=silent   no finding names the row's function       (else fixed=NOISY)
 # Functions are matched by name only (line numbers move between the versions).
@@ -14,9 +15,17 @@
 #
 # Environment:
 #   LOCKAUDIT            the binary (default ./lockaudit, relative to the repository root)
+#   LOCKAUDIT_CASES      the list of rows (default bench/realfix/cases.tsv; a relative path
+#                        is looked up in the current directory, then in the repository root)
 #   LOCKAUDIT_DPDK_GIT   DPDK bare mirror    (default /work/.mirror/DPDK+dpdk/repo)
 #   LOCKAUDIT_ZFS_GIT    OpenZFS bare mirror (default /work/.mirror/openzfs+zfs/repo)
-#   LOCKAUDIT_DPDK_PROFILE, LOCKAUDIT_ZFS_PROFILE
+#   LOCKAUDIT_SPDK_GIT, LOCKAUDIT_OVS_GIT, LOCKAUDIT_FRR_GIT, LOCKAUDIT_MEMCACHED_GIT,
+#   LOCKAUDIT_LXC_GIT, LOCKAUDIT_POSTGRES_GIT
+#                        mirrors of the repos of independent.tsv (defaults
+#                        /work/.mirror/{spdk+spdk,openvswitch+ovs,FRRouting+frr,
+#                        memcached+memcached,lxc+lxc,hackorum-dev+postgres}/repo).
+#                        Only the mirrors of the repos the selected rows use must exist.
+#   LOCKAUDIT_DPDK_PROFILE, LOCKAUDIT_ZFS_PROFILE, LOCKAUDIT_<REPO>_PROFILE (REPO as above)
 #                        --profile= value per repo (default all: the tool's own default;
 #                        set to "all" to run without --profile, i.e. all four profiles)
 #   LOCKAUDIT_TIMEOUT    seconds per lockaudit run (default 30)
@@ -33,16 +42,32 @@
 # some lockaudit run failed (exit status >= 2 or timeout), 2 set-up error.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+CASES=${LOCKAUDIT_CASES:-$here/cases.tsv}
+case $CASES in
+/*) ;;
+*) [ -f "$CASES" ] && CASES=$(pwd)/$CASES ;;
+esac
 cd "$here/../.."
 TOOL=${LOCKAUDIT:-./lockaudit}
 DPDK_GIT=${LOCKAUDIT_DPDK_GIT:-/work/.mirror/DPDK+dpdk/repo}
 ZFS_GIT=${LOCKAUDIT_ZFS_GIT:-/work/.mirror/openzfs+zfs/repo}
 DPDK_PROFILE=${LOCKAUDIT_DPDK_PROFILE:-all}
 ZFS_PROFILE=${LOCKAUDIT_ZFS_PROFILE:-all}
+SPDK_GIT=${LOCKAUDIT_SPDK_GIT:-/work/.mirror/spdk+spdk/repo}
+OVS_GIT=${LOCKAUDIT_OVS_GIT:-/work/.mirror/openvswitch+ovs/repo}
+FRR_GIT=${LOCKAUDIT_FRR_GIT:-/work/.mirror/FRRouting+frr/repo}
+MEMCACHED_GIT=${LOCKAUDIT_MEMCACHED_GIT:-/work/.mirror/memcached+memcached/repo}
+LXC_GIT=${LOCKAUDIT_LXC_GIT:-/work/.mirror/lxc+lxc/repo}
+POSTGRES_GIT=${LOCKAUDIT_POSTGRES_GIT:-/work/.mirror/hackorum-dev+postgres/repo}
+SPDK_PROFILE=${LOCKAUDIT_SPDK_PROFILE:-all}
+OVS_PROFILE=${LOCKAUDIT_OVS_PROFILE:-all}
+FRR_PROFILE=${LOCKAUDIT_FRR_PROFILE:-all}
+MEMCACHED_PROFILE=${LOCKAUDIT_MEMCACHED_PROFILE:-all}
+LXC_PROFILE=${LOCKAUDIT_LXC_PROFILE:-all}
+POSTGRES_PROFILE=${LOCKAUDIT_POSTGRES_PROFILE:-all}
 TIMEOUT=${LOCKAUDIT_TIMEOUT:-30}
 CONTEXT=${LOCKAUDIT_CONTEXT:-}
 FLAGS=${LOCKAUDIT_FLAGS:-}
-CASES=$here/cases.tsv
 
 die() { echo "bench/realfix/run.sh: $*" >&2; exit 2; }
 
@@ -57,10 +82,6 @@ fi
 command -v node >/dev/null 2>&1 || die "needs node (for JSON parsing)"
 command -v timeout >/dev/null 2>&1 || die "needs timeout (coreutils)"
 [ -f "$CASES" ] || die "$CASES not found"
-git --git-dir="$DPDK_GIT" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
-	die "DPDK mirror not found at $DPDK_GIT (set LOCKAUDIT_DPDK_GIT)"
-git --git-dir="$ZFS_GIT" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
-	die "OpenZFS mirror not found at $ZFS_GIT (set LOCKAUDIT_ZFS_GIT)"
 
 if [ -n "$keep" ]; then
 	mkdir -p "$keep" || die "cannot create $keep"
@@ -83,6 +104,22 @@ selected() {
 	return 1
 }
 filters="$*"
+
+# repo_conf REPO: set git (the mirror), prof (the --profile value) and var (the name of the
+# mirror's variable) for REPO; false for an unknown repo.
+repo_conf() {
+	case $1 in
+	dpdk) git=$DPDK_GIT; prof=$DPDK_PROFILE; var=LOCKAUDIT_DPDK_GIT ;;
+	zfs) git=$ZFS_GIT; prof=$ZFS_PROFILE; var=LOCKAUDIT_ZFS_GIT ;;
+	spdk) git=$SPDK_GIT; prof=$SPDK_PROFILE; var=LOCKAUDIT_SPDK_GIT ;;
+	ovs) git=$OVS_GIT; prof=$OVS_PROFILE; var=LOCKAUDIT_OVS_GIT ;;
+	frr) git=$FRR_GIT; prof=$FRR_PROFILE; var=LOCKAUDIT_FRR_GIT ;;
+	memcached) git=$MEMCACHED_GIT; prof=$MEMCACHED_PROFILE; var=LOCKAUDIT_MEMCACHED_GIT ;;
+	lxc) git=$LXC_GIT; prof=$LXC_PROFILE; var=LOCKAUDIT_LXC_GIT ;;
+	postgres) git=$POSTGRES_GIT; prof=$POSTGRES_PROFILE; var=LOCKAUDIT_POSTGRES_GIT ;;
+	*) return 1 ;;
+	esac
+}
 
 # analyse VERSION N REV FILE: extract REV:FILE into $tmp/VERSION/N/ and run lockaudit on it;
 # the exit status goes to $tmp/VERSION/N/status ("git" when the extraction failed).
@@ -159,19 +196,30 @@ context() {
 }
 
 tab=$(printf '\t')
-n=0
-: >"$tmp/manifest.tsv"
 # Skip the header line; columns: repo fix file function primitive kind direct description.
 tail -n +2 "$CASES" >"$tmp/cases.body"
+
+# Check the mirror of every repo the selected rows use, once each.
+n=0
+checked=
+while IFS="$tab" read -r repo fix file func _rest; do
+	[ -n "$repo" ] || continue
+	n=$((n + 1))
+	selected "$fix" "$func" || continue
+	repo_conf "$repo" || die "$(basename "$CASES") row $n: unknown repo '$repo'"
+	case " $checked " in *" $repo "*) continue ;; esac
+	git --git-dir="$git" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
+		die "$repo mirror not found at $git (set $var)"
+	checked="$checked $repo"
+done <"$tmp/cases.body"
+
+n=0
+: >"$tmp/manifest.tsv"
 while IFS="$tab" read -r repo fix file func _primitive kind direct _description; do
 	[ -n "$repo" ] || continue
 	n=$((n + 1))
 	selected "$fix" "$func" || continue
-	case $repo in
-	dpdk) git=$DPDK_GIT; prof=$DPDK_PROFILE ;;
-	zfs) git=$ZFS_GIT; prof=$ZFS_PROFILE ;;
-	*) die "cases.tsv row $n: unknown repo '$repo'" ;;
-	esac
+	repo_conf "$repo" || die "$(basename "$CASES") row $n: unknown repo '$repo'"
 	if [ "$prof" = all ]; then profile_opt=; else profile_opt=--profile=$prof; fi
 	analyse buggy "$n" "$fix^" "$file"
 	analyse fixed "$n" "$fix" "$file"
