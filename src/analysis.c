@@ -134,7 +134,7 @@ static bool kind_name(const char *s)
 			return false;
 		underscore |= *p == '_';
 	}
-	return underscore && strcmp(s, "B_TRUE") != 0 && strcmp(s, "B_FALSE") != 0;
+	return underscore && bool_name_value(s, strlen(s)) < 0;
 }
 
 static void collect_sentinels(struct engine *en, struct cfg *cfg)

@@ -253,9 +253,9 @@ static uint8_t flag_argument(const char *cond_key, const struct event *e)
 	if (e->addr_args & (1u << n))
 		return VB_ANY & ~VB_ZERO;
 	const char *a = e->args[n];
-	if (!strcmp(a, "NULL") || !strcmp(a, "0") || !strcmp(a, "B_FALSE") || !strcmp(a, "false"))
+	if (!strcmp(a, "NULL") || !strcmp(a, "0") || bool_name_value(a, strlen(a)) == 0)
 		return VB_ZERO;
-	if (!strcmp(a, "B_TRUE") || !strcmp(a, "true") || (a[0] >= '1' && a[0] <= '9' && !a[strspn(a, "0123456789")]))
+	if (bool_name_value(a, strlen(a)) == 1 || (a[0] >= '1' && a[0] <= '9' && !a[strspn(a, "0123456789")]))
 		return VB_ANY & ~VB_ZERO;
 	return VB_ANY;
 }

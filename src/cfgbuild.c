@@ -108,10 +108,14 @@ uint8_t cfgb_literal_bits(struct builder *b, TSNode n)
 	case NK_true:
 		return VB_POS;
 	case NK_identifier:	/* the usual spellings of NULL and of booleans in C code bases */
-		if (text_is(b, n, "NULL") || text_is(b, n, "FALSE") || text_is(b, n, "B_FALSE"))
+		if (text_is(b, n, "NULL"))
 			return VB_ZERO;
-		if (text_is(b, n, "TRUE") || text_is(b, n, "B_TRUE"))
+		switch (bool_name_value(b->text + ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n))) {
+		case 0:
+			return VB_ZERO;
+		case 1:
 			return VB_POS;
+		}
 		if (success_name(b, n))
 			return VB_ZERO;
 		return errno_name(b, n) ? VB_POS | VB_NEG : 0;

@@ -307,7 +307,7 @@ static void push_annotation(struct annotations *out, const char *t, size_t start
 		size_t w = v;
 		while (w < close && is_ident_char(t[w]))
 			w++;
-		bool zero = name_is(t + v, w - v, "0") || name_is(t + v, w - v, "false") || name_is(t + v, w - v, "B_FALSE");
+		bool zero = name_is(t + v, w - v, "0") || bool_name_value(t + v, w - v) == 0;
 		a.taken = zero ? 1 : 2;
 		a.arg = (uint32_t)comma + 1;
 		a.arg_len = (uint32_t)(close - 1 - (comma + 1));

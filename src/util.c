@@ -219,3 +219,26 @@ bool is_c_source(const char *path)
 {
 	return has_suffix(path, ".c") || has_suffix(path, ".h");
 }
+
+static bool ends_word_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	if (n < k || (n > k && s[n - k - 1] != '_'))
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if ((s[n - k + i] | 0x20) != w[i])
+			return false;
+	return true;
+}
+
+int bool_name_value(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_ident_char((unsigned char)s[i]))
+			return -1;
+	if (ends_word_ci(s, n, "true"))
+		return 1;
+	if (ends_word_ci(s, n, "false"))
+		return 0;
+	return -1;
+}

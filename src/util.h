@@ -72,6 +72,10 @@ static inline bool is_identifier(const char *s)
 			return false;
 	return true;
 }
+/* The value a project's spelling of a boolean constant names: 1 for `true`, `TRUE`,
+ * `B_TRUE`, `_gf_true` (an identifier that is, or ends in `_` and, true in any case), 0 for
+ * the false ones, -1 for any other n bytes at s. */
+int bool_name_value(const char *s, size_t n);
 bool has_suffix(const char *s, const char *suffix);
 bool is_c_source(const char *path);	/* a .c or .h file */
 
