@@ -492,7 +492,11 @@ void engine_release(struct engine *en, struct lstate *s, const struct lstate *be
 		return;
 	}
 	if (l->flags & LS_TRY_FAILED) {
-		engine_issue(en, EF_RELEASE_AFTER_FAILED_TRY, e, l->last, before);
+		/* A try that fails only on misuse (a default pthread mutex): code that goes on
+		 * past its failure, logging it or handing it to a macro that jumps away, does
+		 * not mean to take that way. */
+		if (!l->last || !(l->last->flags & LP_BLOCKING))
+			engine_issue(en, EF_RELEASE_AFTER_FAILED_TRY, e, l->last, before);
 		return;
 	}
 	if (l->flags & LS_FORGOTTEN)
