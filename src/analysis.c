@@ -51,9 +51,22 @@ static void read_test(struct engine *en, const struct cfg *cfg, const struct blo
 	}
 	bt->order = ordering(en, b->test.key, &bt->says, &bt->small, &bt->big);
 	if (bt->order && !on_cycle(en, cfg, b->id)) {
-		VEC_PUSH(v, ((struct key_use){bt->small, 1, false, false}));	/* a counter's zero decides it */
+		VEC_PUSH(v, ((struct key_use){.key = bt->small, .tests = 1}));	/* a counter's zero decides it */
 		VEC_PUSH(&en->counted, b->id);
 	}
+}
+
+/* Whether a way out of branch b starts with a lock taken or dropped. */
+static bool guards_lock(const struct engine *en, const struct cfg *cfg, const struct block *b)
+{
+	for (uint32_t k = 0; k < b->nsucc; k++) {
+		const struct block *s = cfg->blocks[b->succ[k]];
+		for (uint32_t i = 0; i < s->nevents; i++)
+			if (s->events[i].kind == EV_LOCK ||
+			    (s->events[i].kind == EV_CALL && en->sums && summary_view_lookup(en->sums, s->events[i].key, en->file)))
+				return true;
+	}
+	return false;
 }
 
 static void count_uses(struct engine *en, const struct cfg *cfg)
@@ -65,16 +78,18 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 		const struct block *b = cfg->blocks[i];
 		struct block_test *bt = &en->tests[i];
 		if (b->term == T_BRANCH && b->test.key)
-			VEC_PUSH(&v, ((struct key_use){b->test.key, 1, false, false}));
+			VEC_PUSH(&v, ((struct key_use){.key = b->test.key, .tests = 1,
+				.looped = strchr(b->test.key, '(') && on_cycle(en, cfg, i),
+				.guards_lock = strchr(b->test.key, '(') && guards_lock(en, cfg, b)}));
 		if (b->term == T_BRANCH && b->test.key)
 			read_test(en, cfg, b, bt, &v);
 		if (b->term == T_RETURN && b->ret.var)
-			VEC_PUSH(&v, ((struct key_use){b->ret.var, 0, true, false}));
+			VEC_PUSH(&v, ((struct key_use){.key = b->ret.var, .returned = true}));
 		/* a constant stored through a parameter (`*overflow = true`) is handed back too */
 		for (uint32_t k = 0; k < b->nevents; k++)
 			if (b->events[k].kind == EV_ASSIGN && b->events[k].flags && !b->events[k].by_address &&
 			    cfg_stored_through(cfg, b->events[k].key) >= 0)
-				VEC_PUSH(&v, ((struct key_use){b->events[k].key, 0, false, true}));
+				VEC_PUSH(&v, ((struct key_use){.key = b->events[k].key, .stored_out = true}));
 	}
 	if (v.n)
 		qsort(v.v, v.n, sizeof(*v.v), use_cmp);
@@ -84,6 +99,8 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 			v.v[k - 1].tests += v.v[i].tests;
 			v.v[k - 1].returned |= v.v[i].returned;
 			v.v[k - 1].stored_out |= v.v[i].stored_out;
+			v.v[k - 1].looped |= v.v[i].looped;
+			v.v[k - 1].guards_lock |= v.v[i].guards_lock;
 		} else {
 			v.v[k++] = v.v[i];
 		}
@@ -91,6 +108,13 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 	en->drains = cfg_drain_loops(cfg);
 	en->uses = arena_memdup(en->a, v.v, k * sizeof(*v.v));
 	en->nuses = k;
+	VEC(const char *) st = {0};
+	for (size_t i = 0; i < k; i++)
+		if (strchr(v.v[i].key, '(') && v.v[i].tests > 1 && !v.v[i].looped && v.v[i].guards_lock)
+			VEC_PUSH(&st, v.v[i].key);
+	en->stable = st.n ? arena_memdup(en->a, st.v, st.n * sizeof(*st.v)) : NULL;
+	en->nstable = st.n;
+	VEC_FREE(&st);
 	VEC_FREE(&v);
 }
 
@@ -106,6 +130,21 @@ bool engine_worth_keeping(const struct engine *en, const char *key)
 	const struct key_use *u = use_of(en, key);
 	return u && (u->tests || u->returned || u->stored_out);
 }
+
+/* A call the function tests twice or more, outside loops, with nothing known to it, to
+ * decide whether to take or drop a lock (`if (is_multiplexed(name)) lock(); ... if
+ * (is_multiplexed(name)) unlock();`): the code relies on its answer staying the same, and
+ * the second test follows the first, unless something the call reads is written in
+ * between.  (A test asked again under a lock, to see whether the state changed, decides
+ * a return, not a lock.) */
+static bool stable_test(const struct engine *en, const char *key)
+{
+	for (size_t i = 0; i < en->nstable; i++)
+		if (en->stable[i] == key)
+			return true;
+	return false;
+}
+
 
 /* A branch's own outcome matters only to a second test of the same condition, to a return
  * of the variable, or to IS_ERR(x) deciding what `return x` hands back. */
@@ -820,7 +859,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 		return 1;
 	case EV_CALL:
 		if (e->result) {
-			lstate_kill(n, e->result);
+			if (!stable_test(en, e->result))
+				lstate_kill(n, e->result);
 			lstate_forget_locks(n, e->result);
 			/* `b = kmem_alloc(...)` again in a loop: keys named through the call that b
 			 * stands for name last trip's object */

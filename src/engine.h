@@ -26,6 +26,8 @@ struct key_use {
 	uint16_t tests;		/* branch blocks testing it */
 	bool returned;		/* a return hands it back (or IS_ERR of it decides one) */
 	bool stored_out;	/* a constant is stored to it through a parameter (`*overflow = true`) */
+	bool looped;		/* a call tested in a loop's test (`while (more(q))`) */
+	bool guards_lock;	/* a call tested to decide whether to take or drop a lock */
 };
 
 struct sentinel {
@@ -66,6 +68,8 @@ struct engine {
 	const char *file;
 	struct key_use *uses;	/* sorted by key pointer */
 	size_t nuses;
+	const char **stable;	/* calls tested twice or more, outside loops (stable_test) */
+	size_t nstable;
 	const char **written;	/* variables the function writes */
 	size_t nwritten;
 	VEC(struct field_store) stores;	/* `dl->dl_dzp = dzp`: the field names what the value names */
