@@ -486,6 +486,40 @@ const char *engine_held_through_store(struct engine *en, const struct lstate *s,
 
 /* A release named through a local that the path knows equals another name of a held
  * lock (the branch above renamed it): that lock. */
+/* `inode = page->inode;` while a lock through page->inode is held: the path knows the two
+ * names are one object (the fact `inode==page->inode`), until either is written. */
+static void note_copy(struct engine *en, struct lstate *n, const struct event *e)
+{
+	size_t len = strlen(e->copy_of);
+	for (uint16_t i = 0; i < n->nlocks; i++) {
+		const char *k = n->locks[i].key;
+		if (n->locks[i].count > 0 && strncmp(k, e->copy_of, len) == 0 &&
+		    (strncmp(k + len, "->", 2) == 0 || k[len] == '.')) {
+			const char *eq = arena_printf(en->a, "%s==%s", e->key, e->copy_of);
+			lstate_set_fact(en->a, n, cfg_intern(en->mcfg, eq, strlen(eq)), VB_POS);
+			return;
+		}
+	}
+}
+
+const char *engine_held_through_copy(struct engine *en, const struct lstate *s, const char *key)
+{
+	const char *root;
+	size_t n = cfg_key_root(key, &root);
+	for (uint16_t i = 0; n && i < s->nfacts; i++) {
+		const char *f = s->facts[i].key, *eq = strstr(f, "==");
+		if (!eq || (size_t)(eq - f) != n || strncmp(f, root, n) != 0 || (s->facts[i].bits & VB_ZERO))
+			continue;
+		const char *to = arena_strndup(en->a, eq + 2, strlen(eq + 2));
+		const char *from = arena_strndup(en->a, f, n);
+		const char *renamed = renamed_root(en, key, from, to);
+		const struct lockent *l = renamed ? lstate_lock(s, renamed) : NULL;
+		if (l && l->count > 0)
+			return renamed;
+	}
+	return NULL;
+}
+
 static const char *held_under_other_name(struct engine *en, const struct lstate *s, const char *key)
 {
 	const struct lockent *l = lstate_lock(s, key);
@@ -502,6 +536,8 @@ static const char *held_under_other_name(struct engine *en, const struct lstate 
 	const char *stored = engine_held_through_store(en, s, key);
 	if (!stored)
 		stored = engine_held_through_handle(en, s, key);
+	if (!stored)
+		stored = engine_held_through_copy(en, s, key);
 	return stored ? stored : key;
 }
 
@@ -875,6 +911,8 @@ static int apply_event(struct engine *en, const struct lstate *s, const struct e
 			lstate_kill_written(n, e->key);
 		else
 			lstate_kill(n, e->key);
+		if (e->copy_of)
+			note_copy(en, n, e);
 		if (!e->by_address)
 			sentinel_facts(en, n, e->key, e->text);
 		if (e->loop_step)

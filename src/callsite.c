@@ -63,6 +63,8 @@ static void apply_effect(struct engine *en, struct lstate *n, const struct lstat
 	const char *stored = eff->delta < 0 && (!had || had->count <= 0) ? engine_held_through_store(en, n, key) : NULL;
 	if (!stored && eff->delta < 0 && (!had || had->count <= 0))
 		stored = engine_held_through_handle(en, n, key);	/* item_trylock_unlock(lock) */
+	if (!stored && eff->delta < 0 && (!had || had->count <= 0))
+		stored = engine_held_through_copy(en, n, key);	/* unlock(inode) after inode = page->inode */
 	if (stored)	/* zfs_dirent_unlock(dl) drops dl->dl_dzp->z_name_lock: dzp's, held here */
 		had = lstate_lock(n, key = stored);
 	struct event *ev = ARENA_NEW(en->a, struct event);

@@ -107,6 +107,9 @@ bool engine_consume_opaque(struct engine *en, struct lstate *s, const char *key)
 const char *engine_held_through_store(struct engine *en, const struct lstate *s, const char *key);
 /* The held lock a callee returned a pointer to into the variable key (LP_RETURNED), or NULL. */
 const char *engine_held_through_handle(struct engine *en, const struct lstate *s, const char *key);
+/* The held lock key names through a copy the path made of the path it was taken through
+ * (`inode->inode_lock` after `inode = page->inode`), or NULL. */
+const char *engine_held_through_copy(struct engine *en, const struct lstate *s, const char *key);
 /* Sends state s on from the end of block b (successors, or an exit). */
 void engine_finish(struct engine *en, const struct block *b, const struct lstate *s);
 
