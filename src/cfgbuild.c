@@ -464,6 +464,26 @@ static bool optional_operation(struct builder *b, const char *key, const char *f
 	return false;
 }
 
+/* Whether a noreturn call ends the path: always, or (a level argument) when the argument
+ * is one of the row's constants (`elog(ERROR, ...)` does not return, `elog(LOG, ...)` does). */
+static bool ends_path(struct builder *b, const struct lockprim *row, TSNode args, uint32_t nargs)
+{
+	if (!row->also || row->arg == LOCKPRIM_NO_ARG)
+		return true;
+	if ((uint32_t)row->arg >= nargs)
+		return false;
+	TSNode a = lockid_strip(&b->id, cfgb_arg_at(b, args, (uint32_t)row->arg), true);
+	const char *t = b->text + ts_node_start_byte(a);
+	size_t n = ts_node_end_byte(a) - ts_node_start_byte(a);
+	for (const char *p = row->also; *p;) {
+		size_t k = strcspn(p, "|");
+		if (k == n && strncmp(p, t, n) == 0)
+			return true;
+		p += k + (p[k] == '|');
+	}
+	return false;
+}
+
 static void build_call(struct builder *b, TSNode n, const char *result)
 {
 	TSNode fn = field(b, n, F_function);
@@ -488,7 +508,7 @@ static void build_call(struct builder *b, TSNode n, const char *result)
 	for (TSNode a = first_arg(b, &c, args); !ts_node_is_null(a); a = next_arg(b, &c))
 		cfgb_expr(b, a, NULL);
 	ts_tree_cursor_delete(&c);
-	if (row && row->effect == LE_NORETURN) {
+	if (row && row->effect == LE_NORETURN && ends_path(b, row, args, nargs)) {
 		cur_block(b);
 		b->cfg->blocks[b->cur]->term = T_STOP;
 		b->cur = NONE;

@@ -12,7 +12,7 @@
 #include <string.h>
 
 static const struct profile *const builtin_profiles[] = {
-	&profile_linux, &profile_pthread, &profile_dpdk, &profile_zfs,
+	&profile_linux, &profile_pthread, &profile_dpdk, &profile_zfs, &profile_postgres,
 };
 
 /* Open addressing, linear probing.  idx is the row's index + 1 (0 = empty):
@@ -276,7 +276,7 @@ static const struct directive directives[] = {
 	{ "try",	LE_TRY,		true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS | OPT_OWNER | OPT_FIELD | OPT_ALSO },
 	{ "downgrade",	LE_DOWNGRADE,	true,	OPT_CLASS },
 	{ "guard",	LE_GUARD,	true,	OPT_MODE | OPT_CLASS | OPT_NESTS | OPT_SUCCESS },
-	{ "noreturn",	LE_NORETURN,	false,	0 },
+	{ "noreturn",	LE_NORETURN,	false,	OPT_ALSO },
 	{ "assert",	LE_ASSERT,	true,	OPT_SUCCESS },
 	{ "query",	LE_QUERY,	true,	OPT_CLASS },
 	{ "selftag",	LE_SELF_TAG,	false,	0 },
@@ -364,6 +364,23 @@ static bool parse_arg(const char *s, int8_t *arg, struct parse_error *pe)
 	return true;
 }
 
+/* A constant's name, or (list) several joined by '|' (`ERROR|FATAL|PANIC`). */
+static bool constant_list(const char *s, bool list)
+{
+	for (const char *p = s;;) {
+		size_t n = 0;
+		while (is_ident_char((unsigned char)p[n]))
+			n++;
+		if (!n || (p[0] >= '0' && p[0] <= '9'))
+			return false;
+		if (!p[n])
+			return true;
+		if (p[n] != '|' || !list)
+			return false;
+		p += n + 1;
+	}
+}
+
 /* One option word; *seen collects the kinds given, so none is given twice. */
 static bool parse_option(const char *opt, const struct directive *d, struct lockprim *row,
 			 const char **cls, unsigned *seen, struct parse_error *pe)
@@ -391,8 +408,9 @@ static bool parse_option(const char *opt, const struct directive *d, struct lock
 	} else if (!strncmp(opt, "also=", 5)) {
 		kind = OPT_ALSO;
 		row->also = opt + 5;
-		if (!is_identifier(row->also))
-			return fail(pe, "bad also '%s': expected a constant's name", row->also);
+		if (!constant_list(row->also, d->effect == LE_NORETURN))
+			return fail(pe, "bad also '%s': expected a constant's name%s", row->also,
+				    d->effect == LE_NORETURN ? " (or names joined by '|')" : "");
 	} else if (!strncmp(opt, "field=", 6)) {
 		kind = OPT_FIELD;
 		row->field = opt + 6;
@@ -422,21 +440,25 @@ static bool parse_fields(char **f, int n, struct lockprim *row, const char **cls
 	if (!d)
 		return fail(pe, "unknown directive '%s' (expected acquire, release, try, "
 			    "downgrade, guard, noreturn, assert, query or selftag)", f[0]);
-	int need = d->has_arg ? 3 : 2;
+	/* noreturn NAME ARG also=A|B: ends the path only when argument ARG is one of those */
+	bool arg = d->has_arg || (d->effect == LE_NORETURN && n > 2);
+	int need = arg ? 3 : 2;
 	if (n < need)
 		return fail(pe, "%s needs %s", d->word, d->has_arg ? "a NAME and an ARG" : "a NAME");
-	if (!d->has_arg && n > need)
+	if (!arg && n > need)
 		return fail(pe, "%s takes only a NAME", d->word);
 	if (!is_identifier(f[1]))
 		return fail(pe, "bad name '%s': expected an identifier", f[1]);
 	*row = (struct lockprim){ f[1], (uint8_t)d->effect, LOCKPRIM_NO_ARG, LM_EXCLUSIVE,
 				  TS_ALWAYS, 0, NULL, 0, 0, NULL, NULL };
 	*cls = NULL;
-	if (d->has_arg && !parse_arg(f[2], &row->arg, pe))
+	if (arg && !parse_arg(f[2], &row->arg, pe))
 		return false;
 	for (int i = need; i < n; i++)
 		if (!parse_option(f[i], d, row, cls, &seen, pe))
 			return false;
+	if (d->effect == LE_NORETURN && arg && (!row->also || row->arg == LOCKPRIM_NO_ARG))
+		return fail(pe, "noreturn with an ARG needs also=CONST: the values that end the path");
 	if ((d->effect == LE_TRY || d->effect == LE_ASSERT) && !(seen & OPT_SUCCESS))
 		return fail(pe, "%s needs success=zero or success=nonzero", d->word);
 	return true;
@@ -537,6 +559,10 @@ static const char *mode_name(const struct lockprim *row)
 
 static void dump_row(const struct lockprim *row, FILE *out)
 {
+	if (row->effect == LE_NORETURN && row->also && row->arg != LOCKPRIM_NO_ARG) {
+		fprintf(out, "%s noreturn arg=%d when=%s\n", row->name, row->arg, row->also);
+		return;
+	}
 	if (row->effect == LE_NORETURN || row->effect == LE_SELF_TAG) {
 		fprintf(out, "%s %s\n", row->name, lock_effect_name((enum lock_effect)row->effect));
 		return;

@@ -70,7 +70,9 @@ struct lockprim {
 	const char *field;	/* the lock is this field of the object the argument points to
 				 * (FreeBSD prison_free_locked(pr) drops pr->pr_mtx), or NULL */
 	const char *also;	/* LE_TRY: a constant the call also returns when it took the lock
-				 * (a robust mutex whose owner died: EOWNERDEAD), or NULL */
+				 * (a robust mutex whose owner died: EOWNERDEAD), or NULL.
+				 * LE_NORETURN with an arg: the constants of that argument that
+				 * end the path, joined by '|' (elog's ERROR|FATAL|PANIC) */
 };
 
 struct profile {
@@ -84,6 +86,7 @@ extern const struct profile profile_linux;
 extern const struct profile profile_pthread;
 extern const struct profile profile_dpdk;
 extern const struct profile profile_zfs;
+extern const struct profile profile_postgres;
 
 struct lockapi;
 

@@ -84,7 +84,7 @@ static void test_profile_selection(struct counts *c)
 	struct lockapi *api = lockapi_new("linux,nope", err, sizeof(err));
 
 	EXPECT(c, api == NULL);
-	EXPECT(c, strcmp(err, "unknown profile 'nope' (known: linux, pthread, dpdk, zfs)") == 0);
+	EXPECT(c, strcmp(err, "unknown profile 'nope' (known: linux, pthread, dpdk, zfs, postgres)") == 0);
 	EXPECT(c, lockapi_new("", err, sizeof(err)) == NULL);
 	EXPECT(c, lockapi_new("linux,", err, sizeof(err)) == NULL);
 
@@ -195,6 +195,7 @@ static void test_config(struct counts *c)
 				  "guard mine_try 1 success=nonzero\n"
 				  "acquire spin_lock 2 class=override\n"
 				  "noreturn my_die\n"
+				  "noreturn my_report 0 also=MY_ERROR|MY_FATAL\n"
 				  "acquire my_hold 0 owner=1\n"
 				  "selftag MY_TAG\n"
 				  "release my_put_locked 0 field=my_mtx\n"
@@ -212,6 +213,9 @@ static void test_config(struct counts *c)
 	EXPECT(c, lockapi_call(api, "mine_try") == NULL);
 	EXPECT(c, is_row(lockapi_call(api, "spin_lock"), LE_ACQUIRE, 2, LM_EXCLUSIVE, TS_ALWAYS, 0, "override"));
 	EXPECT(c, lockapi_call(api, "my_die") && lockapi_call(api, "my_die")->effect == LE_NORETURN);
+	/* ends the path only for those levels */
+	const struct lockprim *rep = lockapi_call(api, "my_report");
+	EXPECT(c, rep && rep->effect == LE_NORETURN && rep->arg == 0 && rep->also && strcmp(rep->also, "MY_ERROR|MY_FATAL") == 0);
 	/* a hold owned by whoever argument 1 names; MY_TAG names the calling function */
 	EXPECT(c, lockapi_call(api, "my_hold") && lockapi_call(api, "my_hold")->owner_arg == 2);
 	EXPECT(c, lockapi_self_tag(api, "MY_TAG") && lockapi_call(api, "MY_TAG") == NULL);
@@ -221,7 +225,7 @@ static void test_config(struct counts *c)
 	EXPECT(c, lockapi_call(api, "my_lock") && lockapi_call(api, "my_lock")->field == NULL);
 	/* a constant that also means the try took the lock */
 	EXPECT(c, lockapi_call(api, "my_robust_lock") && strcmp(lockapi_call(api, "my_robust_lock")->also, "EOWNERDEAD") == 0);
-	EXPECT(c, lockapi_count(api) == before + 11);	/* spin_lock replaced, not added */
+	EXPECT(c, lockapi_count(api) == before + 12);	/* spin_lock replaced, not added */
 out:
 	lockapi_free(api);
 }
@@ -263,7 +267,9 @@ static void test_config_errors(struct counts *c)
 	expect_config_error(c, "acquire x 0 wobbly\n", 1, "unknown option 'wobbly'");
 	expect_config_error(c, "acquire 9x 0\n", 1, "bad name");
 	expect_config_error(c, "acquire x 0 class=\n", 1, "bad class");
-	expect_config_error(c, "noreturn die now\n", 1, "takes only a NAME");
+	expect_config_error(c, "noreturn die now\n", 1, "bad argument 'now'");
+	expect_config_error(c, "noreturn die 0\n", 1, "needs also=CONST");
+	expect_config_error(c, "noreturn die 0 also=A||B\n", 1, "bad also");
 	expect_config_error(c, "acquire x 0 owner=-\n", 1, "bad owner");
 	expect_config_error(c, "release x 0 owner=1 owner=2\n", 1, "conflicts");
 	expect_config_error(c, "downgrade x 0 owner=1\n", 1, "does not apply to downgrade");
