@@ -169,8 +169,8 @@ static bool constant_name(const char *s)
 }
 
 /* A constant passed for a parameter the callee branches on (`adapter_lock(a, -1)`, a
- * timeout of "wait for ever"): the caller chose the way, the failing ways may not be
- * reachable with it. */
+ * timeout of "wait for ever", `lock_entry(ref, false)` for "do not give up"): the caller
+ * chose the way, the failing ways may not be reachable with it. */
 static bool picks_a_mode(const struct event *e, const struct summary *sum)
 {
 	for (uint8_t i = 0; i < e->nargs && i < 32; i++) {
@@ -179,7 +179,7 @@ static bool picks_a_mode(const struct event *e, const struct summary *sum)
 			continue;
 		if (*a == '-')
 			a++;
-		if ((*a >= '0' && *a <= '9') || constant_name(a))
+		if ((*a >= '0' && *a <= '9') || constant_name(a) || bool_name_value(a, strlen(a)) >= 0)
 			return true;
 	}
 	return false;

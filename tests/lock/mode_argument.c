@@ -30,3 +30,33 @@ void dev_reset_bug(struct dev *d, int timeout)
 	d->state = 0;
 	dev_unlock(d); /* expect: release-unheld */
 }
+
+/* A lock helper that gives up only when asked not to wait: called with a constant
+ * (`false`), the caller chose the way that takes the lock, so its result need not be
+ * tested (which constant picks which way is not known: any constant counts). */
+struct entry_ref {
+	struct { LWLock lock; } *shared;
+};
+
+bool entry_lock(struct entry_ref *ref, bool nowait)
+{
+	LWLock *lock = &ref->shared->lock;
+
+	if (nowait)
+		return LWLockConditionalAcquire(lock, LW_EXCLUSIVE);
+	LWLockAcquire(lock, LW_EXCLUSIVE);
+	return true;
+}
+
+void entry_update_ok(struct entry_ref *ref)
+{
+	entry_lock(ref, false);
+	LWLockRelease(&ref->shared->lock);
+}
+
+/* Bug: the caller passes its own flag on, and may not get the lock. */
+void entry_update_bug(struct entry_ref *ref, bool nowait)
+{
+	entry_lock(ref, nowait); /* expect: unchecked-lock-result */
+	LWLockRelease(&ref->shared->lock); /* expect: release-unheld */
+}
