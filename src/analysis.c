@@ -486,15 +486,16 @@ const char *engine_held_through_store(struct engine *en, const struct lstate *s,
 
 /* A release named through a local that the path knows equals another name of a held
  * lock (the branch above renamed it): that lock. */
-/* `inode = page->inode;` while a lock through page->inode is held: the path knows the two
- * names are one object (the fact `inode==page->inode`), until either is written. */
+/* `inode = page->inode;` (or `prevlock = lock;`) while a lock through page->inode (or
+ * lock itself) is held: the path knows the two names are one object (the fact
+ * `inode==page->inode`), until either is written. */
 static void note_copy(struct engine *en, struct lstate *n, const struct event *e)
 {
 	size_t len = strlen(e->copy_of);
 	for (uint16_t i = 0; i < n->nlocks; i++) {
 		const char *k = n->locks[i].key;
 		if (n->locks[i].count > 0 && strncmp(k, e->copy_of, len) == 0 &&
-		    (strncmp(k + len, "->", 2) == 0 || k[len] == '.')) {
+		    (!k[len] || strncmp(k + len, "->", 2) == 0 || k[len] == '.')) {
 			const char *eq = arena_printf(en->a, "%s==%s", e->key, e->copy_of);
 			lstate_set_fact(en->a, n, cfg_intern(en->mcfg, eq, strlen(eq)), VB_POS);
 			return;

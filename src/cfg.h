@@ -82,8 +82,8 @@ struct event {
 				 * (lockprim.also: EOWNERDEAD), or NULL */
 	const char *source;	/* EV_ASSIGN: the variable the value is read out of or computed
 				 * from (`pool` in `mem = pool->mem`, `z` in `p = (char *)z + n`) */
-	const char *copy_of;	/* EV_ASSIGN: the member path a plain copy reads (`page->inode`
-				 * in `inode = page->inode`), or NULL */
+	const char *copy_of;	/* EV_ASSIGN: the member path or variable a plain copy reads
+				 * (`page->inode` in `inode = page->inode`), or NULL */
 };
 
 enum test_kind {

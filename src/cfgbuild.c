@@ -603,7 +603,7 @@ static void build_assign(struct builder *b, TSNode n)
 	e->flags = plain ? cfgb_literal_bits(b, right) : 0;
 	e->text = plain ? constant_text(b, right) : NULL;
 	e->loaded = plain && kind(b, r) == NK_field_expression;
-	e->copy_of = e->loaded ? lockid_expr_key(&b->id, r) : NULL;
+	e->copy_of = e->loaded || (plain && kind(b, r) == NK_identifier && !e->flags) ? lockid_expr_key(&b->id, r) : NULL;
 	e->source = plain ? value_source(b, right) : NULL;
 	if (plain && !e->text && kind(b, r) == NK_identifier)
 		e->prim = lockid_expr_key(&b->id, r);

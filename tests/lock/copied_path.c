@@ -51,3 +51,33 @@ long page_destroy_bug(struct page *page)
 	ino_unlock(inode);
 	return ret;
 }
+
+/* A local that remembers which lock is held (`held = a`) releases it on the early exit. */
+int scan_ok(struct ino *a, int n)
+{
+	struct ino *held = NULL;
+
+	pthread_mutex_lock(&a->inode_lock);
+	held = a;
+	if (n < 0) {
+		pthread_mutex_unlock(&held->inode_lock);
+		return -1;
+	}
+	pthread_mutex_unlock(&a->inode_lock);
+	return 0;
+}
+
+/* Bug: the remembered lock is another inode's. */
+int scan_bug(struct ino *a, struct ino *b, int n)
+{
+	struct ino *held = NULL;
+
+	pthread_mutex_lock(&a->inode_lock);
+	held = b;
+	if (n < 0) {
+		pthread_mutex_unlock(&held->inode_lock);
+		return -1; /* expect: inconsistent-return */
+	}
+	pthread_mutex_unlock(&a->inode_lock);
+	return 0;
+}
