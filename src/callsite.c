@@ -421,6 +421,8 @@ static void null_out_pointers(struct engine *en, struct lstate *st, const struct
 int callsite_apply_summary(struct engine *en, const struct lstate *s, const struct event *e,
 			   const struct summary *sum, struct lstate **out, int max)
 {
+	if (sum->noreturn)
+		return 0;	/* the path ends at the call */
 	if (sum->is_macro)
 		return apply_macro(en, s, e, sum, out);
 	if (sum->cond_key)

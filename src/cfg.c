@@ -153,6 +153,29 @@ int cfg_stored_through(const struct cfg *c, const char *target)
 	return -1;
 }
 
+bool cfg_may_return(const struct cfg *c)
+{
+	if (!c->nblocks)
+		return true;
+	bool *seen = xcalloc(c->nblocks, sizeof(*seen));
+	uint32_t *todo = xcalloc(c->nblocks, sizeof(*todo)), n = 0;
+	bool found = false;
+	todo[n++] = 0;
+	seen[0] = true;
+	while (n && !found) {
+		const struct block *b = c->blocks[todo[--n]];
+		found = b->term == T_RETURN;
+		for (uint32_t k = 0; k < b->nsucc; k++)
+			if (!seen[b->succ[k]]) {
+				seen[b->succ[k]] = true;
+				todo[n++] = b->succ[k];
+			}
+	}
+	free(seen);
+	free(todo);
+	return found;
+}
+
 bool cfg_out_flag(const struct cfg *c, const char *key)
 {
 	if (cfg_stored_through(c, key) < 0)

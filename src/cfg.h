@@ -234,6 +234,9 @@ int cfg_stored_through(const struct cfg *c, const char *target);
  * `*locked = 0`) and no test reads it: a value the function hands out, not one its caller
  * hands in; a path that stores nothing leaves the caller's. */
 bool cfg_out_flag(const struct cfg *c, const char *key);
+/* Whether some path from the entry reaches a return (a function whose every path ends in
+ * a call that does not return, or loops for ever, does not). */
+bool cfg_may_return(const struct cfg *c);
 const char *cfg_resolve_alias(struct cfg *c, const char *key);
 /* Every pointer-copy alias named anywhere in key replaced by what it stands for. */
 const char *cfg_resolve_aliases_in(struct cfg *c, const char *key);

@@ -86,8 +86,10 @@ static const char *const loud_words[] = {
 /* What a token by itself does to locks (the table's values): TOK_TAKES and TOK_DROPS for
  * a primitive that takes or drops one (a blocking try too), TOK_QUERY for one that asks
  * whether it is held (an analysis of its own, no effect for the callers), TOK_OTHER for
- * one that tries or downgrades, a guard or cleanup, an annotation or a call through a
- * field; TOK_NONE for the rest (a primitive that only ends the path or asserts too).
+ * one that tries or downgrades, a guard or cleanup, an annotation, a call through a
+ * field, or one that ends the path (a function that calls it may never return, which its
+ * callers' paths must know); TOK_NONE for the rest (an assertion, or a call that ends the
+ * path only for some arguments, as elog(ERROR, ...)).
  * Names the pairing heuristic may guess are the callers' business (guessable()). */
 enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER };
 
@@ -120,7 +122,7 @@ void quiet_table_init(struct quiet_table *qt, const struct lockapi *api, const s
 			continue;	/* a guard class, or a row of the name's other namespace */
 		enum tok_effect e = row->effect == LE_ACQUIRE || (row->effect == LE_TRY && (row->flags & LP_BLOCKING)) ? TOK_TAKES :
 				    row->effect == LE_RELEASE ? TOK_DROPS : row->effect == LE_QUERY ? TOK_QUERY :
-				    row->effect == LE_NORETURN || row->effect == LE_ASSERT ? TOK_NONE : TOK_OTHER;
+				    (row->effect == LE_NORETURN && row->also) || row->effect == LE_ASSERT ? TOK_NONE : TOK_OTHER;
 		if (e != TOK_NONE)
 			put(qt, row->name, e);
 	}

@@ -47,7 +47,8 @@ static void record(FILE *f, char kind, ...)
 static void write_summary(FILE *f, const struct summary *s)
 {
 	unsigned flags = (unsigned)s->is_static | (unsigned)s->is_macro << 1 | (unsigned)s->imbalanced << 2 |
-			 (unsigned)s->by_value << 3 | (unsigned)s->guessed << 4 | (unsigned)s->cond_written << 5;
+			 (unsigned)s->by_value << 3 | (unsigned)s->guessed << 4 | (unsigned)s->cond_written << 5 |
+			 (unsigned)s->noreturn << 6;
 	record(f, 'S', s->name, (const char *)NULL);
 	put_loc(f, s->loc);
 	fprintf(f, "\t%u\t%u", flags, (unsigned)s->nreturns);
@@ -227,6 +228,7 @@ static bool read_summary_part(struct reader *rd, char **fl, int n)
 		*s = (struct summary){.name = arena_strdup(a, fl[1]), .file = rd->f->path, .loc = loc_of(fl[2], fl[3]),
 				      .is_static = flags & 1, .is_macro = flags >> 1 & 1, .imbalanced = flags >> 2 & 1,
 				      .by_value = flags >> 3 & 1, .guessed = flags >> 4 & 1, .cond_written = flags >> 5 & 1,
+				      .noreturn = flags >> 6 & 1,
 				      .nreturns = (uint16_t)atoi(fl[5]), .cond_key = fl[6][0] ? arena_strdup(a, fl[6]) : NULL,
 				      .tested_params = (uint32_t)strtoul(fl[7], NULL, 10)};
 		rd->s = s;

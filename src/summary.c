@@ -317,9 +317,9 @@ void summary_set_text(struct arena *a, struct summary *s)
 static const char *summary_text(struct arena *a, const struct summary *s, bool doubts)
 {
 	struct strbuf sb = {0};
-	sb_printf(&sb, "%s%s%s%s:", s->is_static ? "static " : "", s->name,
+	sb_printf(&sb, "%s%s%s%s:%s", s->is_static ? "static " : "", s->name,
 		  s->ncases > 1 && !s->by_value && !s->is_macro && !s->cond_key ? " (cases overlap)" : "",
-		  s->imbalanced ? " (imbalanced)" : "");
+		  s->imbalanced ? " (imbalanced)" : "", s->noreturn ? " does not return" : "");
 	for (uint16_t i = 0; i < s->ncases; i++) {
 		sb_puts(&sb, i ? "; " : " ");
 		if (s->is_macro && !s->cases[i].caller_returns) {
@@ -544,14 +544,35 @@ struct summary *summary_of_annotations(struct arena *a, const struct cfg *c, con
 	return c->nanns ? annotated_summary(a, c, file) : NULL;
 }
 
+/* A function none of whose paths returns (`fatal(d)` that ends in panic()): its callers'
+ * paths end at the call, as at the primitive. */
+static struct summary *noreturn_summary(struct arena *a, const struct cfg *c, const char *file)
+{
+	struct summary *s = ARENA_NEW(a, struct summary);
+	s->name = arena_strdup(a, c->name);
+	s->file = arena_strdup(a, file);
+	s->loc = c->loc;
+	s->is_static = c->is_static;
+	s->noreturn = true;
+	s->cases = ARENA_ARRAY(a, struct sum_case, 1);
+	s->nparams = c->nparams;
+	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
+	for (size_t i = 0; i < c->nparams; i++)
+		s->params[i] = arena_strdup(a, c->params[i]);
+	summary_set_text(a, s);
+	return s;
+}
+
 struct summary *summary_of(struct arena *a, const struct analysis *res, const char *file, bool imbalanced)
 {
 	const struct cfg *c = res->cfg;
 	struct summary *declared = c->nanns ? annotated_summary(a, c, file) : NULL;
 	if (declared)
 		return declared;
-	if (res->over_budget || c->too_deep || c->has_error || !res->nexits)
+	if (res->over_budget || c->too_deep || c->has_error)
 		return NULL;
+	if (!res->nexits)
+		return c->is_macro || cfg_may_return(c) ? NULL : noreturn_summary(a, c, file);
 	struct sum_case cases[SUMMARY_MAX_CASES];
 	uint16_t ncases = 0;
 	bool any_effect = false;

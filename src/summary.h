@@ -61,6 +61,9 @@ struct summary {
 	bool cond_written;	/* cond_key is a value the function stores through a parameter
 				 * (`*$2`): the caller's value before the call says nothing, each
 				 * way leaves its own */
+	bool noreturn;		/* no path of the function returns (every one ends in a call that
+				 * does not return, or loops for ever): no cases, and a caller's
+				 * path ends at the call */
 	bool by_value;		/* the cases' return values do not overlap: a caller can tell
 				 * them apart (a conditional acquire); otherwise callers apply
 				 * only the effects every case has */

@@ -878,10 +878,19 @@ static bool calls_pending(const struct cfg *c, const struct strset *pending)
  * changes instead of once per round.  Other files run whole, as in round 0. */
 /* Whether a function round 0 skipped calls a name that now has a new summary: it could
  * touch a lock after all, and the file is read again whole (its kept CFGs go). */
-static bool quiet_call_changed(struct tree_file *f, const struct strset *changed)
+/* Whether name's summary says only that it does not return: a function that cannot touch
+ * a lock has nothing to learn from it. */
+static bool only_ends_path(const struct tree *t, const struct tree_file *f, const char *name)
+{
+	const struct summary *s = summary_lookup(t->sums, name, f->path);
+	return s && s->noreturn;
+}
+
+static bool quiet_call_changed(const struct tree *t, struct tree_file *f, const struct strset *changed)
 {
 	for (size_t k = 0; f->quiet_skips && k < changed->cap; k++)
-		if (changed->slot[k] && strset_has(&f->quiet_calls, changed->slot[k])) {
+		if (changed->slot[k] && strset_has(&f->quiet_calls, changed->slot[k]) &&
+		    !only_ends_path(t, f, changed->slot[k])) {
 			f->quiet_skips = 0;
 			strset_release(&f->quiet_calls);
 			f->cfgs.n = 0;
@@ -899,8 +908,8 @@ static void schedule_round(struct tree *t, const struct strset *changed, const s
 		struct tree_file *f = &t->files[i];
 		if (unseeded && f->seeded)
 			continue;
-		if (!quiet_call_changed(f, changed) && has_suffix(f->path, ".h"))
-			quiet_call_changed(f, headers);
+		if (!quiet_call_changed(t, f, changed) && has_suffix(f->path, ".h"))
+			quiet_call_changed(t, f, headers);
 		bool news = calls_changed(f, changed) || (has_suffix(f->path, ".h") && calls_changed(f, headers));
 		for (size_t k = 0; f->cfgs_kept && k < f->cfgs.n; k++) {
 			if (news && calls_changed_summary(t, f, f->cfgs.v[k].cfg))
