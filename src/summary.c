@@ -544,21 +544,28 @@ struct summary *summary_of_annotations(struct arena *a, const struct cfg *c, con
 	return c->nanns ? annotated_summary(a, c, file) : NULL;
 }
 
-/* A function none of whose paths returns (`fatal(d)` that ends in panic()): its callers'
- * paths end at the call, as at the primitive. */
-static struct summary *noreturn_summary(struct arena *a, const struct cfg *c, const char *file)
+/* A summary of c with what names the function filled in (name, place, parameters). */
+static struct summary *summary_named(struct arena *a, const struct cfg *c, const char *file)
 {
 	struct summary *s = ARENA_NEW(a, struct summary);
 	s->name = arena_strdup(a, c->name);
 	s->file = arena_strdup(a, file);
 	s->loc = c->loc;
 	s->is_static = c->is_static;
-	s->noreturn = true;
-	s->cases = ARENA_ARRAY(a, struct sum_case, 1);
 	s->nparams = c->nparams;
 	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
 	for (size_t i = 0; i < c->nparams; i++)
 		s->params[i] = arena_strdup(a, c->params[i]);
+	return s;
+}
+
+/* A function none of whose paths returns (`fatal(d)` that ends in panic()): its callers'
+ * paths end at the call, as at the primitive. */
+static struct summary *noreturn_summary(struct arena *a, const struct cfg *c, const char *file)
+{
+	struct summary *s = summary_named(a, c, file);
+	s->noreturn = true;
+	s->cases = ARENA_ARRAY(a, struct sum_case, 1);
 	summary_set_text(a, s);
 	return s;
 }
@@ -650,11 +657,7 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 			cases[1].when = !cases[0].when;
 		}
 	}
-	struct summary *s = ARENA_NEW(a, struct summary);
-	s->name = arena_strdup(a, c->name);
-	s->file = arena_strdup(a, file);
-	s->loc = c->loc;
-	s->is_static = c->is_static;
+	struct summary *s = summary_named(a, c, file);
 	s->ncases = ncases;
 	s->nreturns = nstmts;
 	s->cases = arena_memdup(a, cases, ncases * sizeof(*cases));
@@ -663,10 +666,6 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
 	s->guessed = effects_guessed(res, cases, ncases);
 	s->cond_key = cond_key;
 	s->cond_written = cond_written;
-	s->nparams = c->nparams;
-	s->params = ARENA_ARRAY(a, const char *, c->nparams ? c->nparams : 1);
-	for (size_t i = 0; i < c->nparams; i++)
-		s->params[i] = arena_strdup(a, c->params[i]);
 	s->tested_params = tested_params(c);
 	s->by_value = !c->is_macro && !cond_key;
 	if (cond_key)
