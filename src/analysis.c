@@ -145,7 +145,6 @@ static bool stable_test(const struct engine *en, const char *key)
 	return false;
 }
 
-
 /* A branch's own outcome matters only to a second test of the same condition, to a return
  * of the variable, or to IS_ERR(x) deciding what `return x` hands back. */
 static bool branch_worth_keeping(const struct engine *en, const char *key)
@@ -484,8 +483,6 @@ const char *engine_held_through_store(struct engine *en, const struct lstate *s,
 	return NULL;
 }
 
-/* A release named through a local that the path knows equals another name of a held
- * lock (the branch above renamed it): that lock. */
 /* `inode = page->inode;` (or `prevlock = lock;`) while a lock through page->inode (or
  * lock itself) is held: the path knows the two names are one object (the fact
  * `inode==page->inode`), until either is written. */
@@ -521,6 +518,8 @@ const char *engine_held_through_copy(struct engine *en, const struct lstate *s, 
 	return NULL;
 }
 
+/* A release named through a local that the path knows equals another name of a held
+ * lock (the branch above renamed it): that lock. */
 static const char *held_under_other_name(struct engine *en, const struct lstate *s, const char *key)
 {
 	const struct lockent *l = lstate_lock(s, key);
