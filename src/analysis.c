@@ -1283,6 +1283,8 @@ static bool quiet_event(const struct event *e, const struct summary_view *sums, 
 
 static bool quiet_cfg(const struct cfg *cfg, const struct summary_view *sums, const char *file)
 {
+	if (cfg->nanns)
+		return false;	/* its returns are held to what it declares */
 	for (uint32_t b = 0; b < cfg->nblocks; b++)
 		for (uint32_t i = 0; i < cfg->blocks[b]->nevents; i++)
 			if (!quiet_event(&cfg->blocks[b]->events[i], sums, file))

@@ -1402,6 +1402,58 @@ static void collect_annotations(struct builder *b, const struct parsed_file *pf,
 	}
 }
 
+static TSNode annotated_declaration(const struct parser *p, const struct parsed_file *pf, uint32_t offset);
+
+/* Whether every annotation names its lock through the function's own parameters (or
+ * through no parameter of the declaration): a declaration may name them otherwise. */
+static bool keys_in_params(const struct builder *b)
+{
+	for (size_t i = 0; i < b->cfg->nanns; i++) {
+		const char *root;
+		size_t n = cfg_key_root(b->cfg->anns[i].key, &root), k = 0;
+		while (n && k < b->cfg->nparams && !(strlen(b->cfg->params[k]) == n && strncmp(b->cfg->params[k], root, n) == 0))
+			k++;
+		if (n && k == b->cfg->nparams)
+			return false;
+	}
+	return true;
+}
+
+/* A definition is held to the annotations of its declaration earlier in the file too
+ * (`static void f(struct r *r) __releases(r->l);`), as sparse holds it: those on locks its
+ * own annotations do not name. */
+static void declared_annotations(struct builder *b, const struct parser *p, const struct parsed_file *pf, TSNode fn)
+{
+	for (size_t i = 0; pf->annotated_fn && i < pf->annotations.n; i++) {
+		const struct annotation *an = &pf->annotations.v[i];
+		if (!pf->annotated_fn[i] || an->offset >= ts_node_start_byte(fn) || strcmp(pf->annotated_fn[i], b->cfg->name) != 0)
+			continue;
+		TSNode decl = annotated_declaration(p, pf, an->offset);
+		if (ts_node_is_null(decl))
+			continue;
+		struct cfg_annotation *own = b->cfg->anns;
+		size_t nown = b->cfg->nanns;
+		b->cfg->nanns = 0;
+		collect_annotations(b, pf, decl, ts_node_end_byte(decl));
+		if (!keys_in_params(b))
+			b->cfg->nanns = 0;
+		struct cfg_annotation *all = ARENA_ARRAY(b->cfg->arena, struct cfg_annotation, nown + b->cfg->nanns + 1);
+		size_t n = 0;
+		for (size_t k = 0; k < nown; k++)
+			all[n++] = own[k];
+		for (size_t k = 0; k < b->cfg->nanns; k++) {
+			size_t j = 0;
+			while (j < nown && own[j].key != b->cfg->anns[k].key)
+				j++;
+			if (j == nown)
+				all[n++] = b->cfg->anns[k];
+		}
+		b->cfg->anns = all;
+		b->cfg->nanns = n;
+		return;
+	}
+}
+
 struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct parsed_file *pf,
 		      size_t fn_index, const struct lockapi *api, bool guess)
 {
@@ -1421,6 +1473,7 @@ struct cfg *cfg_build(struct arena *a, const struct parser *p, const struct pars
 	lockid_init(&b.id, &p->g, pf->text, c, body, label_visit, &b);
 	collect_params(&b, fn);
 	collect_annotations(&b, pf, fn, ts_node_is_null(body) ? ts_node_start_byte(fn) : ts_node_start_byte(body));
+	declared_annotations(&b, p, pf, fn);
 	if (!ts_node_is_null(body))
 		build_stmt(&b, body);
 	if (b.cur != NONE) {	/* falling off the closing brace */

@@ -1362,8 +1362,11 @@ static void check_annotation(struct finding_list *out, struct draft *d, const st
 			continue;
 		if (!first || loc_cmp(x->blk->ret.loc, first->blk->ret.loc) < 0)
 			first = x;
-		note(d, x->blk->ret.loc, arena_printf(d->run, "returns here %s '%s'",
-						      modes_count_at(x, an->key) > 0 ? "still holding" : "without", an->text));
+		int count = modes_count_at(x, an->key);	/* a release that did not happen leaves
+							 * the caller's hold: count 0 is still held */
+		bool holding = count > 0 || (an->kind == ANN_RELEASES && count == 0);
+		note(d, x->blk->ret.loc, arena_printf(d->run, "returns here %s '%s'", holding ? "still holding" : "without",
+						      an->text));
 		nbad++;
 	}
 	if (!first)

@@ -146,6 +146,31 @@ static void note_calls(struct parsed_file *pf, size_t len)
 	}
 }
 
+/* For each annotation inside a declaration (`static void f(struct r *r) __releases(r->l);`),
+ * the name of the function it declares: its definition, later in the file, is held to it. */
+static void name_declared_functions(const struct parser *p, struct parsed_file *pf)
+{
+	if (!pf->annotations.n)
+		return;
+	pf->annotated_fn = xcalloc(pf->annotations.n, sizeof(*pf->annotated_fn));
+	TSNode root = ts_tree_root_node(pf->tree);
+	for (size_t i = 0; i < pf->annotations.n; i++) {
+		uint32_t at = pf->annotations.v[i].offset;
+		TSNode n = ts_node_descendant_for_byte_range(root, at, at);
+		for (int guard = 0; guard < 64 && !ts_node_is_null(n); guard++, n = ts_node_parent(n)) {
+			enum node_kind k = node_kind(&p->g, n);
+			if (k == NK_function_definition || k == NK_translation_unit)
+				break;
+			if (k == NK_declaration) {
+				char name[256];
+				const char *fn = parse_function_name(&p->g, pf->text, n, name, sizeof(name));
+				pf->annotated_fn[i] = fn && fn[0] ? xstrdup(fn) : NULL;
+				break;
+			}
+		}
+	}
+}
+
 bool parse_file(struct parser *p, const struct source *src, struct parsed_file *pf)
 {
 	memset(pf, 0, sizeof(*pf));
@@ -166,6 +191,7 @@ bool parse_file(struct parser *p, const struct source *src, struct parsed_file *
 		pf->cancelled = true;
 		return false;
 	}
+	name_declared_functions(p, pf);
 	node_vec fns = {0};
 	collect_functions(&p->g, ts_tree_root_node(pf->tree), &fns);
 	pf->functions = fns.v;
@@ -297,6 +323,9 @@ void parse_file_release(struct parsed_file *pf)
 	free(pf->functions);
 	free(pf->text);
 	strset_release(&pf->calls);
+	for (size_t i = 0; pf->annotated_fn && i < pf->annotations.n; i++)
+		free(pf->annotated_fn[i]);
+	free(pf->annotated_fn);
 	VEC_FREE(&pf->annotations);
 	memset(pf, 0, sizeof(*pf));
 }

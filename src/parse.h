@@ -84,6 +84,8 @@ struct parsed_file {
 	bool cancelled;			/* deadline hit: no tree */
 	struct strset calls;		/* every identifier the text follows with '(' (lexically) */
 	struct annotations annotations;	/* lock annotations, by offset */
+	char **annotated_fn;		/* per annotation: the function a declaration (not a
+					 * definition) it is part of declares, or NULL */
 };
 
 void parser_init(struct parser *p);

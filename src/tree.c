@@ -265,6 +265,11 @@ static bool skip_quiet(struct worker *w, struct tree_file *f, const struct parse
 		drop_quiet_calls(&q);
 		return true;	/* the body of a primitive: it is the lock */
 	}
+	for (size_t k = 0; pf->annotated_fn && k < pf->annotations.n; k++)
+		if (pf->annotated_fn[k] && strcmp(pf->annotated_fn[k], name) == 0) {
+			drop_quiet_calls(&q);
+			return false;	/* held to its declaration's annotations */
+		}
 	keep_quiet_calls(f, &q, callees);
 	drop_quiet_calls(&q);
 	struct tree_fn tf = {arena_strdup(&f->arena, name), tree_code_hash(pf->src->text + from, to - from), (struct loc){ts_node_start_point(fn).row + 1, ts_node_start_point(fn).column + 1},
