@@ -31,7 +31,7 @@
 	  "an ops-table implementation changes a lock that the callers of its field hold across the call", \
 	  "callers lock around ->op() and unlock after it returns, but this implementation drops (or takes) the lock on some paths") \
 	X(ANNOTATION_MISMATCH, "annotation-mismatch", \
-	  "a function's body does not do what its lock annotation (__acquires, __releases, __must_hold) says", \
+	  "a function's body does not do what its lock annotation (__acquires, __releases, __must_hold), on it or on its declaration earlier in the file, says", \
 	  "the annotation promises the lock state callers get back, and some return paths break the promise") \
 	X(UNCHECKED_RESULT, "unchecked-lock-result", \
 	  "the result of a call that returns with a lock held only on some values is not tested", \
