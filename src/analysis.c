@@ -11,26 +11,49 @@ static int use_cmp(const void *a, const void *b)
 
 static const char *ordering(struct engine *en, const char *test, bool *says, const char **small, const char **big);
 
-/* Whether block b lies on a cycle (a loop's own test, or inside a loop body). */
-static bool on_cycle(struct engine *en, const struct cfg *cfg, uint32_t b)
+/* Whether block target can be reached from block from (from itself counts once it is
+ * left: a path of one step or more). */
+static bool reaches(struct engine *en, const struct cfg *cfg, uint32_t from, uint32_t target)
 {
 	uint8_t *seen = arena_alloc(en->a, cfg->nblocks ? cfg->nblocks : 1);
 	memset(seen, 0, cfg->nblocks);
 	VEC(uint32_t) todo = {0};
-	for (uint32_t k = 0; k < cfg->blocks[b]->nsucc; k++)
-		VEC_PUSH(&todo, cfg->blocks[b]->succ[k]);
+	VEC_PUSH(&todo, from);
 	bool found = false;
 	while (todo.n && !found) {
 		uint32_t x = todo.v[--todo.n];
 		if (x >= cfg->nblocks || seen[x])
 			continue;
 		seen[x] = 1;
-		found = x == b;
+		found = x == target;
 		for (uint32_t k = 0; k < cfg->blocks[x]->nsucc; k++)
 			VEC_PUSH(&todo, cfg->blocks[x]->succ[k]);
 	}
 	VEC_FREE(&todo);
 	return found;
+}
+
+/* Whether block b lies on a cycle (a loop's own test, or inside a loop body). */
+static bool on_cycle(struct engine *en, const struct cfg *cfg, uint32_t b)
+{
+	for (uint32_t k = 0; k < cfg->blocks[b]->nsucc; k++)
+		if (reaches(en, cfg, cfg->blocks[b]->succ[k], b))
+			return true;
+	return false;
+}
+
+/* Whether branch b decides whether a loop goes on: one way comes back to it, another
+ * never does (`while (more(q))`), unlike a test inside the body that both ways rejoin. */
+static bool decides_loop(struct engine *en, const struct cfg *cfg, uint32_t b)
+{
+	bool back = false, out = false;
+	for (uint32_t k = 0; k < cfg->blocks[b]->nsucc; k++) {
+		if (reaches(en, cfg, cfg->blocks[b]->succ[k], b))
+			back = true;
+		else
+			out = true;
+	}
+	return back && out;
 }
 
 static bool equal_names(struct engine *en, const char *test, bool side, const char **from, const char **to);
@@ -79,7 +102,7 @@ static void count_uses(struct engine *en, const struct cfg *cfg)
 		struct block_test *bt = &en->tests[i];
 		if (b->term == T_BRANCH && b->test.key)
 			VEC_PUSH(&v, ((struct key_use){.key = b->test.key, .tests = 1,
-				.looped = strchr(b->test.key, '(') && on_cycle(en, cfg, i),
+				.looped = strchr(b->test.key, '(') && decides_loop(en, cfg, i),
 				.guards_lock = strchr(b->test.key, '(') && guards_lock(en, cfg, b)}));
 		if (b->term == T_BRANCH && b->test.key)
 			read_test(en, cfg, b, bt, &v);
@@ -131,12 +154,12 @@ bool engine_worth_keeping(const struct engine *en, const char *key)
 	return u && (u->tests || u->returned || u->stored_out);
 }
 
-/* A call the function tests twice or more, outside loops, with nothing known to it, to
- * decide whether to take or drop a lock (`if (is_multiplexed(name)) lock(); ... if
- * (is_multiplexed(name)) unlock();`): the code relies on its answer staying the same, and
- * the second test follows the first, unless something the call reads is written in
- * between.  (A test asked again under a lock, to see whether the state changed, decides
- * a return, not a lock.) */
+/* A call the function tests twice or more, never as a loop's own test, with nothing
+ * known to it, to decide whether to take or drop a lock (`if (is_multiplexed(name))
+ * lock(); ... if (is_multiplexed(name)) unlock();`): the code relies on its answer staying
+ * the same, and the second test follows the first, unless something the call reads is
+ * written in between.  (A test asked again under a lock, to see whether the state
+ * changed, decides a return, not a lock.) */
 static bool stable_test(const struct engine *en, const char *key)
 {
 	for (size_t i = 0; i < en->nstable; i++)

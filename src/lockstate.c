@@ -231,15 +231,17 @@ bool lstate_same_locks(const struct lstate *a, const struct lstate *b)
 {
 	uint16_t i = 0, k = 0;
 	for (;;) {
-		while (i < a->nlocks && a->locks[i].count == 0 && !(a->locks[i].flags & LS_NOT_TAKEN))
+		/* a way where a try failed stays apart from one that never tried: a release
+		 * means something else on each */
+		while (i < a->nlocks && a->locks[i].count == 0 && !(a->locks[i].flags & (LS_NOT_TAKEN | LS_TRY_FAILED)))
 			i++;
-		while (k < b->nlocks && b->locks[k].count == 0 && !(b->locks[k].flags & LS_NOT_TAKEN))
+		while (k < b->nlocks && b->locks[k].count == 0 && !(b->locks[k].flags & (LS_NOT_TAKEN | LS_TRY_FAILED)))
 			k++;
 		if (i == a->nlocks || k == b->nlocks)
 			return i == a->nlocks && k == b->nlocks;
 		const struct lockent *x = &a->locks[i++], *y = &b->locks[k++];
 		if (x->key != y->key || x->count != y->count || x->mode != y->mode ||
-		    (x->flags & LS_NOT_TAKEN) != (y->flags & LS_NOT_TAKEN))
+		    (x->flags & (LS_NOT_TAKEN | LS_TRY_FAILED)) != (y->flags & (LS_NOT_TAKEN | LS_TRY_FAILED)))
 			return false;
 	}
 }

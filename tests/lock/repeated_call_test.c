@@ -64,3 +64,34 @@ int claim_bug(struct ctx *ctx)
 out:
 	return ret; /* expect: inconsistent-return */
 }
+
+struct table {
+	pthread_mutex_t locks[16];
+	int partitioned;
+};
+
+int is_partitioned(struct table *t);
+
+/* Correct: inside a loop, the same question decides the lock and the unlock. */
+void sweep_ok(struct table *t, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (is_partitioned(t))
+			pthread_mutex_lock(&t->locks[0]);
+		t->partitioned++;
+		if (is_partitioned(t))
+			pthread_mutex_unlock(&t->locks[0]);
+	}
+}
+
+/* Bug: inside a loop, the second question is the opposite one. */
+void sweep_bug(struct table *t, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (is_partitioned(t))
+			pthread_mutex_lock(&t->locks[0]); /* expect: double-acquire */
+		t->partitioned++;
+		if (!is_partitioned(t))
+			pthread_mutex_unlock(&t->locks[0]); /* expect: release-unheld */ /* expect: double-release */
+	}
+}
