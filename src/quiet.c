@@ -91,7 +91,18 @@ static const char *const loud_words[] = {
  * callers' paths must know); TOK_NONE for the rest (an assertion, or a call that ends the
  * path only for some arguments, as elog(ERROR, ...)).
  * Names the pairing heuristic may guess are the callers' business (guessable()). */
-enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER };
+enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER, TOK_ENDS_IF, TOK_LEVEL };
+
+/* A call that ends the path only for some arguments (TOK_ENDS_IF: `elog`) ends it when
+ * the next token is one of those (TOK_LEVEL: `ERROR`); alone, either is nothing. */
+static enum tok_effect in_sequence(enum tok_effect e, enum tok_effect *prev)
+{
+	enum tok_effect before = *prev;
+	*prev = e;
+	if (e == TOK_LEVEL)
+		return before == TOK_ENDS_IF ? TOK_OTHER : TOK_NONE;
+	return e == TOK_ENDS_IF ? TOK_NONE : e;
+}
 
 /* A bit per (length, first, last character): a token whose bit is clear is in no table,
  * and most tokens are told so without hashing them. */
@@ -122,9 +133,20 @@ void quiet_table_init(struct quiet_table *qt, const struct lockapi *api, const s
 			continue;	/* a guard class, or a row of the name's other namespace */
 		enum tok_effect e = row->effect == LE_ACQUIRE || (row->effect == LE_TRY && (row->flags & LP_BLOCKING)) ? TOK_TAKES :
 				    row->effect == LE_RELEASE ? TOK_DROPS : row->effect == LE_QUERY ? TOK_QUERY :
-				    (row->effect == LE_NORETURN && row->also) || row->effect == LE_ASSERT ? TOK_NONE : TOK_OTHER;
+				    row->effect == LE_NORETURN && row->also ? TOK_ENDS_IF :
+				    row->effect == LE_ASSERT ? TOK_NONE : TOK_OTHER;
 		if (e != TOK_NONE)
 			put(qt, row->name, e);
+		for (const char *p = e == TOK_ENDS_IF ? row->also : ""; *p;) {
+			size_t n = strcspn(p, "|");
+			char level[64];
+			if (n < sizeof(level)) {
+				memcpy(level, p, n);
+				level[n] = '\0';
+				put(qt, level, TOK_LEVEL);
+			}
+			p += n + (p[n] == '|');
+		}
 	}
 	for (size_t i = 0; i < countof(loud_words); i++)
 		put(qt, loud_words[i], TOK_OTHER);
@@ -161,12 +183,13 @@ struct body_scan {
 	struct strset seen;
 	struct quiet_body *cur;
 	int takes, drops;
+	enum tok_effect prev;
 };
 
 static bool collect_token(void *ctx, const struct tok *k)
 {
 	struct body_scan *bs = ctx;
-	enum tok_effect e = token_effect(k, bs->r);
+	enum tok_effect e = in_sequence(token_effect(k, bs->r), &bs->prev);
 	bs->takes += e == TOK_TAKES;
 	bs->drops += e == TOK_DROPS;
 	bs->cur->loud |= e == TOK_OTHER;	/* a query leaves the callers nothing */
@@ -189,7 +212,7 @@ static void add_body(struct quiet_bodies *qb, const struct quiet_rules *r, const
 {
 	struct quiet_body b = {arena_strndup(&qb->arena, name, n), loud, qb->names.n, 0};
 	VEC_PUSH(&qb->bodies, b);
-	struct body_scan bs = {qb, r, {0}, &qb->bodies.v[qb->bodies.n - 1], 0, 0};
+	struct body_scan bs = {qb, r, {0}, &qb->bodies.v[qb->bodies.n - 1], 0, 0, TOK_NONE};
 	each_token(t, from, to, collect_token, &bs);
 	/* Takes and drops both: a body that balances its locks (a logging function that
 	 * locks its buffer) leaves its callers nothing.  One that does not on some way gets
@@ -398,12 +421,13 @@ struct fn_scan {
 	void (*note)(void *ctx, const char *name);
 	void *note_ctx;
 	bool loud;
+	enum tok_effect prev;
 };
 
 static bool fn_token(void *ctx, const struct tok *k)
 {
 	struct fn_scan *fs = ctx;
-	if (token_effect(k, fs->r) != TOK_NONE) {
+	if (in_sequence(token_effect(k, fs->r), &fs->prev) != TOK_NONE) {
 		fs->loud = true;
 		return false;
 	}
@@ -426,7 +450,7 @@ bool quiet_function(const char *text, size_t from, size_t to, const struct quiet
 		    bool (*guessable)(void *ctx, const char *name), void *ctx,
 		    void (*note)(void *ctx, const char *name), void *note_ctx)
 {
-	struct fn_scan fs = {r, may_lock, known, guessable, ctx, note, note_ctx, false};
+	struct fn_scan fs = {r, may_lock, known, guessable, ctx, note, note_ctx, false, TOK_NONE};
 	each_token(text, from, to, fn_token, &fs);
 	return !fs.loud;
 }

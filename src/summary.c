@@ -683,6 +683,8 @@ struct summary *summary_of(struct arena *a, const struct analysis *res, const ch
  * no change, and those that do are in the callee's file or meet it in a later round. */
 static bool only_doubts(const struct summary *s)
 {
+	if (s->noreturn)
+		return false;
 	for (uint16_t i = 0; i < s->ncases; i++)
 		for (uint16_t k = 0; k < s->cases[i].neffects; k++)
 			if (s->cases[i].effects[k].delta != 0)
