@@ -13,6 +13,7 @@ struct tok {
 	size_t n;
 	bool call, field, bare;
 	int depth;	/* parentheses open around it, from where the scan began */
+	bool top;	/* it starts a statement of the body's own block (not under an if) */
 };
 
 /* Past a comment or literal at p (p itself if none): most characters are neither. */
@@ -32,7 +33,7 @@ static bool blank(char c)
 static void each_token(const char *t, size_t from, size_t to, bool (*fn)(void *ctx, const struct tok *k), void *ctx)
 {
 	char prev = 0, prev2 = 0;	/* the last two characters of code before this one */
-	int depth = 0;
+	int depth = 0, braces = 0;
 	for (size_t p = from; p < to;) {
 		size_t q = maybe_skip(t, to, p);
 		if (q != p) {
@@ -48,6 +49,7 @@ static void each_token(const char *t, size_t from, size_t to, bool (*fn)(void *c
 		}
 		if (!is_ident_char((unsigned char)c)) {
 			depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+			braces += c == '{' ? 1 : c == '}' ? -1 : 0;
 			prev2 = prev;
 			prev = c;
 			p++;
@@ -65,7 +67,7 @@ static void each_token(const char *t, size_t from, size_t to, bool (*fn)(void *c
 			struct tok tk = {t + p, e - p, next == '(', field,
 					 !field && (prev == '(' || prev == ',' || prev == '=' || prev == '&') &&
 						 (next == ',' || next == ')' || next == ';'),
-					 depth};
+					 depth, braces == 1 && depth == 0 && (prev == ';' || prev == '{' || prev == '}' || prev == ':')};
 			if (!fn(ctx, &tk))
 				return;
 		}
@@ -86,21 +88,25 @@ static const char *const loud_words[] = {
 /* What a token by itself does to locks (the table's values): TOK_TAKES and TOK_DROPS for
  * a primitive that takes or drops one (a blocking try too), TOK_QUERY for one that asks
  * whether it is held (an analysis of its own, no effect for the callers), TOK_OTHER for
- * one that tries or downgrades, a guard or cleanup, an annotation, a call through a
- * field, or one that ends the path (a function that calls it may never return, which its
- * callers' paths must know); TOK_NONE for the rest (an assertion, or a call that ends the
- * path only for some arguments, as elog(ERROR, ...)).
+ * one that tries or downgrades, a guard or cleanup, an annotation or a call through a
+ * field; TOK_ENDS, TOK_ENDS_IF and TOK_LEVEL for calls that end the path (in_sequence);
+ * TOK_NONE for the rest (an assertion).
  * Names the pairing heuristic may guess are the callers' business (guessable()). */
-enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER, TOK_ENDS_IF, TOK_LEVEL };
+enum tok_effect { TOK_NONE, TOK_TAKES, TOK_DROPS, TOK_QUERY, TOK_OTHER, TOK_ENDS, TOK_ENDS_IF, TOK_LEVEL };
 
-/* A call that ends the path only for some arguments (TOK_ENDS_IF: `elog`) ends it when
- * the next token is one of those (TOK_LEVEL: `ERROR`); alone, either is nothing. */
-static enum tok_effect in_sequence(enum tok_effect e, enum tok_effect *prev)
+/* A call that ends the path (TOK_ENDS: `panic`) matters as a statement of the body's own
+ * block, where every way through the body meets it: the function may never return, and
+ * its callers' paths must know.  One that ends it only for some arguments (TOK_ENDS_IF:
+ * `elog`) does when the next token is one of those (TOK_LEVEL: `ERROR`).  Elsewhere
+ * (under an if, in a loop) either is nothing. */
+static enum tok_effect in_sequence(enum tok_effect e, const struct tok *k, bool *after_ends_if)
 {
-	enum tok_effect before = *prev;
-	*prev = e;
+	bool before = *after_ends_if;
+	*after_ends_if = e == TOK_ENDS_IF && k->top;
 	if (e == TOK_LEVEL)
-		return before == TOK_ENDS_IF ? TOK_OTHER : TOK_NONE;
+		return before ? TOK_OTHER : TOK_NONE;
+	if (e == TOK_ENDS)
+		return k->top ? TOK_OTHER : TOK_NONE;
 	return e == TOK_ENDS_IF ? TOK_NONE : e;
 }
 
@@ -133,7 +139,7 @@ void quiet_table_init(struct quiet_table *qt, const struct lockapi *api, const s
 			continue;	/* a guard class, or a row of the name's other namespace */
 		enum tok_effect e = row->effect == LE_ACQUIRE || (row->effect == LE_TRY && (row->flags & LP_BLOCKING)) ? TOK_TAKES :
 				    row->effect == LE_RELEASE ? TOK_DROPS : row->effect == LE_QUERY ? TOK_QUERY :
-				    row->effect == LE_NORETURN && row->also ? TOK_ENDS_IF :
+				    row->effect == LE_NORETURN ? (row->also ? TOK_ENDS_IF : TOK_ENDS) :
 				    row->effect == LE_ASSERT ? TOK_NONE : TOK_OTHER;
 		if (e != TOK_NONE)
 			put(qt, row->name, e);
@@ -183,13 +189,13 @@ struct body_scan {
 	struct strset seen;
 	struct quiet_body *cur;
 	int takes, drops;
-	enum tok_effect prev;
+	bool after_ends_if;
 };
 
 static bool collect_token(void *ctx, const struct tok *k)
 {
 	struct body_scan *bs = ctx;
-	enum tok_effect e = in_sequence(token_effect(k, bs->r), &bs->prev);
+	enum tok_effect e = in_sequence(token_effect(k, bs->r), k, &bs->after_ends_if);
 	bs->takes += e == TOK_TAKES;
 	bs->drops += e == TOK_DROPS;
 	bs->cur->loud |= e == TOK_OTHER;	/* a query leaves the callers nothing */
@@ -212,7 +218,7 @@ static void add_body(struct quiet_bodies *qb, const struct quiet_rules *r, const
 {
 	struct quiet_body b = {arena_strndup(&qb->arena, name, n), loud, qb->names.n, 0};
 	VEC_PUSH(&qb->bodies, b);
-	struct body_scan bs = {qb, r, {0}, &qb->bodies.v[qb->bodies.n - 1], 0, 0, TOK_NONE};
+	struct body_scan bs = {qb, r, {0}, &qb->bodies.v[qb->bodies.n - 1], 0, 0, false};
 	each_token(t, from, to, collect_token, &bs);
 	/* Takes and drops both: a body that balances its locks (a logging function that
 	 * locks its buffer) leaves its callers nothing.  One that does not on some way gets
@@ -421,13 +427,13 @@ struct fn_scan {
 	void (*note)(void *ctx, const char *name);
 	void *note_ctx;
 	bool loud;
-	enum tok_effect prev;
+	bool after_ends_if;
 };
 
 static bool fn_token(void *ctx, const struct tok *k)
 {
 	struct fn_scan *fs = ctx;
-	if (in_sequence(token_effect(k, fs->r), &fs->prev) != TOK_NONE) {
+	if (in_sequence(token_effect(k, fs->r), k, &fs->after_ends_if) != TOK_NONE) {
 		fs->loud = true;
 		return false;
 	}
@@ -450,7 +456,7 @@ bool quiet_function(const char *text, size_t from, size_t to, const struct quiet
 		    bool (*guessable)(void *ctx, const char *name), void *ctx,
 		    void (*note)(void *ctx, const char *name), void *note_ctx)
 {
-	struct fn_scan fs = {r, may_lock, known, guessable, ctx, note, note_ctx, false, TOK_NONE};
+	struct fn_scan fs = {r, may_lock, known, guessable, ctx, note, note_ctx, false, false};
 	each_token(text, from, to, fn_token, &fs);
 	return !fs.loud;
 }
